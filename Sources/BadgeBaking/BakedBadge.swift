@@ -1,0 +1,91 @@
+/// The image formats that can carry baked badge data.
+public enum ImageFormat: String, Hashable, Sendable, Codable {
+    /// A PNG image: the data sits in a text chunk.
+    case png
+    /// An SVG image (plain or gzip-compressed): the data sits in an `openbadges:` element.
+    case svg
+}
+
+/// Open Badges data found in an image.
+public struct BakedBadge: Hashable, Sendable {
+    /// Where in the image the data was found.
+    public enum Location: Hashable, Sendable {
+        /// A PNG text chunk of `type` with `keyword`, starting at byte `offset` of the file.
+        case pngChunk(type: PNGChunkType, keyword: String, offset: Int64)
+        /// An SVG element written as `name`, bound to `namespace`, starting at byte `offset` of the (inflated) document.
+        case svgElement(name: String, namespace: String?, offset: Int64)
+    }
+
+    /// The image format.
+    public var format: ImageFormat
+    /// The payload text, exactly as baked (for SVG: the trimmed element body, or else the `verify` attribute).
+    public var payload: String
+    /// What the payload is, judged by its content.
+    public var kind: PayloadKind
+    /// The generation implied by where the data was baked (PNG keyword or SVG element).
+    public var generation: BadgeGeneration
+    /// The specification version implied by the payload (its `@context`, shape or JWS claims), or by the
+    /// OB 3.0 keyword; nil when it cannot be told (for example a bare URL).
+    public var specVersion: SpecVersion?
+    /// Where the data was found.
+    public var location: Location
+    /// For SVG: the `verify` attribute, when present.
+    public var svgVerify: String?
+    /// For SVG: the trimmed element body, when not empty.
+    public var svgBody: String?
+    /// Oddities found on the way (compressed text, duplicates, legacy chunks…).
+    public var warnings: [BadgeWarning]
+
+    /// Makes a result.
+    public init(
+        format: ImageFormat, payload: String, kind: PayloadKind, generation: BadgeGeneration,
+        specVersion: SpecVersion?, location: Location, svgVerify: String? = nil, svgBody: String? = nil,
+        warnings: [BadgeWarning]
+    ) {
+        self.format = format
+        self.payload = payload
+        self.kind = kind
+        self.generation = generation
+        self.specVersion = specVersion
+        self.location = location
+        self.svgVerify = svgVerify
+        self.svgBody = svgBody
+        self.warnings = warnings
+    }
+
+    /// Builds a result from the payload text and where it was found, classifying the payload.
+    init(format: ImageFormat, payload: String, generation: BadgeGeneration, location: Location, warnings: [BadgeWarning]) {
+        let classification = PayloadClassification(payload)
+        var warnings = warnings + classification.warnings
+        if let implied = classification.generation, implied != generation {
+            warnings.append(
+                BadgeWarning(
+                    .keywordMismatch,
+                    "the payload is \(implied == .credential ? "an OB 3.0 credential" : "an OB 0.5–2.0 assertion") "
+                        + "but was baked as \(generation == .credential ? "an OB 3.0 credential" : "an OB 0.5–2.0 assertion")"
+                )
+            )
+        }
+        self.init(
+            format: format, payload: payload, kind: classification.kind, generation: generation,
+            specVersion: classification.specVersion ?? (generation == .credential ? .v3_0 : nil),
+            location: location, warnings: warnings
+        )
+    }
+}
+
+/// Limits and choices for reading badge data. Every limit has a safe default.
+public struct ExtractionOptions: Sendable {
+    /// The largest badge chunk or element accepted, in bytes (default 16 MiB: real credentials embed
+    /// images as data URIs and run to several megabytes).
+    public var maximumPayloadBytes = 16 << 20
+    /// The largest size compressed text may inflate to, in bytes (default 16 MiB).
+    public var maximumInflatedBytes = 16 << 20
+    /// The most PNG chunks read before giving up (default 4 194 304).
+    public var maximumChunkCount = 1 << 22
+    /// Whether a wrong CRC on the chunk returned is an error (default) or only a warning.
+    public var requireValidChecksum = true
+
+    /// The default options.
+    public init() {}
+}

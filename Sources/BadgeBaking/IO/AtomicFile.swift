@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that it appears complete or not at all: into a temporary file beside the destination,
+/// flushed to disk, then linked or renamed into place.
+enum AtomicFile {
+    /// Calls `body` with a sink on a temporary file, then moves the file to `path`.
+    ///
+    /// If `body` throws, or anything fails, the temporary file is removed and `path` is untouched.
+    /// Without `overwrite`, an existing `path` is never replaced, even one created while `body` ran.
+    static func write<Result>(
+        to path: String,
+        overwrite: Bool,
+        _ body: (inout FileByteSink) throws(BadgeError) -> Result
+    ) throws(BadgeError) -> Result {
+        if !overwrite, FileManager.default.fileExists(atPath: path) {
+            throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw BadgeError(.io, "cannot create a temporary file beside \(path): \(String(cString: strerror(errno)))")
+        }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var moved = false
+        defer {
+            if !moved { unlink(temporary) }
+        }
+        let result: Result
+        do {
+            defer { close(descriptor) }
+            var sink = FileByteSink(descriptor: descriptor)
+            result = try body(&sink)
+            fchmod(descriptor, 0o644)
+            guard fsync(descriptor) == 0 else {
+                throw BadgeError(.io, "cannot flush \(temporary): \(String(cString: strerror(errno)))")
+            }
+        }
+        if overwrite {
+            guard rename(temporary, path) == 0 else {
+                throw BadgeError(.io, "cannot move the output into place at \(path): \(String(cString: strerror(errno)))")
+            }
+        } else {
+            // link(2) never replaces an existing file, so a file created meanwhile is not clobbered.
+            if link(temporary, path) != 0 {
+                let error = errno
+                if error == EEXIST {
+                    throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+                }
+                // Some file systems have no hard links: check, then rename (a small window, but no partial file).
+                if FileManager.default.fileExists(atPath: path) {
+                    throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+                }
+                if rename(temporary, path) == 0 {
+                    moved = true
+                    return result
+                }
+                throw BadgeError(.io, "cannot move the output into place at \(path): \(String(cString: strerror(error)))")
+            }
+            unlink(temporary)
+        }
+        moved = true
+        return result
+    }
+}

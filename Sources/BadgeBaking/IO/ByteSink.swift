@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A destination for bytes written front to back.
+protocol ByteSink {
+    /// Writes all of `bytes`.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(BadgeError)
+}
+
+extension ByteSink {
+    /// Writes all of `bytes`.
+    mutating func write(_ bytes: [UInt8]) throws(BadgeError) {
+        try rethrowingBadgeError { try bytes.withUnsafeBytes { buffer in try write(buffer) } }
+    }
+}
+
+/// Collects bytes in memory.
+struct MemoryByteSink: ByteSink {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {
+        bytes.append(contentsOf: buffer)
+    }
+}
+
+/// Writes to a file descriptor, retrying short writes.
+struct FileByteSink: ByteSink {
+    let descriptor: Int32
+
+    mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {
+        var done = 0
+        while done < buffer.count {
+            #if canImport(Glibc)
+            let result = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            #elseif canImport(Musl)
+            let result = Musl.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            #else
+            let result = Darwin.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            #endif
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw BadgeError(.io, "write failed: \(String(cString: strerror(errno)))")
+            }
+            done += result
+        }
+    }
+}

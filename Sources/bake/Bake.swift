@@ -1,0 +1,92 @@
+import ArgumentParser
+import BadgeBaking
+import Foundation
+
+/// `bake`: writes Open Badges data into a PNG or SVG image.
+@main
+struct Bake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bake",
+        abstract: "Bake Open Badges data (assertion or credential JSON, a compact JWS, or a hosted URL) into a PNG or SVG image.",
+        discussion: """
+            The output is written atomically (a temporary file, then a rename): it is complete or absent, never \
+            partial, and the input is never modified. Existing badge data is replaced. Exit status: 0 baked, \
+            2 the input or payload is unreadable, malformed or over a limit, or the output cannot be written, \
+            64 usage error.
+            """
+    )
+
+    @Argument(help: "The image to bake into, or - for standard input.")
+    var image: String
+
+    @Option(help: "A file holding the payload, or - for standard input.")
+    var payload: String
+
+    @Option(help: "Where to write the baked image, or - for standard output.")
+    var output: String
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Option(help: "Bake as 'assertion' (OB 0.5–2.0) or 'credential' (OB 3.0) instead of deciding from the payload.")
+    var generation: BadgeGeneration?
+
+    @Flag(help: "Fail instead of replacing badge data the image already holds.")
+    var failIfBaked = false
+
+    @Flag(help: "SVG only: remove <script> elements, on* event attributes and javascript: URLs.")
+    var removeActiveContent = false
+
+    @Option(help: "The largest payload accepted, in bytes.")
+    var maxPayloadBytes = BakeOptions().maximumPayloadBytes
+
+    func validate() throws {
+        if image == "-" && payload == "-" {
+            throw ValidationError("the image and the payload cannot both come from standard input")
+        }
+    }
+
+    func run() throws {
+        var options = BakeOptions()
+        options.generation = generation
+        options.replaceExisting = !failIfBaked
+        options.removeActiveContent = removeActiveContent
+        options.maximumPayloadBytes = maxPayloadBytes
+        let baker = BadgeBaker(options: options)
+        do {
+            let text = try readPayload(limit: maxPayloadBytes)
+            switch (image == "-", output == "-") {
+            case (false, false):
+                try baker.bake(text, imageAt: URL(fileURLWithPath: image), writingTo: URL(fileURLWithPath: output), overwrite: force)
+            case (false, true):
+                try baker.bake(text, imageAt: URL(fileURLWithPath: image), toFileDescriptor: 1)
+            case (true, true):
+                try baker.bake(text, fromFileDescriptor: 0, toFileDescriptor: 1)
+            case (true, false):
+                try baker.bake(text, fromFileDescriptor: 0, writingTo: URL(fileURLWithPath: output), overwrite: force)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("bake: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func readPayload(limit: Int) throws(BadgeError) -> String {
+        let bytes: [UInt8]
+        if payload == "-" {
+            bytes = Array((try? FileHandle.standardInput.read(upToCount: limit + 4096)) ?? Data())
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: payload) else {
+                throw BadgeError(.io, "cannot open the payload file \(payload)")
+            }
+            defer { try? handle.close() }
+            bytes = Array((try? handle.read(upToCount: limit + 4096)) ?? Data())
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw BadgeError(.invalidUTF8, "the payload is not valid UTF-8")
+        }
+        return text
+    }
+}
+
+extension BadgeGeneration: ExpressibleByArgument {}

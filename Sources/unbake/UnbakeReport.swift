@@ -1,0 +1,64 @@
+import BadgeBaking
+import Foundation
+
+/// The JSON object `unbake --json` prints: a contract other tools rely on.
+struct UnbakeReport: Encodable {
+    /// Where the data was found.
+    struct Location: Encodable {
+        var chunkType: String?
+        var keyword: String?
+        var element: String?
+        var namespace: String?
+        var offset: Int64
+    }
+
+    var format: String
+    var payload: String
+    var payloadKind: String
+    var specVersion: String?
+    var generation: String
+    var location: Location
+    var verify: String?
+    var body: String?
+    var warnings: [String]
+
+    init(_ badge: BakedBadge) {
+        format = badge.format.rawValue
+        payload = badge.payload
+        payloadKind = badge.kind.rawValue
+        specVersion = badge.specVersion?.rawValue
+        generation = badge.generation.rawValue
+        switch badge.location {
+        case .pngChunk(let type, let keyword, let offset):
+            location = Location(chunkType: type.description, keyword: keyword, offset: offset)
+        case .svgElement(let name, let namespace, let offset):
+            location = Location(element: name, namespace: namespace, offset: offset)
+        }
+        verify = badge.svgVerify
+        body = badge.svgBody
+        warnings = badge.warnings.map(\.message)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, payload, payloadKind, specVersion, generation, location, verify, body, warnings
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(payload, forKey: .payload)
+        try container.encode(payloadKind, forKey: .payloadKind)
+        try container.encode(specVersion, forKey: .specVersion)  // null when unknown, never absent
+        try container.encode(generation, forKey: .generation)
+        try container.encode(location, forKey: .location)
+        try container.encodeIfPresent(verify, forKey: .verify)
+        try container.encodeIfPresent(body, forKey: .body)
+        try container.encode(warnings, forKey: .warnings)
+    }
+
+    func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
