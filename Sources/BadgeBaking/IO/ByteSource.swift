@@ -67,6 +67,8 @@ final class FileByteSource: ByteSource {
     private let isRegularFile: Bool
     private(set) var offset: Int64 = 0
     let size: Int64?
+    /// How many bytes were actually read (skipped bytes do not count).
+    private(set) var bytesRead: Int64 = 0
 
     /// Opens a file for reading.
     convenience init(path: String) throws(BadgeError) {
@@ -114,6 +116,7 @@ final class FileByteSource: ByteSource {
             if result == 0 { break }
             total += result
             offset += Int64(result)
+            bytesRead += Int64(result)
         }
         return total
     }
