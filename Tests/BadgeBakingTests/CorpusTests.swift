@@ -1,0 +1,74 @@
+import Foundation
+import PNGValidation
+import Testing
+
+@testable import BadgeBaking
+
+/// Every image in `../shared/corpus` (real badges from Credly, Badgr, Open Badge Factory, 1EdTech…) gives the
+/// outcome its manifest kind implies. Skipped when the corpus is absent.
+@Suite("Real-world corpus", .enabled(if: TestPaths.corpus != nil, "../shared/corpus is absent"))
+struct CorpusTests {
+    static let pngEntries = CorpusEntry.all().filter { $0.file.hasPrefix("png/") }
+
+    @Test("PNG corpus", arguments: pngEntries)
+    func png(entry: CorpusEntry) throws {
+        let extractor = BadgeExtractor()
+        switch entry.kind {
+        case "plain-png":
+            #expect(try extractor.extract(contentsOf: entry.url) == nil)
+        case "broken":
+            #expect(throws: BadgeError.self) { try extractor.extract(contentsOf: entry.url) }
+        case "png-itxt-json", "png-itxt-ob3-json", "png-itxt-ob3-jwt":
+            let badge = try #require(try extractor.extract(contentsOf: entry.url))
+            let isOB3 = entry.kind.contains("ob3")
+            guard case .pngChunk(.iTXt, let keyword, _) = badge.location else {
+                Issue.record("not found in an iTXt chunk: \(badge.location)")
+                return
+            }
+            #expect(keyword == (isOB3 ? "openbadgecredential" : "openbadges"))
+            #expect(badge.kind == (entry.kind.hasSuffix("jwt") ? .jws : .json))
+            #expect(badge.specVersion?.rawValue == entry.specVersion)
+            #expect(badge.warnings.isEmpty)
+            #expect(try extractor.extract(from: Data(contentsOf: entry.url)) == badge)
+        case "png-text-url":
+            let badge = try #require(try extractor.extract(contentsOf: entry.url))
+            #expect(badge.location == .pngChunk(type: .tEXt, keyword: "openbadges", offset: 33))
+            if entry.notes.contains("RELATIVE") {
+                #expect(badge.kind == .unknown)
+                #expect(badge.warnings.map(\.code).contains(.relativeURL))
+            } else {
+                #expect(badge.kind == .url)
+            }
+        default:
+            Issue.record("unknown PNG kind \(entry.kind)")
+        }
+    }
+
+    @Test func namedRealBadges() throws {
+        let extractor = BadgeExtractor()
+        let corpus = try #require(TestPaths.corpus)
+        let credly = try #require(try extractor.extract(contentsOf: corpus.appendingPathComponent("png/credly-ob3-lightbend-reactive-microservices.png")))
+        #expect(credly.payload.contains("did:web:www.credly.com"))
+        #expect(credly.specVersion == .v3_0)
+        let bad = corpus.appendingPathComponent("png/mozilla-backpack-text-url-bad-crc.png")
+        #expect(throws: BadgeError(.badChecksum, "")) { try extractor.extract(contentsOf: bad) }
+        var tolerant = ExtractionOptions()
+        tolerant.requireValidChecksum = false
+        #expect(try BadgeExtractor(options: tolerant).extract(contentsOf: bad)?.payload == "http://127.0.0.1:10010/good.json")
+        #expect(throws: BadgeError(.unsupportedFormat, "")) {
+            try extractor.extract(contentsOf: corpus.appendingPathComponent("png/mozilla-backpack-jpeg-named-png.png"))
+        }
+    }
+
+    @Test("re-baking every real PNG keeps its other chunks and pixels", arguments: pngEntries.filter { $0.kind != "broken" })
+    func rebake(entry: CorpusEntry) throws {
+        let source = try Array(Data(contentsOf: entry.url))
+        let baked = try BadgeBaker().bake(Payloads.ob3Credential, into: source)
+        #expect(try BadgeExtractor().extract(from: baked)?.payload == Payloads.ob3Credential)
+        let isBadgeChunk: (PNGChunk) -> Bool = { chunk in
+            chunk.type.isText && (chunk.data.starts(with: Array("openbadges\0".utf8)) || chunk.data.starts(with: Array("openbadgecredential\0".utf8)))
+        }
+        #expect(try PNGChunk.parseAll(baked).filter { !isBadgeChunk($0) } == PNGChunk.parseAll(source).filter { !isBadgeChunk($0) })
+        #expect(try PNGImageValidator.decode(baked) == PNGImageValidator.decode(source))
+    }
+}
