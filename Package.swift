@@ -33,6 +33,9 @@ let package = Package(
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
 
+        // copy_file_range, which needs _GNU_SOURCE and so is not in Swift's Glibc module.
+        .target(name: "CBadgeSupport"),
+
         // zlib behind a small Swift API: bounded inflate, deflate, CRC-32.
         .target(name: "Zlib", dependencies: ["CZlib"], swiftSettings: strictSettings),
 
@@ -41,7 +44,7 @@ let package = Package(
         .target(name: "OpenBadgesModel", swiftSettings: strictSettings),
         .target(
             name: "BadgeBaking",
-            dependencies: ["Zlib", "SVGBadge"],
+            dependencies: ["Zlib", "SVGBadge", "CBadgeSupport"],
             swiftSettings: strictSettings
         ),
 
@@ -57,6 +60,14 @@ let package = Package(
         .executableTarget(
             name: "bake",
             dependencies: ["BadgeBaking", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+
+        // Release-mode benchmark: swift build -c release && .build/release/badge-benchmark
+        .executableTarget(
+            name: "badge-benchmark",
+            dependencies: ["BadgeBaking", "Zlib"],
+            path: "Benchmarks/BadgeBenchmark",
             swiftSettings: strictSettings
         ),
 

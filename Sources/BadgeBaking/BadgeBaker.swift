@@ -18,6 +18,10 @@ public struct BakeOptions: Sendable {
     /// The largest input read into memory when it cannot be streamed twice: SVG documents, and PNGs read
     /// from a pipe and written to one (default 256 MiB).
     public var maximumBufferedBytes = 256 << 20
+    /// Whether output files are flushed to disk (`fsync`) before they are moved into place (default false).
+    /// Either way the output appears complete or not at all to other processes; flushing also makes it
+    /// survive a power failure, at the cost of waiting for the disk.
+    public var flushToDisk = false
     /// For SVG: remove `<script>` elements, `on*` event attributes and `javascript:` URLs (default false),
     /// for platforms that re-publish uploaded SVGs.
     public var removeActiveContent = false
@@ -60,7 +64,14 @@ public struct BadgeBaker: Sendable {
     public func bake(_ payload: String, imageAt input: URL, writingTo output: URL, overwrite: Bool = false) throws(BadgeError) -> BakeReport {
         let payload = try BakePayload(payload, options: options)
         let source = try FileByteSource(path: input.path)
-        return try AtomicFile.write(to: output.path, overwrite: overwrite) { sink throws(BadgeError) in
+        guard source.isRandomAccess else {
+            let (bytes, report) = try bakeBuffered(payload, from: source)
+            try AtomicFile.write(to: output.path, overwrite: overwrite, flushToDisk: options.flushToDisk) { sink throws(BadgeError) in
+                try sink.write(bytes)
+            }
+            return report
+        }
+        return try AtomicFile.write(to: output.path, overwrite: overwrite, flushToDisk: options.flushToDisk) { sink throws(BadgeError) in
             try bake(payload, from: source, to: &sink)
         }
     }
@@ -73,7 +84,7 @@ public struct BadgeBaker: Sendable {
     public func bake(_ payload: String, imageAt input: URL, toFileDescriptor outputDescriptor: Int32) throws(BadgeError) -> BakeReport {
         let payload = try BakePayload(payload, options: options)
         var probe = try FileByteSource(path: input.path)
-        if try probe.read(count: pngSignature.count) == pngSignature {
+        if probe.isRandomAccess, try probe.read(count: pngSignature.count) == pngSignature {
             var reader = PNGChunkReader(source: probe)
             reader.maximumChunkCount = options.maximumChunkCount
             try PNGBadgeWriter.validateStructure(&reader)
@@ -106,7 +117,9 @@ public struct BadgeBaker: Sendable {
     public func bake(_ payload: String, fromFileDescriptor inputDescriptor: Int32, writingTo output: URL, overwrite: Bool = false) throws(BadgeError) -> BakeReport {
         let payload = try BakePayload(payload, options: options)
         let (bytes, report) = try bakeBuffered(payload, from: try FileByteSource(descriptor: inputDescriptor, ownsDescriptor: false))
-        try AtomicFile.write(to: output.path, overwrite: overwrite) { sink throws(BadgeError) in try sink.write(bytes) }
+        try AtomicFile.write(to: output.path, overwrite: overwrite, flushToDisk: options.flushToDisk) { sink throws(BadgeError) in
+            try sink.write(bytes)
+        }
         return report
     }
 
@@ -126,7 +139,7 @@ public struct BadgeBaker: Sendable {
         return (memory.bytes, report)
     }
 
-    func bake(_ payload: BakePayload, from source: some ByteSource, to sink: inout some ByteSink) throws(BadgeError) -> BakeReport {
+    func bake(_ payload: BakePayload, from source: some RandomAccessByteSource, to sink: inout some ByteSink) throws(BadgeError) -> BakeReport {
         var source = source
         let prefix = try source.read(count: ImageFormatSniffer.prefixLength)
         switch try ImageFormatSniffer.sniff(prefix) {

@@ -44,3 +44,26 @@ public struct CRC32: Sendable, Hashable {
         return UInt32(truncatingIfNeeded: crc)
     }
 }
+
+/// A running Adler-32 (RFC 1950), the checksum that ends a zlib stream, computed by zlib.
+public struct Adler32: Sendable, Hashable {
+    /// The checksum of everything fed so far.
+    public private(set) var value: UInt32 = 1
+
+    /// Starts an empty checksum.
+    public init() {}
+
+    /// Feeds raw memory into the checksum.
+    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        guard var base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var remaining = buffer.count
+        var adler = UInt(value)
+        while remaining > 0 {
+            let count = min(remaining, 1 << 30)
+            adler = CZlib.adler32(adler, base, UInt32(count))
+            base += count
+            remaining -= count
+        }
+        value = UInt32(truncatingIfNeeded: adler)
+    }
+}

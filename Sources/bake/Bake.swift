@@ -37,6 +37,9 @@ struct Bake: ParsableCommand {
     @Flag(help: "SVG only: remove <script> elements, on* event attributes and javascript: URLs.")
     var removeActiveContent = false
 
+    @Flag(help: "Flush the output to disk before moving it into place, so that it survives a power failure.")
+    var sync = false
+
     @Option(help: "The largest payload accepted, in bytes.")
     var maxPayloadBytes = BakeOptions().maximumPayloadBytes
 
@@ -52,6 +55,7 @@ struct Bake: ParsableCommand {
         options.replaceExisting = !failIfBaked
         options.removeActiveContent = removeActiveContent
         options.maximumPayloadBytes = maxPayloadBytes
+        options.flushToDisk = sync
         let baker = BadgeBaker(options: options)
         do {
             let text = try readPayload(limit: maxPayloadBytes)

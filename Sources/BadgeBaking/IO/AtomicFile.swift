@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// Writes a file so that it appears complete or not at all: into a temporary file beside the destination,
-/// flushed to disk, then linked or renamed into place.
+/// optionally flushed to disk, then linked or renamed into place.
 enum AtomicFile {
     /// Calls `body` with a sink on a temporary file, then moves the file to `path`.
     ///
@@ -18,6 +18,7 @@ enum AtomicFile {
     static func write<Result>(
         to path: String,
         overwrite: Bool,
+        flushToDisk: Bool = false,
         _ body: (inout FileByteSink) throws(BadgeError) -> Result
     ) throws(BadgeError) -> Result {
         if !overwrite, FileManager.default.fileExists(atPath: path) {
@@ -41,7 +42,7 @@ enum AtomicFile {
             var sink = FileByteSink(descriptor: descriptor)
             result = try body(&sink)
             fchmod(descriptor, 0o644)
-            guard fsync(descriptor) == 0 else {
+            guard !flushToDisk || fsync(descriptor) == 0 else {
                 throw BadgeError(.io, "cannot flush \(temporary): \(String(cString: strerror(errno)))")
             }
         }

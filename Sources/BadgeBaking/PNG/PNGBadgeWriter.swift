@@ -3,30 +3,46 @@ import Zlib
 /// Bakes a text chunk into a PNG datastream, copying every other chunk byte for byte.
 ///
 /// The new chunk goes right after `IHDR`; every `iTXt`, `tEXt` or `zTXt` chunk that carries a badge keyword
-/// (of either generation) is dropped. Pixel data is never decoded, and memory stays constant: chunks are
-/// copied through one fixed buffer.
+/// (of either generation) is dropped. The writer walks the chunk headers, then copies each run of kept chunks
+/// as one byte range: between two files the kernel moves the bytes (`copy_file_range`), so pixel data is never
+/// decoded, nor even read into this process, and memory stays constant.
 struct PNGBadgeWriter {
     let options: BakeOptions
 
-    /// Copies `source` (signature already read) to `sink` with `chunk` baked in.
-    func bake(
+    /// Copies `reader`'s source (signature already read) to `sink` with `chunk` baked in.
+    func bake<Source: RandomAccessByteSource>(
         _ chunk: PNGTextChunk,
-        from reader: inout PNGChunkReader<some ByteSource>,
+        from reader: inout PNGChunkReader<Source>,
         to sink: inout some ByteSink
     ) throws(BadgeError) -> BakeReport {
         var report = BakeReport(format: .png, generation: BadgeGeneration(pngKeyword: chunk.keyword) ?? .assertion)
-        var buffer = [UInt8](repeating: 0, count: Self.bufferSize)
-        try sink.write(pngSignature)
+        var runStart: Int64 = 0  // the start of the bytes kept but not yet copied, from the signature on
         var sawIEND = false
         while let header = try reader.nextHeader() {
+            let end = header.offset + 12 + Int64(header.length)
             if header.type == .IHDR {
                 guard reader.chunkCount == 1 else { throw BadgeError(.malformedPNG, at: header.offset, "a second IHDR chunk") }
-                try copy(header, from: &reader, to: &sink, buffer: &buffer, verify: true)
+                try readVerified(header, from: &reader)
+                try reader.source.copy(runStart..<end, to: &sink)
                 try sink.write(PNGChunk(type: .iTXt, data: chunk.serializedData).serialized)
+                runStart = end
             } else if header.type.isText {
-                try copyTextChunk(header, from: &reader, to: &sink, buffer: &buffer, report: &report)
+                let head = try reader.source.read(count: min(header.length, 80))
+                if let keyword = PNGTextChunk.keyword(in: head[...]), let generation = BadgeGeneration(pngKeyword: keyword) {
+                    guard options.replaceExisting else {
+                        throw BadgeError(.alreadyBaked, at: header.offset, "the image already holds \(generation.pngKeyword) data in a \(header.type) chunk")
+                    }
+                    try reader.skip(Int64(header.length - head.count) + 4, in: header)
+                    try reader.source.copy(runStart..<header.offset, to: &sink)
+                    runStart = end
+                    report.removedChunks.append(.init(type: header.type, keyword: generation.pngKeyword, offset: header.offset))
+                } else {
+                    try readVerified(header, from: &reader, after: head)
+                }
+            } else if options.verifyAllChecksums {
+                try readVerified(header, from: &reader)
             } else {
-                try copy(header, from: &reader, to: &sink, buffer: &buffer, verify: options.verifyAllChecksums)
+                try reader.skip(Int64(header.length) + 4, in: header)
             }
             if header.type == .IEND {
                 sawIEND = true
@@ -35,80 +51,25 @@ struct PNGBadgeWriter {
         }
         guard sawIEND else { throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk") }
         // Bytes after IEND are not chunks; keep them as they are.
-        while true {
-            let count = try rethrowingBadgeError { try buffer.withUnsafeMutableBytes { bytes in try reader.source.read(into: bytes) } }
-            if count == 0 { break }
-            try rethrowingBadgeError { try buffer.withUnsafeBytes { bytes in try sink.write(UnsafeRawBufferPointer(rebasing: bytes[..<count])) } }
-            report.trailingBytes += count
-        }
+        let end = reader.source.size ?? reader.source.offset
+        report.trailingBytes = Int(end - reader.source.offset)
+        try reader.source.copy(runStart..<end, to: &sink)
         return report
     }
 
-    /// Drops a text chunk with a badge keyword; copies any other.
-    private func copyTextChunk(
-        _ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>, to sink: inout some ByteSink,
-        buffer: inout [UInt8], report: inout BakeReport
-    ) throws(BadgeError) {
-        let head = try reader.source.read(count: min(header.length, 80))
-        guard head.count == min(header.length, 80) else {
-            throw BadgeError(.truncated, at: reader.source.offset, "the input ends inside the \(header.type) chunk")
-        }
-        if let keyword = PNGTextChunk.keyword(in: head[...]), let generation = BadgeGeneration(pngKeyword: keyword) {
-            guard options.replaceExisting else {
-                throw BadgeError(.alreadyBaked, at: header.offset, "the image already holds \(generation.pngKeyword) data in a \(header.type) chunk")
-            }
-            try reader.skip(Int64(header.length - head.count) + 4, in: header)
-            report.removedChunks.append(.init(type: header.type, keyword: generation.pngKeyword, offset: header.offset))
-            return
-        }
-        try sink.write(header.raw)
-        try sink.write(head)
+    /// Reads the rest of a chunk through a fixed buffer and checks its CRC.
+    private func readVerified(_ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>, after head: [UInt8] = []) throws(BadgeError) {
         var crc = CRC32()
         crc.update(header.raw[4...])
         crc.update(head)
-        try copyBody(header, remaining: Int64(header.length - head.count), from: &reader, to: &sink, buffer: &buffer, crc: &crc, verify: true)
-    }
-
-    /// Copies a whole chunk.
-    private func copy(
-        _ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>, to sink: inout some ByteSink,
-        buffer: inout [UInt8], verify: Bool
-    ) throws(BadgeError) {
-        try sink.write(header.raw)
-        var crc = CRC32()
-        if verify { crc.update(header.raw[4...]) }
-        try copyBody(header, remaining: Int64(header.length), from: &reader, to: &sink, buffer: &buffer, crc: &crc, verify: verify)
-    }
-
-    /// Copies the rest of a chunk's data and its CRC, checking the CRC when asked.
-    private func copyBody(
-        _ header: PNGChunkHeader, remaining: Int64, from reader: inout PNGChunkReader<some ByteSource>,
-        to sink: inout some ByteSink, buffer: inout [UInt8], crc: inout CRC32, verify: Bool
-    ) throws(BadgeError) {
-        var left = remaining + 4
-        var dataLeft = remaining
-        var stored: [UInt8] = []
+        var left = header.length - head.count
         while left > 0 {
-            let want = Int(min(Int64(buffer.count), left))
-            let got = try rethrowingBadgeError { try buffer.withUnsafeMutableBytes { bytes in
-                try reader.source.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[..<want]))
-            } }
-            guard got == want else {
-                throw BadgeError(.truncated, at: reader.source.offset, "the input ends inside the \(header.type) chunk")
-            }
-            try rethrowingBadgeError { try buffer.withUnsafeBytes { bytes in
-                let piece = UnsafeRawBufferPointer(rebasing: bytes[..<got])
-                try sink.write(piece)
-                if verify {
-                    let dataPart = Int(min(Int64(got), dataLeft))
-                    crc.update(UnsafeRawBufferPointer(rebasing: piece[..<dataPart]))
-                    stored += piece[dataPart...]
-                }
-            } }
-            dataLeft = max(0, dataLeft - Int64(got))
-            left -= Int64(got)
+            let piece = try reader.source.read(count: min(left, 1 << 20))
+            guard !piece.isEmpty else { throw BadgeError(.truncated, at: reader.source.offset, "the input ends inside the \(header.type) chunk") }
+            crc.update(piece)
+            left -= piece.count
         }
-        if verify, crc.value != bigEndianUInt32(stored) {
+        guard try reader.readCRC(header) == crc.value else {
             throw BadgeError(.badChecksum, at: header.offset, "\(header.type) chunk CRC does not match its contents")
         }
     }
@@ -122,8 +83,6 @@ struct PNGBadgeWriter {
         }
         throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk")
     }
-
-    static let bufferSize = 1 << 20
 }
 
 /// What baking did.
