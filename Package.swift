@@ -14,11 +14,13 @@ let package = Package(
         .library(name: "SVGBadge", targets: ["SVGBadge"]),
         .library(name: "OpenBadgesModel", targets: ["OpenBadgesModel"]),
         .library(name: "PNGValidation", targets: ["PNGValidation"]),
+        .library(name: "BadgeVerification", targets: ["BadgeVerification"]),
         .executable(name: "unbake", targets: ["unbake"]),
         .executable(name: "bake", targets: ["bake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C system libraries.
@@ -45,6 +47,17 @@ let package = Package(
         .target(
             name: "BadgeBaking",
             dependencies: ["Zlib", "SVGBadge", "CBadgeSupport"],
+            swiftSettings: strictSettings
+        ),
+
+        // Verification: fetching (with a safe policy), signatures, checks and reports.
+        .target(
+            name: "BadgeVerification",
+            dependencies: [
+                "BadgeBaking", "OpenBadgesModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
 
