@@ -1,9 +1,29 @@
-/// Recognises active content in SVG: `<script>` elements, `on*` event-handler attributes and
-/// `javascript:`/`vbscript:` URLs in `href` / `xlink:href`.
+/// Recognises active content in SVG: `<script>`, `<handler>` and `<foreignObject>` elements, animation
+/// elements (`set`, `animate…`) that target an event-handler or `href` attribute, `on*` event-handler attributes
+/// and `javascript:`/`vbscript:` URLs in `href` / `xlink:href`. Names compare case-insensitively, any prefix.
 enum ActiveContentFilter {
-    /// Whether an element is a script element (local name `script`, any case, any prefix).
-    static func isActiveElement(_ name: ResolvedName) -> Bool {
-        name.local.count == 6 && String(decoding: name.local, as: UTF8.self).lowercased() == "script"
+    private static let activeElements: Set<String> = ["script", "handler", "foreignobject"]
+    private static let animationElements: Set<String> = ["set", "animate", "animatetransform", "animatemotion", "animatecolor"]
+
+    /// Whether an element must be removed with everything inside it.
+    static func isActiveElement(_ name: ResolvedName, _ token: XMLToken, tokenizer: XMLTokenizer) throws -> Bool {
+        let local = String(decoding: name.local, as: UTF8.self).lowercased()
+        if activeElements.contains(local) { return true }
+        guard animationElements.contains(local) else { return false }
+        for attribute in token.attributes where tokenizer.bytes(attribute.name).elementsEqual("attributeName".utf8) {
+            let target = try decodedLowercase(attribute, tokenizer: tokenizer)
+            let targetLocal = target.split(separator: ":").last.map(String.init) ?? target
+            return targetLocal.hasPrefix("on") || targetLocal == "href"
+        }
+        return false
+    }
+
+    private static func decodedLowercase(_ attribute: XMLAttribute, tokenizer: XMLTokenizer) throws -> String {
+        var ignored: [SVGBadgeWarning] = []
+        let value = try XMLText.decode(
+            tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, attribute: true, warnings: &ignored)
+        // Browsers ignore whitespace and control characters inside a URL scheme.
+        return String(decoding: value.filter { $0 > 0x20 }, as: UTF8.self).lowercased()
     }
 
     /// The byte spans of the attributes of `token` that must be removed.
@@ -16,12 +36,7 @@ enum ActiveContentFilter {
             if name.hasPrefix("on") && name.count > 2 && !qualified.starts(with: "xmlns".utf8) {
                 spans.append(attribute.span)
             } else if name == "href" {
-                var ignored: [SVGBadgeWarning] = []
-                let value = try XMLText.decode(
-                    tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, attribute: true,
-                    warnings: &ignored)
-                // Browsers ignore whitespace and control characters inside the scheme.
-                let scheme = String(decoding: value.filter { $0 > 0x20 }, as: UTF8.self).lowercased()
+                let scheme = try decodedLowercase(attribute, tokenizer: tokenizer)
                 if scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") {
                     spans.append(attribute.span)
                 }

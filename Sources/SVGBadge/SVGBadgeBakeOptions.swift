@@ -12,7 +12,8 @@ public struct SVGBadgeBakeOptions: Sendable, Hashable {
 
     /// Resource limits applied to the input.
     public var limits: SVGBadgeLimits
-    /// Remove `<script>` elements, `on*` event-handler attributes and `javascript:` URLs in `href`/`xlink:href`.
+    /// Remove active content: `<script>`, `<handler>`, `<foreignObject>`, animations of `on*`/`href` attributes,
+    /// `on*` event-handler attributes, and `javascript:`/`vbscript:` URLs in `href`/`xlink:href`.
     /// Off by default; useful for platforms that re-publish uploaded SVGs.
     public var removeActiveContent: Bool
     /// Compression of the output. Default ``OutputCompression/preserve``.

@@ -85,8 +85,8 @@ public enum SVGBadgeBaker {
                 guard removal == nil else { continue }
                 if depth == 1 {
                     edits += try rootEdits(token, name: name, content: content, element: element, tokenizer: tokenizer)
-                } else if BadgeElementMatch.match(name) != nil
-                    || (options.removeActiveContent && ActiveContentFilter.isActiveElement(name))
+                } else if try BadgeElementMatch.match(name) != nil
+                    || (options.removeActiveContent && ActiveContentFilter.isActiveElement(name, token, tokenizer: tokenizer))
                 {
                     removal = (token.range.lowerBound, depth)
                     continue

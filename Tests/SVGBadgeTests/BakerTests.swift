@@ -128,7 +128,9 @@ import Zlib
             <script type="text/javascript"><![CDATA[alert(1)]]></script>
             <g onclick='x()' ONMOUSEOVER="y()" class="keep"><SCRIPT>alert(2)</SCRIPT><script src="x.js"/></g>
             <a xlink:href=" java&#x09;script:alert(3)"><text>t</text></a><a href="JavaScript:void(0)"/>
-            <a href="https://ok.example/">ok</a><use xlink:href="#icon"/>
+            <a href="https://ok.example/">ok</a><use xlink:href="#icon"/><animate attributeName="opacity" to="1"/>
+            <set attributeName="onclick" to="alert(4)"/><animate attributeName="xlink:href" values="javascript:alert(5)"/>
+            <foreignObject><div xmlns="http://www.w3.org/1999/xhtml" onclick="alert(6)"/></foreignObject>
             </svg>
             """
         let kept = try SVGBadgeBaker.bake(Array(svg.utf8), content: Self.signed)
@@ -141,6 +143,8 @@ import Zlib
         #expect(text.contains("class=\"keep\""))
         #expect(text.contains("href=\"https://ok.example/\""))
         #expect(text.contains("xlink:href=\"#icon\""))
+        #expect(text.contains("<animate attributename=\"opacity\" to=\"1\"/>"))
+        #expect(!text.contains("foreignobject"))
         #expect(text.contains("<a><text>t</text></a><a/>"))
         #expect(Support.namespacedElements(cleaned) != nil)
         #expect(try SVGBadgeReader.extract(from: cleaned)?.verify == Support.jws)
