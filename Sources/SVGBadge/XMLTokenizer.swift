@@ -195,10 +195,18 @@ final class XMLTokenizer {
         var quote: UInt8 = 0
         while true {
             guard try have(i) else { throw truncated("unterminated start tag") }
-            let b = buffer[i]
             if quote != 0 {
-                if b == quote { quote = 0 }
-            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                // Skip quoted values in one search: they can be long (data: URLs, a JWS).
+                if let end = buffer[i...].firstIndex(of: quote) {
+                    quote = 0
+                    i = end + 1
+                } else {
+                    i = buffer.count
+                }
+                continue
+            }
+            let b = buffer[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
                 quote = b
             } else if b == UInt8(ascii: ">") {
                 break
@@ -247,11 +255,13 @@ final class XMLTokenizer {
             let quote = buffer[i]
             i += 1
             let valueStart = i
-            while i < close && buffer[i] != quote {
-                if buffer[i] == UInt8(ascii: "<") { throw malformed("'<' in an attribute value", at: i) }
-                i += 1
+            guard let valueEnd = buffer[i..<close].firstIndex(of: quote) else {
+                throw malformed("unterminated attribute value", at: valueStart)
             }
-            guard i < close else { throw malformed("unterminated attribute value", at: valueStart) }
+            if let lt = buffer[valueStart..<valueEnd].firstIndex(of: UInt8(ascii: "<")) {
+                throw malformed("'<' in an attribute value", at: lt)
+            }
+            i = valueEnd
             guard i - valueStart <= limits.maxAttributeBytes else {
                 throw SVGBadgeError(
                     code: .attributeTooLong, offset: base + valueStart,
@@ -269,10 +279,17 @@ final class XMLTokenizer {
                     span: (base + spaceStart)..<(base + i)))
         }
         // Duplicate attribute names make the document ill-formed.
-        if token.attributes.count > 1 {
+        if token.attributes.count > 16 {
             var seen = Set<ArraySlice<UInt8>>()
             for attribute in token.attributes where !seen.insert(bytes(attribute.name)).inserted {
                 throw malformed("duplicate attribute", at: attribute.name.lowerBound - base)
+            }
+        } else if token.attributes.count > 1 {
+            for (k, attribute) in token.attributes.enumerated() {
+                let name = bytes(attribute.name)
+                for other in token.attributes[..<k] where bytes(other.name).elementsEqual(name) {
+                    throw malformed("duplicate attribute", at: attribute.name.lowerBound - base)
+                }
             }
         }
         return token
