@@ -158,6 +158,12 @@ final class XMLTokenizer {
                 guard let end = try find(Array("-->".utf8), from: i + 4) else { throw truncated("unterminated comment") }
                 i = end + 3
                 continue
+            } else if inSubset && b == UInt8(ascii: "<"), try matches("<?", at: i) {
+                guard let end = try find(Array("?>".utf8), from: i + 2) else {
+                    throw truncated("unterminated processing instruction")
+                }
+                i = end + 2
+                continue
             } else if b == UInt8(ascii: "[") {
                 inSubset = true
                 sawSubset = true

@@ -134,7 +134,8 @@ import Zlib
             <!-- \(comment) -->
             <?xml-stylesheet type="text/css" href="style.css"?>
             <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [
-              <!-- a comment with ] and > inside the subset -->
+              <!-- a comment with ] and > and ' inside the subset -->
+              <?subset-pi don't "stop" ]> here?>
               <!ENTITY ns_svg "http://www.w3.org/2000/svg">
             ]>
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">
