@@ -9,6 +9,7 @@ import Zlib
 public enum SVGBadgeBaker {
     /// Bakes `content` into `svg` (plain or gzip-compressed) and returns the new document.
     /// - Throws: ``SVGBadgeError``: ``SVGBadgeError/Code/notSVG`` when the root is not `svg`,
+    ///   ``SVGBadgeError/Code/unsupportedEncoding`` for non-ASCII content in a document not declared UTF-8,
     ///   ``SVGBadgeError/Code/invalidContent`` when there is nothing to write or it holds characters XML
     ///   forbids, and the reader's codes for malformed, truncated or oversized input.
     public static func bake(
@@ -84,6 +85,11 @@ public enum SVGBadgeBaker {
             case .start(let token, let name, let depth):
                 guard removal == nil else { continue }
                 if depth == 1 {
+                    if walker.encoding != .utf8, let index = element.firstIndex(where: { $0 >= 0x80 }) {
+                        throw SVGBadgeError(
+                            code: .unsupportedEncoding, offset: index,
+                            message: "the document is not UTF-8 and the badge content has non-ASCII characters")
+                    }
                     edits += try rootEdits(token, name: name, content: content, element: element, tokenizer: tokenizer)
                 } else if try BadgeElementMatch.match(name) != nil
                     || (options.removeActiveContent && ActiveContentFilter.isActiveElement(name, token, tokenizer: tokenizer))

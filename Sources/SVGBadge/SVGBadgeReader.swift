@@ -74,12 +74,12 @@ public enum SVGBadgeReader {
                 }
                 let raw = tokenizer.bytes(token.content)
                 if token.kind == .cdata {
-                    try XMLText.validateUTF8(raw, offset: token.content.lowerBound, what: "badge CDATA")
-                    capture!.body += XMLText.normalizeLineEnds(raw)
+                    let text = try walker.encoding.utf8(raw, offset: token.content.lowerBound, what: "badge CDATA")
+                    capture!.body += XMLText.normalizeLineEnds(text)
                 } else if token.kind == .text {
-                    try XMLText.validateUTF8(raw, offset: token.content.lowerBound, what: "badge text")
+                    let text = try walker.encoding.utf8(raw, offset: token.content.lowerBound, what: "badge text")
                     capture!.body += try XMLText.decode(
-                        raw, offset: token.content.lowerBound, attribute: false, warnings: &capture!.element.warnings)
+                        text, offset: token.content.lowerBound, attribute: false, warnings: &capture!.element.warnings)
                 }
             }
             if walker.rootClosed { return fallback }
@@ -105,8 +105,8 @@ public enum SVGBadgeReader {
         }
         var verify: String?
         if let attribute = token.attributes.first(where: { walker.tokenizer.bytes($0.name).elementsEqual("verify".utf8) }) {
-            let raw = walker.tokenizer.bytes(attribute.value)
-            try XMLText.validateUTF8(raw, offset: attribute.value.lowerBound, what: "verify attribute")
+            let raw = try walker.encoding.utf8(
+                walker.tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, what: "verify attribute")
             let decoded = try XMLText.decode(raw, offset: attribute.value.lowerBound, attribute: true, warnings: &warnings)
             verify = String(decoding: decoded, as: UTF8.self)
         }

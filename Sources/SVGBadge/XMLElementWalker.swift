@@ -31,6 +31,9 @@ final class XMLElementWalker {
     private var rootSeen = false
     /// Warnings about the document as a whole (ignored internal subsets).
     private(set) var warnings: [SVGBadgeWarning] = []
+    /// The encoding declared by the XML declaration (UTF-8 when there is none).
+    private(set) var encoding = DocumentEncoding.utf8
+    private var sawFirstToken = false
 
     /// Whether the root element has been closed.
     var rootClosed: Bool { rootSeen && open.isEmpty && pendingSelfClose == nil }
@@ -68,7 +71,15 @@ final class XMLElementWalker {
             }
             return nil
         }
+        let isFirstToken = !sawFirstToken
+        sawFirstToken = true
         switch token.kind {
+        case .processingInstruction where isFirstToken && token.range.lowerBound <= 3:
+            if let declared = try DocumentEncoding.declared(
+                in: tokenizer.bytes(token.content), offset: token.range.lowerBound)
+            {
+                encoding = declared
+            }
         case .startTag:
             return .start(token, try startElement(token), depth: open.count)
         case .endTag:

@@ -266,6 +266,28 @@ import Zlib
         #expect(error?.code == code)
     }
 
+    @Test func declaredEncodings() throws {
+        func document(_ encoding: String, _ body: [UInt8]) -> [UInt8] {
+            Array(#"<?xml version="1.0" encoding="\#(encoding)"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[{"n":""#.utf8)
+                + body + Array(#""}]]></openbadges:assertion></svg>"#.utf8)
+        }
+        let latin1 = try SVGBadgeReader.extract(from: document("ISO-8859-1", [0x43, 0x61, 0x66, 0xE9]))
+        #expect(latin1?.body == #"{"n":"Café"}"#)
+        #expect(try SVGBadgeReader.extract(from: document("windows-1252", Array("ascii".utf8)))?.body == #"{"n":"ascii"}"#)
+        let other = #expect(throws: SVGBadgeError.self) {
+            try SVGBadgeReader.extract(from: document("windows-1252", [0xE9]))
+        }
+        #expect(other?.code == .unsupportedEncoding)
+        let utf16 = #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: document("UTF-16", [])) }
+        #expect(utf16?.code == .unsupportedEncoding)
+
+        // Baking into a non-UTF-8 document works for ASCII content only.
+        let plain = Array(#"<?xml version='1.0' encoding='iso-8859-1'?><svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8)
+        #expect(try SVGBadgeReader.extract(from: try SVGBadgeBaker.bake(plain, content: BakerTests.signed))?.verify == Support.jws)
+        let bakeError = #expect(throws: SVGBadgeError.self) { try SVGBadgeBaker.bake(plain, content: BakerTests.ob3JSON) }
+        #expect(bakeError?.code == .unsupportedEncoding)
+    }
+
     @Test func utf16IsRefused() throws {
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("<svg/>".utf8).flatMap { [$0, 0] }
         let error = #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: utf16) }
