@@ -211,6 +211,17 @@ import Zlib
         #expect(requested == 1)
     }
 
+    @Test func chunkReaderErrorsPassThrough() throws {
+        struct DiskFailure: Error, Equatable {}
+        var chunks: [[UInt8]] = [Array(#"<svg xmlns="http://www.w3.org/2000/svg"><g>"#.utf8)]
+        #expect(throws: DiskFailure()) {
+            try SVGBadgeReader.extract {
+                guard !chunks.isEmpty else { throw DiskFailure() }
+                return chunks.removeFirst()
+            }
+        }
+    }
+
     @Test func gzipCompressedSVG() throws {
         let svg = """
             <svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0">\
