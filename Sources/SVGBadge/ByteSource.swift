@@ -12,9 +12,6 @@ final class ByteSource {
     /// Compressed bytes not fed to the inflater yet.
     private var compressed: [UInt8] = []
 
-    /// Whether the input turned out to be gzip-compressed.
-    var isCompressed: Bool { gzip != nil }
-
     /// Creates a source over a chunk reader that returns `nil` at the end.
     init(limits: SVGBadgeLimits, next: @escaping () throws -> [UInt8]?) {
         self.limits = limits

@@ -43,16 +43,6 @@ final class XMLElementWalker {
         self.limits = limits
     }
 
-    /// The decoded value of attribute `name` (qualified name as written) on a start tag, or `nil`.
-    func attribute(_ name: String, of token: XMLToken, warnings: inout [SVGBadgeWarning]) throws -> [UInt8]? {
-        for attribute in token.attributes where tokenizer.bytes(attribute.name).elementsEqual(name.utf8) {
-            return try XMLText.decode(
-                tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, attribute: true,
-                warnings: &warnings)
-        }
-        return nil
-    }
-
     func next() throws -> Event? {
         if let token = pendingSelfClose {
             pendingSelfClose = nil
