@@ -90,5 +90,10 @@ let package = Package(
             dependencies: ["BadgeBaking", "PNGValidation", "Zlib"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "SVGBadgeTests",
+            dependencies: ["SVGBadge", "Zlib"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

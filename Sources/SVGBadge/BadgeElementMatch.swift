@@ -1,0 +1,26 @@
+/// How an element was recognised as an Open Badges element.
+struct BadgeElementMatch {
+    var generation: SVGBadgeGeneration
+    /// Matched by namespace URI and local name (as opposed to the literal `openbadges:` prefix only).
+    var isExact: Bool
+
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+
+    /// Matches `{http://openbadges.org}assertion` and `{https://purl.imsglobal.org/ob/v3p0}credential` with any
+    /// prefix, then, as a fallback, `openbadges:assertion` / `openbadges:credential` whatever the prefix is bound to.
+    static func match(_ name: ResolvedName) -> BadgeElementMatch? {
+        for generation in SVGBadgeGeneration.allCases where name.local.elementsEqual(generation.localName.utf8) {
+            if name.namespaceURI == generation.namespaceURI { return BadgeElementMatch(generation: generation, isExact: true) }
+            if let prefix = name.prefix, prefix.elementsEqual(SVGBadgeGeneration.prefix.utf8) {
+                return BadgeElementMatch(generation: generation, isExact: false)
+            }
+        }
+        return nil
+    }
+
+    /// Whether a root element name is an SVG root: `svg` in the SVG namespace, or unprefixed `svg` without one.
+    static func isSVGRoot(_ name: ResolvedName) -> Bool {
+        guard name.local.elementsEqual("svg".utf8) else { return false }
+        return name.namespaceURI == svgNamespace || (name.namespaceURI == nil && name.prefix == nil)
+    }
+}

@@ -1,0 +1,43 @@
+/// The Open Badges element found in an SVG, with its `verify` attribute and body reported separately.
+public struct SVGBadgeElement: Sendable, Hashable {
+    /// Which generation the element belongs to (by namespace, or by local name for a prefix-only match).
+    public var generation: SVGBadgeGeneration
+    /// The element's name as written, for example `openbadges:assertion` or `ob:credential`.
+    public var qualifiedName: String
+    /// The namespace URI the element's prefix was bound to, or `nil` when it was unbound.
+    public var namespaceURI: String?
+    /// The decoded `verify` attribute, if present (possibly empty).
+    public var verify: String?
+    /// The element's text and CDATA content, concatenated and trimmed; `nil` when empty.
+    public var body: String?
+    /// Byte offset of the element's start tag in the (inflated) XML document.
+    public var byteOffset: Int
+    /// What was tolerated while reading the element.
+    public var warnings: [SVGBadgeWarning]
+
+    /// Creates an element description.
+    public init(
+        generation: SVGBadgeGeneration,
+        qualifiedName: String,
+        namespaceURI: String?,
+        verify: String?,
+        body: String?,
+        byteOffset: Int,
+        warnings: [SVGBadgeWarning] = []
+    ) {
+        self.generation = generation
+        self.qualifiedName = qualifiedName
+        self.namespaceURI = namespaceURI
+        self.verify = verify
+        self.body = body
+        self.byteOffset = byteOffset
+        self.warnings = warnings
+    }
+
+    /// The badge data: the body when it is non-empty, otherwise a non-empty `verify` attribute.
+    public var payload: String? {
+        if let body, !body.isEmpty { return body }
+        if let verify, !verify.isEmpty { return verify }
+        return nil
+    }
+}

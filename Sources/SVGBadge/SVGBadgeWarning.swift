@@ -1,0 +1,37 @@
+/// Something tolerated while reading badge data, worth telling the user about.
+public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
+    /// The kind of warning, an open set of static values.
+    public struct Code: Sendable, Hashable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// The element was matched by its literal `openbadges:` prefix, but that prefix is bound to another namespace URI.
+        public static let unexpectedNamespace = Code("unexpectedNamespace")
+        /// The element was matched by its literal `openbadges:` prefix, which is not bound to any namespace.
+        public static let unboundPrefix = Code("unboundPrefix")
+        /// An entity reference other than the five predefined ones was left as written (`&name;`), never expanded.
+        public static let undecodedEntityReference = Code("undecodedEntityReference")
+        /// The document has a DOCTYPE with an internal subset; its declarations were ignored.
+        public static let internalSubsetIgnored = Code("internalSubsetIgnored")
+
+        /// The code's name.
+        public var description: String { name }
+    }
+
+    /// The kind of warning.
+    public let code: Code
+    /// Byte offset in the (inflated) XML document the warning is about.
+    public let offset: Int
+    /// A one-line explanation.
+    public let message: String
+
+    /// Creates a warning.
+    public init(code: Code, offset: Int, message: String) {
+        self.code = code
+        self.offset = offset
+        self.message = message
+    }
+
+    /// `code at offset: message`.
+    public var description: String { "\(code) at byte \(offset): \(message)" }
+}
