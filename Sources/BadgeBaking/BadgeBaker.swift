@@ -130,7 +130,7 @@ public struct BadgeBaker: Sendable {
             let piece = try source.read(count: 1 << 20)
             bytes += piece
             guard bytes.count <= options.maximumBufferedBytes else {
-                throw BadgeError(.payloadTooLarge, "the input is over the limit of \(options.maximumBufferedBytes) bytes for buffered baking")
+                throw BadgeError(.inputTooLarge, "the input is over the limit of \(options.maximumBufferedBytes) bytes for buffered baking")
             }
             if piece.count < 1 << 20 { break }
         }

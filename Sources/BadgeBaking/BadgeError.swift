@@ -32,6 +32,8 @@ public struct BadgeError: Error, Sendable, CustomStringConvertible {
         public static let decompressionLimitExceeded = Code("decompressionLimitExceeded")
         /// Compressed text is corrupt.
         public static let corruptCompressedData = Code("corruptCompressedData")
+        /// The input (a whole SVG document, or a PNG that has to be buffered) is larger than the configured limit.
+        public static let inputTooLarge = Code("inputTooLarge")
         /// The input has more chunks than the configured limit.
         public static let tooManyChunks = Code("tooManyChunks")
         /// A payload to bake is not JSON, a compact JWS or an absolute URL.

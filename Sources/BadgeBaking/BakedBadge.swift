@@ -74,6 +74,8 @@ public struct BakedBadge: Hashable, Sendable {
     }
 }
 
+import SVGBadge
+
 /// Limits and choices for reading badge data. Every limit has a safe default.
 public struct ExtractionOptions: Sendable {
     /// The largest badge chunk or element accepted, in bytes (default 16 MiB: real credentials embed
@@ -85,6 +87,17 @@ public struct ExtractionOptions: Sendable {
     public var maximumChunkCount = 1 << 22
     /// Whether a wrong CRC on the chunk returned is an error (default) or only a warning.
     public var requireValidChecksum = true
+    /// The largest SVG document read, in bytes (default 64 MiB; a gzip-compressed one counts compressed).
+    public var maximumSVGBytes = 64 << 20
+    /// The deepest element nesting accepted in an SVG document (default 256).
+    public var maximumSVGDepth = 256
+
+    var svgLimits: SVGBadgeLimits {
+        SVGBadgeLimits(
+            maxDocumentBytes: maximumSVGBytes, maxInflatedBytes: max(maximumInflatedBytes, maximumSVGBytes),
+            maxDepth: maximumSVGDepth, maxAttributeBytes: maximumPayloadBytes
+        )
+    }
 
     /// The default options.
     public init() {}
