@@ -56,7 +56,7 @@ enum MD5 {
 extension Array where Element == UInt8 {
     /// Lowercase hexadecimal.
     var hexString: String {
-        let digits = Array("0123456789abcdef")
+        let digits: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
         var s = ""
         s.reserveCapacity(count * 2)
         for b in self { s.append(digits[Int(b >> 4)]); s.append(digits[Int(b & 0xF)]) }
