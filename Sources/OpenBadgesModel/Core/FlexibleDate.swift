@@ -56,7 +56,10 @@ public struct FlexibleDate: JSONConvertible, Hashable, Comparable, CustomStringC
     }
 
     /// The instant as RFC 3339 in UTC (`2025-03-27T00:00:00Z`, with milliseconds when there are any).
-    public var iso8601: String {
+    public var iso8601: String { Self.iso8601(date) }
+
+    /// Formats an instant as RFC 3339 in UTC (`2025-03-27T00:00:00Z`, with milliseconds when there are any).
+    public static func iso8601(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
         let millis = ms - seconds * 1000
