@@ -66,5 +66,10 @@ let package = Package(
             dependencies: ["BadgeBaking", "PNGValidation", "Zlib"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "OpenBadgesModelTests",
+            dependencies: ["OpenBadgesModel"],
+            swiftSettings: strictSettings
+        ),
     ]
 )
