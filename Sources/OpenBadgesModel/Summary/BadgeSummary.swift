@@ -30,6 +30,12 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
         public var url: String?
         /// The criteria text (Markdown).
         public var narrative: String?
+
+        /// Creates criteria.
+        public init(url: String? = nil, narrative: String? = nil) {
+            self.url = url
+            self.narrative = narrative
+        }
     }
 
     /// The issuer, as far as the payload tells.
@@ -44,6 +50,15 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
         public var email: String?
         /// The logo (URL or data URI).
         public var image: String?
+
+        /// Creates an issuer summary.
+        public init(id: String? = nil, name: String? = nil, url: String? = nil, email: String? = nil, image: String? = nil) {
+            self.id = id
+            self.name = name
+            self.url = url
+            self.email = email
+            self.image = image
+        }
     }
 
     /// A skill, tag or alignment shown with the badge.
@@ -67,6 +82,15 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
         public var url: String?
         /// Where it came from.
         public var source: Source
+
+        /// Creates a skill.
+        public init(name: String, framework: String? = nil, code: String? = nil, url: String? = nil, source: Source) {
+            self.name = name
+            self.framework = framework
+            self.code = code
+            self.url = url
+            self.source = source
+        }
     }
 
     /// A piece of evidence.
@@ -79,6 +103,14 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
         public var description: String?
         /// A narrative (Markdown).
         public var narrative: String?
+
+        /// Creates an evidence summary.
+        public init(url: String? = nil, name: String? = nil, description: String? = nil, narrative: String? = nil) {
+            self.url = url
+            self.name = name
+            self.description = description
+            self.narrative = narrative
+        }
     }
 
     /// Who the badge was issued to, as far as can be shown without knowing the earner.
