@@ -5,7 +5,8 @@
 public struct JSONParsingOptions: Sendable, Hashable {
     /// The largest accepted input, in bytes. Default 8 MiB (data-URI images inside credentials can be large).
     public var maximumBytes: Int
-    /// The deepest accepted nesting of arrays and objects. Default 64 (real credentials stay below 12).
+    /// The deepest accepted nesting of arrays and objects. Default 64 (real credentials stay below 12). The parser
+    /// recurses once per level, so keep this in the hundreds at most.
     public var maximumDepth: Int
 
     /// Creates options.
@@ -150,7 +151,7 @@ struct JSONTextParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let key = try parseString()
             guard seen.insert(key).inserted else {
-                throw ModelError(.duplicateKey, field: key, reason: "the member \"\(key)\" appears twice in one object")
+                throw ModelError(.duplicateKey, reason: "the member \"\(key)\" appears twice in one object (at byte offset \(index))")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }

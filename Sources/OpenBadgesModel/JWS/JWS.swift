@@ -30,7 +30,7 @@ public struct JWS: Sendable, Equatable {
         guard !parts[1].isEmpty else {
             throw ModelError(.invalidJWS, field: "payload", reason: "the payload segment is empty (a detached JWS has no payload to read)")
         }
-        guard compact.utf8.count <= options.maximumBytes * 2 else {
+        guard compact.utf8.count / 2 <= options.maximumBytes else {
             throw ModelError(.inputTooLarge, reason: "the JWS is \(compact.utf8.count) bytes")
         }
         func decode(_ segment: Substring, _ name: String) throws -> [UInt8] {
