@@ -20,7 +20,7 @@ public typealias JSONConvertible = JSONDecodableValue & JSONEncodableValue
 /// A typed, immutable view of one JSON object that keeps the object it was read from.
 ///
 /// Typed properties are read once, at initialisation, and validated; the original object (member order, number
-/// literals, unknown properties, extensions) is kept in ``json`` and is what ``jsonValue`` and `encode(to:)` write
+/// literals, unknown properties, extensions) is kept in ``json`` and is what ``JSONEncodableValue/jsonValue`` and `encode(to:)` write
 /// back. Models are immutable on purpose: Open Badges documents are often signed, and editing a field would silently
 /// break the signature.
 public protocol JSONObjectModel: JSONConvertible, Codable, Equatable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a wallet shows when a badge is imported, built from the payload text alone (no network access).
 ///
 /// `Codable` to JSON (dates as RFC 3339 UTC strings). For hosted OB 0.5–2.0 badges whose payload is only a URL, or
@@ -188,5 +190,15 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
         verification = Verification(mode: .unverifiable, needsOnlineVerification: false, canVerifyOffline: false, proofTypes: [])
         documentsToFetch = []
         warnings = []
+    }
+}
+
+extension BadgeSummary {
+    /// The summary as JSON text with sorted keys and unescaped slashes (stable output for a CLI or a test).
+    /// - Parameter prettyPrinted: indent the output.
+    public func jsonText(prettyPrinted: Bool = true) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = prettyPrinted ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
