@@ -2,6 +2,8 @@
 public enum BadgeDocument: Sendable, Equatable {
     /// An OB 0.5–2.0 Assertion.
     case assertion(OB2.Assertion)
+    /// A hosted OB 2.0 assertion that now only says it is revoked (`{"id": …, "revoked": true}`).
+    case revokedAssertion(OB2.RevokedAssertion)
     /// An OB 0.5–2.0 BadgeClass.
     case badgeClass(OB2.BadgeClass)
     /// An OB 0.5–2.0 issuer Profile.
@@ -44,6 +46,8 @@ public enum BadgeDocument: Sendable, Equatable {
             || o.contains("credentialSubject")
         {
             self = .achievementCredential(try OB3.AchievementCredential(object: o, path: "$"))
+        } else if o["revoked"] == .bool(true), !o.contains("recipient") {
+            self = .revokedAssertion(try OB2.RevokedAssertion(jsonValue: jsonValue, path: "$"))
         } else if has("Assertion") || o.contains("recipient") {
             self = .assertion(try OB2.Assertion(object: o, path: "$"))
         } else if has("BadgeClass") || (o.contains("criteria") && o.contains("issuer")) {
@@ -81,7 +85,7 @@ public enum BadgeDocument: Sendable, Equatable {
         case .assertion(let a): a.specVersion
         case .badgeClass(let b): b.specVersion
         case .profile(let p): OB2.detectVersion(of: p.json)
-        case .cryptographicKey, .revocationList, .endorsement: .v2_0
+        case .cryptographicKey, .revocationList, .endorsement, .revokedAssertion: .v2_0
         case .achievementCredential, .endorsementCredential: .v3_0
         }
     }
@@ -90,6 +94,7 @@ public enum BadgeDocument: Sendable, Equatable {
     public var jsonValue: JSONValue {
         switch self {
         case .assertion(let m): m.jsonValue
+        case .revokedAssertion(let m): m.jsonValue
         case .badgeClass(let m): m.jsonValue
         case .profile(let m): m.jsonValue
         case .cryptographicKey(let m): m.jsonValue
@@ -104,6 +109,7 @@ public enum BadgeDocument: Sendable, Equatable {
     public var kindName: String {
         switch self {
         case .assertion: "assertion"
+        case .revokedAssertion: "revokedAssertion"
         case .badgeClass: "badgeClass"
         case .profile: "profile"
         case .cryptographicKey: "cryptographicKey"

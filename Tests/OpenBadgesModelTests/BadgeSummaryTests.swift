@@ -172,6 +172,14 @@ struct BadgeSummaryTests {
         #expect(object["verification"]?["mode"]?.stringValue == s.verification.mode.rawValue)
     }
 
+    @Test("a revoked hosted assertion is read and reported")
+    func revoked() throws {
+        let s = try BadgeSummary(payload: #"{"@context":"https://w3id.org/openbadges/v2","id":"https://example.org/a/1","revoked":true,"revocationReason":"Issued in error"}"#)
+        #expect(s.documentKind == "revokedAssertion")
+        #expect(s.credentialID == "https://example.org/a/1")
+        #expect(s.warnings == ["the issuer has revoked this badge: Issued in error"])
+    }
+
     @Test("broken payloads throw typed errors")
     func broken() {
         #expect(throws: ModelError(.emptyInput, reason: "")) { try BadgeSummary(payload: " \n") }

@@ -209,3 +209,36 @@ struct PropertyTests {
         }
     }
 }
+
+@Suite("Mutated corpus input never crashes", .enabled(if: Corpus.isAvailable))
+struct MutationTests {
+    @Test("random byte edits of every corpus payload give a value or a ModelError", arguments: [UInt64(11), 12, 13])
+    func mutations(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        let files = CorpusDecodingTests.goodJSONFiles + CorpusDecodingTests.jwtFiles
+        for file in files {
+            let original = [UInt8](try Corpus.data(file))
+            for _ in 0..<40 {
+                var bytes = original
+                for _ in 0..<Int.random(in: 1...4, using: &rng) where !bytes.isEmpty {
+                    let i = Int.random(in: 0..<bytes.count, using: &rng)
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0: bytes[i] = UInt8.random(in: 0...255, using: &rng)
+                    case 1: bytes.remove(at: i)
+                    default: bytes.insert(["{", "}", "[", "\"", ",", ":", "."].map { UInt8(ascii: $0) }.randomElement(using: &rng)!, at: i)
+                    }
+                }
+                do {
+                    _ = try BadgeDocument(jsonBytes: bytes)
+                } catch {
+                    #expect(error is ModelError)
+                }
+                do {
+                    _ = try BadgeSummary(payload: String(decoding: bytes, as: UTF8.self))
+                } catch {
+                    #expect(error is ModelError)
+                }
+            }
+        }
+    }
+}

@@ -59,6 +59,9 @@ extension BadgeSummary {
             fill(issuer: c.issuer)
             fillDatesAndProofs(c)
         case .profile(let p): issuer = Issuer(p)
+        case .revokedAssertion(let r):
+            credentialID = r.id
+            warnings.append("the issuer has revoked this badge" + (r.revocationReason.map { ": \($0)" } ?? ""))
         case .cryptographicKey, .revocationList, .endorsement: break
         }
     }
