@@ -172,6 +172,25 @@ struct BadgeSummaryTests {
         #expect(object["verification"]?["mode"]?.stringValue == s.verification.mode.rawValue)
     }
 
+    @Test("verification type spellings", arguments: [
+        ("hosted", OB2.VerificationKind.hosted), ("HostedBadge", .hosted), ("Hosted", .hosted), ("HOSTEDBADGE", .hosted),
+        ("https://w3id.org/openbadges#HostedBadge", .hosted), ("signed", .signed), ("SignedBadge", .signed),
+        ("Signed", .signed), ("other", .unknown),
+    ])
+    func verificationKinds(type: String, kind: OB2.VerificationKind) throws {
+        #expect(OB2.VerificationKind(typeValue: type) == kind)
+        let v = try OB2.VerificationObject(jsonText: #"{"type":"\#(type)"}"#)
+        #expect(v.kind == kind && v.type == type)
+    }
+
+    @Test("a signed assertion outside a JWS cannot be verified offline")
+    func signedJSON() throws {
+        let s = try BadgeSummary(payload: #"{"id":"urn:uuid:1","recipient":{"identity":"a@b.c","hashed":false},"badge":"https://x.example/b","verification":{"type":"SignedBadge"},"issuedOn":"2020-01-01T00:00:00Z"}"#)
+        #expect(s.verification.mode == .signed)
+        #expect(!s.verification.canVerifyOffline)
+        #expect(s.warnings.count == 1)
+    }
+
     @Test("a revoked hosted assertion is read and reported")
     func revoked() throws {
         let s = try BadgeSummary(payload: #"{"@context":"https://w3id.org/openbadges/v2","id":"https://example.org/a/1","revoked":true,"revocationReason":"Issued in error"}"#)

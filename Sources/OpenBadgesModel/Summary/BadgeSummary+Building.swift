@@ -91,7 +91,10 @@ extension BadgeSummary {
             if let url = a.hostedURL, a.verificationKind == .hosted { documentsToFetch.append(url) }
         case .signed:
             verification.mode = .signed
-            verification.canVerifyOffline = true
+            verification.canVerifyOffline = payloadKind == .jws
+            if payloadKind != .jws {
+                warnings.append("the assertion says it is signed, but the payload is not a JWS, so there is no signature to check")
+            }
         }
         switch a.badge {
         case .iri(let iri):
