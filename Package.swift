@@ -95,5 +95,10 @@ let package = Package(
             dependencies: ["SVGBadge", "Zlib"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "OpenBadgesModelTests",
+            dependencies: ["OpenBadgesModel"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

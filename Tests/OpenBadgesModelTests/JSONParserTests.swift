@@ -1,0 +1,97 @@
+import Testing
+@testable import OpenBadgesModel
+
+@Suite("Strict JSON parser")
+struct JSONParserTests {
+    @Test("keeps member order and number literals")
+    func orderAndNumbers() throws {
+        let text = #"{"z":1.0,"a":[1e3,-0,12345678901234567890],"m":null,"s":"\u00e9\ud83d\ude00/"}"#
+        let value = try JSONValue(parsing: text)
+        #expect(value.objectValue?.keys == ["z", "a", "m", "s"])
+        #expect(value["z"]?.numberValue?.text == "1.0")
+        #expect(value["a"]?.arrayValue?.compactMap { $0.numberValue?.text } == ["1e3", "-0", "12345678901234567890"])
+        #expect(value["m"] == .null)
+        #expect(value["s"]?.stringValue == "é😀/")
+        #expect(value.serialized() == #"{"z":1.0,"a":[1e3,-0,12345678901234567890],"m":null,"s":"é😀/"}"#)
+    }
+
+    @Test("serialise then parse gives the same value", arguments: [
+        #"{"a":"line\nbreak \"quoted\" \\ tab\t ctrl\u0001"}"#, #"[true,false,null,[],{}]"#, #""only a string""#, "-1.5E-7",
+    ])
+    func writerRoundTrip(text: String) throws {
+        let v = try JSONValue(parsing: text)
+        #expect(try JSONValue(parsing: v.serialized()) == v)
+        #expect(try JSONValue(parsing: v.serialized(pretty: true)) == v)
+    }
+
+    @Test("rejects malformed JSON with invalidJSON", arguments: [
+        "{", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "'a'", "{a:1}", "[1 2]", "tru", "nul", #""\x""#,
+        #""\ud800""#, "\"a\u{01}b\"", "1 2", "{\"a\" 1}", "NaN", "[\"unterminated]",
+    ])
+    func rejectsMalformed(text: String) {
+        #expect(throws: ModelError(.invalidJSON, reason: "")) { try JSONValue(parsing: text) }
+    }
+
+    @Test("every proper prefix of a document is refused")
+    func dripFedPrefixes() throws {
+        let text = #"{"recipient":{"identity":"a@b.c","hashed":false},"n":[1,2.5,{"x":null}]}"#
+        let bytes = Array(text.utf8)
+        for n in 0..<bytes.count {
+            #expect(throws: ModelError.self) { try JSONValue(parsing: bytes[0..<n]) }
+        }
+        #expect(try JSONValue(parsing: bytes)["n"]?.arrayValue?.count == 3)
+    }
+
+    @Test("empty and whitespace-only input give emptyInput")
+    func empty() {
+        #expect(throws: ModelError(.emptyInput, reason: "")) { try JSONValue(parsing: "") }
+        #expect(throws: ModelError(.emptyInput, reason: "")) { try JSONValue(parsing: " \n\t") }
+    }
+
+    @Test("invalid UTF-8 gives invalidUTF8", arguments: [
+        [0x22, 0xC3, 0x28, 0x22], [0x22, 0xE0, 0x80, 0x80, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xFF, 0x22],
+        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xE3, 0x81],
+    ] as [[UInt8]])
+    func invalidUTF8(bytes: [UInt8]) {
+        #expect(throws: ModelError(.invalidUTF8, reason: "")) { try JSONValue(parsing: bytes) }
+    }
+
+    @Test("a UTF-8 byte-order mark is skipped")
+    func bom() throws {
+        #expect(try JSONValue(parsing: [0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(JSONNumber(1))]))
+    }
+
+    @Test("duplicate member names are refused")
+    func duplicates() {
+        #expect(throws: ModelError(.duplicateKey, reason: "")) { try JSONValue(parsing: #"{"id":"a","id":"b"}"#) }
+    }
+
+    @Test("nesting limit is enforced and configurable")
+    func depth() throws {
+        let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
+        #expect(throws: ModelError(.nestingTooDeep, reason: "")) { try JSONValue(parsing: deep) }
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        _ = try JSONValue(parsing: ok)
+        #expect(throws: ModelError(.nestingTooDeep, reason: "")) {
+            try JSONValue(parsing: #"{"a":{"b":{}}}"#, options: JSONParsingOptions(maximumDepth: 2))
+        }
+        // Far deeper than any stack could take recursively: refused early, no crash.
+        let hostile = String(repeating: "[", count: 200_000)
+        #expect(throws: ModelError(.nestingTooDeep, reason: "")) { try JSONValue(parsing: hostile) }
+    }
+
+    @Test("size limit is enforced")
+    func size() {
+        #expect(throws: ModelError(.inputTooLarge, reason: "")) {
+            try JSONValue(parsing: "[1,2,3]", options: JSONParsingOptions(maximumBytes: 6))
+        }
+    }
+
+    @Test("errors name the field and compare by code")
+    func errorShape() {
+        let e = ModelError(.invalidDate, field: "$.issuedOn", reason: "day 31 does not exist")
+        #expect(e == ModelError(.invalidDate, reason: "other"))
+        #expect(e != ModelError(.invalidJSON, reason: "day 31 does not exist"))
+        #expect(e.description == "invalidDate at $.issuedOn: day 31 does not exist")
+    }
+}
