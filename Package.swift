@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "OpenBadgesModel", swiftSettings: strictSettings),
         .target(
             name: "BadgeBaking",
-            dependencies: ["Zlib", "SVGBadge", "CBadgeSupport"],
+            dependencies: ["Zlib", "SVGBadge", "OpenBadgesModel", "CBadgeSupport"],
             swiftSettings: strictSettings
         ),
 
@@ -67,7 +67,7 @@ let package = Package(
         // Command-line tools.
         .executableTarget(
             name: "unbake",
-            dependencies: ["BadgeBaking", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BadgeBaking", "OpenBadgesModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -87,7 +87,7 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "BadgeBakingTests",
-            dependencies: ["BadgeBaking", "PNGValidation", "Zlib"],
+            dependencies: ["BadgeBaking", "OpenBadgesModel", "PNGValidation", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -14,8 +14,11 @@ struct Unbake: ParsableCommand {
             """
     )
 
-    @Flag(help: "Print one JSON object describing the data (format, payload, payloadKind, specVersion, warnings…).")
+    @Flag(help: "Print one JSON object describing the data (format, payload, payloadKind, specVersion, warnings, badge…).")
     var json = false
+
+    @Flag(help: "Print a human-readable summary: title, issuer, skills, dates, version.")
+    var summary = false
 
     @Option(help: "The largest badge payload accepted, in bytes.")
     var maxPayloadBytes = ExtractionOptions().maximumPayloadBytes
@@ -41,14 +44,13 @@ struct Unbake: ParsableCommand {
             throw ExitCode(2)
         }
         guard let badge else {
-            Output.error(
-                "unbake: \(image): the image holds no Open Badges data. "
-                    + "(Some apps and phone photo libraries strip it: iOS 16+ removes it from images saved to Photos or Files.)"
-            )
+            Output.error("unbake: \(image): " + BadgeImport.noBadgeDataExplanation)
             throw ExitCode(1)
         }
         if json {
-            Output.line(try UnbakeReport(badge).jsonText())
+            Output.line(try UnbakeReport(ImportedBadge(badge)).jsonText())
+        } else if summary {
+            Output.line(SummaryText.render(ImportedBadge(badge)))
         } else {
             Output.line(badge.payload)
         }

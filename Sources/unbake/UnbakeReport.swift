@@ -1,5 +1,6 @@
 import BadgeBaking
 import Foundation
+import OpenBadgesModel
 
 /// The JSON object `unbake --json` prints: a contract other tools rely on.
 struct UnbakeReport: Encodable {
@@ -21,8 +22,10 @@ struct UnbakeReport: Encodable {
     var verify: String?
     var body: String?
     var warnings: [String]
+    var badge: BadgeSummary?
 
-    init(_ badge: BakedBadge) {
+    init(_ imported: ImportedBadge) {
+        let badge = imported.baked
         format = badge.format.rawValue
         payload = badge.payload
         payloadKind = badge.kind.rawValue
@@ -37,10 +40,14 @@ struct UnbakeReport: Encodable {
         verify = badge.svgVerify
         body = badge.svgBody
         warnings = badge.warnings.map(\.message)
+        self.badge = imported.summary
+        if let reason = imported.summaryError {
+            warnings.append("the payload could not be decoded into a badge summary: \(reason)")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, payload, payloadKind, specVersion, generation, location, verify, body, warnings
+        case format, payload, payloadKind, specVersion, generation, location, verify, body, warnings, badge
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -54,6 +61,7 @@ struct UnbakeReport: Encodable {
         try container.encodeIfPresent(verify, forKey: .verify)
         try container.encodeIfPresent(body, forKey: .body)
         try container.encode(warnings, forKey: .warnings)
+        try container.encode(badge, forKey: .badge)  // null when the payload cannot be decoded
     }
 
     func jsonText() throws -> String {

@@ -28,6 +28,9 @@ struct CLITests {
         #expect((object["payload"] as? String)?.contains("Swift Badge Baker") == true)
         #expect((object["warnings"] as? [Any])?.isEmpty == true)
         #expect(output.stdoutText.filter { $0 == "\n" }.count == 1)
+        let badge = try #require(object["badge"] as? [String: Any])
+        #expect(badge["title"] as? String == "Swift Badge Baker")
+        #expect((badge["issuer"] as? [String: Any])?["name"] as? String == "Example Badge Academy")
     }
 
     @Test func unbakeJSONReportsNullVersionForURLs() throws {
@@ -39,6 +42,33 @@ struct CLITests {
         #expect(object["specVersion"] is NSNull)
         #expect(object["payloadKind"] as? String == "url")
         #expect((object["warnings"] as? [String])?.count == 1)
+    }
+
+    @Test func summary() throws {
+        let output = try run(unbake, ["--summary", example.path])
+        #expect(output.status == 0)
+        for line in ["Title:        Swift Badge Baker", "Issuer:       Example Badge Academy", "Skills:       swift; open badges; png", "Version:      Open Badges 2.0 (json)"] {
+            #expect(output.stdoutText.contains(line), "missing \(line) in \(output.stdoutText)")
+        }
+    }
+
+    @Test func undecodablePayloadGivesNullBadgeWithAWarning() throws {
+        var png = TestPNG()
+        png.insert(TextChunkData.iTXt("openbadges", "https://example.org/a.json"), at: 1)
+        png.insert(TextChunkData.iTXt("openbadgecredential", "{oops"), at: 1)
+        let output = try run(unbake, ["--json", "-"], input: Data(png.bytes))
+        let object = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
+        #expect(object["badge"] is NSNull)
+        #expect((object["warnings"] as? [String])?.contains { $0.contains("could not be decoded") } == true)
+    }
+
+    @Test func svgFromStandardInput() throws {
+        let svg = try BadgeBaker().bake(Payloads.ob3Credential, into: Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8))
+        let output = try run(unbake, ["--json", "-"], input: Data(svg))
+        let object = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
+        #expect(object["format"] as? String == "svg")
+        #expect(object["specVersion"] as? String == "3.0")
+        #expect(object["body"] as? String == Payloads.ob3Credential)
     }
 
     @Test func exitStatuses() throws {

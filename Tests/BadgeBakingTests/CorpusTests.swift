@@ -44,6 +44,45 @@ struct CorpusTests {
         }
     }
 
+    static let svgEntries = CorpusEntry.all().filter { $0.file.hasPrefix("svg/") }
+
+    @Test("SVG corpus through the unified API", arguments: svgEntries)
+    func svg(entry: CorpusEntry) throws {
+        let extractor = BadgeExtractor()
+        let badge = try extractor.extract(contentsOf: entry.url)
+        switch entry.kind {
+        case "plain-svg", "hostile-svg":
+            #expect(badge == nil)
+        case "svg-assertion-cdata":
+            #expect(badge?.kind == .json)
+            #expect(badge?.generation == .assertion)
+            #expect(badge?.svgVerify?.hasPrefix("http") == true)
+        case "svg-assertion-verify-url":
+            #expect(badge?.kind == .url)
+            #expect(badge?.payload == badge?.svgVerify)
+        case "svg-ob3-credential-cdata":
+            #expect(badge?.kind == .json)
+            #expect(badge?.specVersion == .v3_0)
+            #expect(badge?.generation == .credential)
+        case "svg-ob3-credential-verify-jwt":
+            #expect(badge?.kind == .jws)
+            #expect(badge?.specVersion == .v3_0)
+            #expect(badge?.svgBody == nil)
+        case "broken":
+            #expect(badge?.kind == .unknown)
+            #expect(badge?.warnings.map(\.code).contains(.invalidPayload) == true)
+        default:
+            Issue.record("unknown SVG kind \(entry.kind)")
+        }
+    }
+
+    @Test func andamioDecoyIsIgnored() throws {
+        let url = try #require(TestPaths.corpus).appendingPathComponent("svg/andamio-ob3-signed-metadata-decoy.svg")
+        let badge = try #require(try BadgeExtractor().extract(contentsOf: url))
+        #expect(badge.payload.contains("\"proof\""))
+        #expect(badge.payload.contains("eddsa-rdfc-2022"))
+    }
+
     @Test func namedRealBadges() throws {
         let extractor = BadgeExtractor()
         let corpus = try #require(TestPaths.corpus)
