@@ -26,7 +26,7 @@ public struct BakedBadge: Hashable, Sendable {
     public var generation: BadgeGeneration
     /// The specification version implied by the payload (its `@context`, shape or JWS claims), or by the
     /// OB 3.0 keyword; nil when it cannot be told (for example a bare URL).
-    public var specVersion: SpecVersion?
+    public var specVersion: OpenBadgesVersion?
     /// Where the data was found.
     public var location: Location
     /// For SVG: the `verify` attribute, when present.
@@ -39,7 +39,7 @@ public struct BakedBadge: Hashable, Sendable {
     /// Makes a result.
     public init(
         format: ImageFormat, payload: String, kind: PayloadKind, generation: BadgeGeneration,
-        specVersion: SpecVersion?, location: Location, svgVerify: String? = nil, svgBody: String? = nil,
+        specVersion: OpenBadgesVersion?, location: Location, svgVerify: String? = nil, svgBody: String? = nil,
         warnings: [BadgeWarning]
     ) {
         self.format = format
@@ -74,6 +74,7 @@ public struct BakedBadge: Hashable, Sendable {
     }
 }
 
+import OpenBadgesModel
 import SVGBadge
 
 /// Limits and choices for reading badge data. Every limit has a safe default.

@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import Testing
 import Zlib
 

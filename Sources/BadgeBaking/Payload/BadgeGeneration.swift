@@ -37,23 +37,3 @@ public enum PayloadKind: String, Hashable, Sendable, Codable {
     /// Anything else.
     case unknown
 }
-
-/// The Open Badges specification version a payload follows.
-public struct SpecVersion: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
-    /// The version as written in reports, e.g. `"2.0"`.
-    public let rawValue: String
-    /// Makes a version from its text.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-
-    /// The pre-specification format (2012).
-    public static let v0_5 = SpecVersion(rawValue: "0.5")
-    /// Open Badges 1.0.
-    public static let v1_0 = SpecVersion(rawValue: "1.0")
-    /// Open Badges 1.1.
-    public static let v1_1 = SpecVersion(rawValue: "1.1")
-    /// Open Badges 2.0.
-    public static let v2_0 = SpecVersion(rawValue: "2.0")
-    /// Open Badges 3.0.
-    public static let v3_0 = SpecVersion(rawValue: "3.0")
-}

@@ -6,8 +6,6 @@ struct BakePayload {
     let kind: PayloadKind
     /// The generation to bake it as.
     let generation: BadgeGeneration
-    /// The JSON `id` when it is an absolute http(s) URL (the hosted URL of an OB 2.0 assertion).
-    let hostedID: String?
 
     init(_ payload: String, options: BakeOptions) throws(BadgeError) {
         let text = payload.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -31,13 +29,6 @@ struct BakePayload {
         self.text = text
         self.kind = classification.kind
         self.generation = generation
-        if classification.kind == .json, let object = PayloadClassifier.jsonObject(Data(text.utf8)),
-            let id = object["id"] as? String, PayloadClassifier.isAbsoluteHTTPURL(id)
-        {
-            hostedID = id
-        } else {
-            hostedID = nil
-        }
     }
 }
 
