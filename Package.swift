@@ -96,6 +96,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "BadgeVerificationTests",
+            dependencies: [
+                "BadgeVerification", "BadgeBaking", "OpenBadgesModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "OpenBadgesModelTests",
             dependencies: ["OpenBadgesModel"],
             swiftSettings: strictSettings

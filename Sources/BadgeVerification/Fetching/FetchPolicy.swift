@@ -14,6 +14,9 @@ public struct FetchPolicy: Sendable, Hashable {
     /// Whether loopback, private, link-local and multicast addresses may be fetched (default false).
     /// Turn on only for tests and closed networks.
     public var allowsPrivateNetwork = false
+    /// Host names or literal addresses exempt from the address check (for example an internal badge server),
+    /// while every other host is still checked (default none).
+    public var trustedHosts: Set<String> = []
     /// Whether plain `http` is allowed (default true: many Open Badges 1.x and 2.0 hosts still use it).
     public var allowsHTTP = true
 
@@ -28,7 +31,7 @@ public struct FetchPolicy: Sendable, Hashable {
         guard let host = url.host, !host.isEmpty else {
             throw FetchError(.unsupportedScheme, url: url.absoluteString, "the URL has no host")
         }
-        if allowsPrivateNetwork { return }
+        if allowsPrivateNetwork || trustedHosts.contains(host.lowercased()) { return }
         let addresses = try HostResolver.addresses(of: host, url: url.absoluteString)
         if let refused = addresses.first(where: { !$0.isPublic }) {
             throw FetchError(

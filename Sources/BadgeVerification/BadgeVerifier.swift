@@ -1,0 +1,68 @@
+import BadgeBaking
+import Foundation
+import OpenBadgesModel
+
+/// Verifies baked badges and badge payloads. Safe to call concurrently: it holds no mutable state, and the
+/// default loader's cache is an actor.
+///
+/// ```swift
+/// let verifier = BadgeVerifier(options: VerificationOptions(identity: RecipientIdentity(guessing: "learner@example.org")))
+/// let report = await verifier.verify(badge)   // a BakedBadge from BadgeExtractor
+/// print(report.verdict)                       // .verified, .failed or .indeterminate
+/// ```
+public struct BadgeVerifier: Sendable {
+    /// The choices in force.
+    public var options: VerificationOptions
+
+    /// Makes a verifier.
+    public init(options: VerificationOptions = VerificationOptions()) {
+        self.options = options
+    }
+
+    /// Verifies badge data extracted from an image.
+    public func verify(_ badge: BakedBadge) async -> VerificationReport {
+        await verify(payload: badge.payload)
+    }
+
+    /// Verifies a payload: assertion or credential JSON, a compact JWS, or a hosted assertion's URL.
+    public func verify(payload: String) async -> VerificationReport {
+        let verifier = OB2Verifier(options: options)
+        let decoded: BadgePayload
+        do {
+            decoded = try BadgePayload(text: payload)
+        } catch {
+            var report = ReportBuilder()
+            report.require(.payload)
+            report.add(.payload, .failed, "the badge data cannot be decoded: \(error)")
+            return report.report()
+        }
+        switch decoded {
+        case .url(let url):
+            return await verifier.verifyHosted(url: url)
+        case .json(.assertion(let assertion), _):
+            // The baked copy is trusted only to find the hosted URL.
+            guard assertion.verificationKind != .signed else {
+                return Self.unverifiable(.verificationType, "the assertion says it is signed, but the image holds JSON, not the JWS", node: assertion.id)
+            }
+            guard let url = assertion.hostedURL else {
+                return Self.unverifiable(.hostedAssertion, "the assertion has no hosted URL (id or verify.url) to verify against", node: assertion.id)
+            }
+            return await verifier.verifyHosted(url: url)
+        case .jws(let signed):
+            if case .assertion = signed.document { return await verifier.verifySigned(signed.jws) }
+            return Self.unverifiable(.signature, "Open Badges 3.0 VC-JWT verification is not available yet", node: signed.credentialID)
+        case .json(let document, _):
+            if case .achievementCredential(let credential) = document {
+                return Self.unverifiable(.signature, "Open Badges 3.0 Data Integrity verification is not available yet", node: credential.id)
+            }
+            return Self.unverifiable(.payload, "a \(document.kindName) is not a badge that can be verified", node: nil)
+        }
+    }
+
+    private static func unverifiable(_ id: CheckID, _ message: String, node: String?) -> VerificationReport {
+        var report = ReportBuilder()
+        report.require(id)
+        report.add(id, id == .signature ? .notChecked : .failed, message, node: node)
+        return report.report()
+    }
+}

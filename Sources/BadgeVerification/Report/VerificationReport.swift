@@ -1,0 +1,142 @@
+import Foundation
+
+/// A stable identifier for one check in a ``VerificationReport`` (e.g. `signature`, `revocation`).
+public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The identifier as it appears in JSON reports.
+    public let rawValue: String
+    /// Makes an identifier.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// The badge data could be decoded into an assertion or credential.
+    public static let payload = CheckID(rawValue: "payload")
+    /// The hosted assertion was fetched and is the same badge.
+    public static let hostedAssertion = CheckID(rawValue: "hostedAssertion")
+    /// The assertion's `verification.type` matches how it is being verified.
+    public static let verificationType = CheckID(rawValue: "verificationType")
+    /// The hosted assertion's URL is within the issuer's verification policy (`startsWith`, `allowedOrigins`).
+    public static let hostedScope = CheckID(rawValue: "hostedScope")
+    /// The BadgeClass was found and is valid.
+    public static let badgeClass = CheckID(rawValue: "badgeClass")
+    /// The issuer Profile was found and is valid.
+    public static let issuer = CheckID(rawValue: "issuer")
+    /// The signature is valid under an acceptable algorithm and key.
+    public static let signature = CheckID(rawValue: "signature")
+    /// The signing key is one the issuer lists (and, as a warning, names the issuer as its owner).
+    public static let keyOwnership = CheckID(rawValue: "keyOwnership")
+    /// The assertion is not revoked (HTTP 410, `revoked: true`, or the issuer's revocation list).
+    public static let revocation = CheckID(rawValue: "revocation")
+    /// The badge was issued in the past and has not expired.
+    public static let expiry = CheckID(rawValue: "expiry")
+    /// The given identity is the badge's recipient.
+    public static let recipient = CheckID(rawValue: "recipient")
+}
+
+/// How one check came out.
+public enum CheckStatus: String, Hashable, Sendable, Codable {
+    /// The check passed.
+    case passed
+    /// The check failed: the badge is not valid.
+    case failed
+    /// The check passed, with a caveat worth showing.
+    case warning
+    /// The check could not run; the message says why. Never counted as a pass.
+    case notChecked
+    /// A document the check needs could not be fetched.
+    case networkError
+}
+
+/// One check: what was checked, how it came out, and about which node.
+public struct VerificationCheck: Hashable, Sendable, Codable {
+    /// Which check.
+    public var id: CheckID
+    /// How it came out.
+    public var status: CheckStatus
+    /// A one-line explanation.
+    public var message: String
+    /// The id or URL of the document the check is about, when there is one.
+    public var node: String?
+
+    /// Makes a check result.
+    public init(_ id: CheckID, _ status: CheckStatus, _ message: String, node: String? = nil) {
+        self.id = id
+        self.status = status
+        self.message = message
+        self.node = node
+    }
+}
+
+/// The overall outcome of a verification.
+public enum Verdict: String, Hashable, Sendable, Codable {
+    /// Every required check passed (some perhaps with warnings).
+    case verified
+    /// At least one check failed: the badge is not valid (revoked, expired, bad signature, out of scope…).
+    case failed
+    /// Nothing failed, but a required check could not run (a document could not be fetched, …).
+    case indeterminate
+}
+
+/// Everything a verification found, check by check. Codable to JSON.
+///
+/// The ``verdict`` follows fixed rules: ``Verdict/failed`` when any check failed; otherwise
+/// ``Verdict/verified`` when every required check passed or passed with a warning; otherwise
+/// ``Verdict/indeterminate``. A check that could not run is never counted as passed.
+public struct VerificationReport: Hashable, Sendable, Codable {
+    /// The overall outcome.
+    public var verdict: Verdict
+    /// How the badge was verified: `hosted`, `signed`, or `unverifiable`.
+    public var method: String
+    /// The specification version of the verified data, when known.
+    public var specVersion: String?
+    /// The assertion or credential id.
+    public var subject: String?
+    /// Every check, in the order run.
+    public var checks: [VerificationCheck]
+
+    /// The check with `id`, if it ran.
+    public func check(_ id: CheckID) -> VerificationCheck? { checks.first { $0.id == id } }
+
+    /// The report as JSON text (sorted keys).
+    public func jsonText(prettyPrinted: Bool = false) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = prettyPrinted ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
+
+/// Collects checks while a verification runs, then decides the verdict.
+struct ReportBuilder {
+    var method = "unverifiable"
+    var specVersion: String?
+    var subject: String?
+    var checks: [VerificationCheck] = []
+    /// Checks that must pass for a ``Verdict/verified`` verdict.
+    var required: Set<CheckID> = []
+
+    mutating func add(_ id: CheckID, _ status: CheckStatus, _ message: String, node: String? = nil) {
+        checks.append(VerificationCheck(id, status, message, node: node))
+    }
+
+    mutating func require(_ ids: CheckID...) { required.formUnion(ids) }
+
+    func report() -> VerificationReport {
+        let verdict: Verdict
+        if checks.contains(where: { $0.status == .failed }) {
+            verdict = .failed
+        } else if required.allSatisfy({ id in
+            let matching = checks.filter { $0.id == id }
+            return !matching.isEmpty && matching.allSatisfy { $0.status == .passed || $0.status == .warning }
+        }) {
+            verdict = .verified
+        } else {
+            verdict = .indeterminate
+        }
+        return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A known identity to compare with a badge's recipient: an email address, a URL or a telephone number.
+public struct RecipientIdentity: Hashable, Sendable {
+    /// The identity type as the specifications name it: `email`, `url` or `telephone`.
+    public var type: String
+    /// The identity itself.
+    public var value: String
+
+    /// Makes an identity of an explicit type.
+    public init(type: String, value: String) {
+        self.type = type
+        self.value = value
+    }
+
+    /// Guesses the type: an `@` means email, a scheme means URL, a leading `+` or digits mean telephone.
+    public init(guessing value: String) {
+        self.value = value
+        if value.contains("@") && !value.contains("://") {
+            type = "email"
+        } else if value.contains("://") {
+            type = "url"
+        } else {
+            type = "telephone"
+        }
+    }
+}
+
+/// Choices for a verification. Every choice has a safe default.
+public struct VerificationOptions: Sendable {
+    /// Where documents come from (default: the network under a safe ``FetchPolicy``, behind a cache).
+    public var loader: any DocumentLoader
+    /// The identity to compare with the recipient, when the caller knows it.
+    public var identity: RecipientIdentity?
+    /// The current time (injectable for tests and for verifying "as of" a date).
+    public var now: @Sendable () -> Date
+    /// Clock skew tolerated on issue and expiry dates, in seconds (default 300).
+    public var leeway: TimeInterval = 300
+    /// Whether RSA keys under 2048 bits are accepted (default false: such keys are rejected).
+    public var allowsWeakRSAKeys = false
+
+    /// Makes options.
+    public init(loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil, now: @escaping @Sendable () -> Date = Date.init) {
+        self.loader = loader
+        self.identity = identity
+        self.now = now
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A real HTTP/1.1 server on 127.0.0.1, for tests: started on a free port, serving canned routes, stopped
+/// when the test ends. Each connection is answered on its own thread, so a slow route does not hold up others.
+final class LoopbackHTTPServer: @unchecked Sendable {
+    /// What a route answers.
+    struct Response: Sendable {
+        var status = 200
+        var contentType: String? = "application/ld+json"
+        var headers: [String: String] = [:]
+        var body = Data()
+        /// Seconds to wait before answering.
+        var delay: TimeInterval = 0
+
+        static func json(_ text: String, status: Int = 200, contentType: String? = "application/ld+json") -> Response {
+            Response(status: status, contentType: contentType, body: Data(text.utf8))
+        }
+
+        static func redirect(to location: String, status: Int = 302) -> Response {
+            Response(status: status, contentType: nil, headers: ["Location": location])
+        }
+    }
+
+    private let socket: Int32
+    let port: Int
+    private let lock = NSLock()
+    private var routes: [String: Response] = [:]
+    private var hits: [String: Int] = [:]
+    private var running = true
+
+    /// The server's base URL, e.g. `http://127.0.0.1:49152`.
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    init() throws {
+        #if canImport(Glibc)
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(descriptor, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        socket = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    /// Serves `response` at `path`.
+    func route(_ path: String, _ response: Response) {
+        lock.withLock { routes[path] = response }
+    }
+
+    /// How many requests `path` received.
+    func hitCount(_ path: String) -> Int { lock.withLock { hits[path, default: 0] } }
+
+    func stop() {
+        let wasRunning = lock.withLock { () -> Bool in
+            defer { running = false }
+            return running
+        }
+        if wasRunning {
+            shutdown(socket, Int32(SHUT_RDWR))
+            close(socket)
+        }
+    }
+
+    private func acceptLoop() {
+        while lock.withLock({ running }) {
+            let client = accept(socket, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            Thread.detachNewThread { [self] in handle(client) }
+        }
+    }
+
+    private func handle(_ client: Int32) {
+        defer { close(client) }
+        var request = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !request.contains("\r\n\r\n".data(using: .utf8)!) && request.count < 65536 {
+            let count = read(client, &buffer, buffer.count)
+            if count <= 0 { return }
+            request.append(contentsOf: buffer[..<count])
+        }
+        let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self).split(separator: " ")
+        guard line.count >= 2 else { return }
+        let path = String(line[1])
+        let response = lock.withLock { () -> Response in
+            hits[path, default: 0] += 1
+            return routes[path] ?? Response.json("{\"error\": \"not found\"}", status: 404, contentType: "application/json")
+        }
+        if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        if let type = response.contentType { head += "Content-Type: \(type)\r\n" }
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        let bytes = Data(head.utf8) + response.body
+        bytes.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let result = write(client, raw.baseAddress! + sent, raw.count - sent)
+                if result <= 0 { return }
+                sent += result
+            }
+        }
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 404: "Not Found"
+        case 410: "Gone"
+        default: "Status"
+        }
+    }
+}
