@@ -67,7 +67,7 @@ let package = Package(
         // Command-line tools.
         .executableTarget(
             name: "unbake",
-            dependencies: ["BadgeBaking", "OpenBadgesModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BadgeBaking", "OpenBadgesModel", "BadgeVerification", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -1,16 +1,19 @@
 import ArgumentParser
 import BadgeBaking
+import BadgeVerification
 import Foundation
 
 /// `unbake`: prints the Open Badges data baked into a PNG or SVG image.
 @main
-struct Unbake: ParsableCommand {
+struct Unbake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unbake",
         abstract: "Print the Open Badges data baked into a PNG or SVG image.",
         discussion: """
-            Exit status: 0 badge data found, 1 the image holds no badge data, 2 the input is unreadable, \
-            malformed or over a limit, 64 usage error.
+            Exit status: 0 badge data found (with --verify: verified), 1 the image holds no badge data, 2 the input \
+            is unreadable, malformed or over a limit, 3 verification failed (revoked, expired, bad signature, out \
+            of scope, recipient mismatch), 4 verification could not be completed (a document could not be \
+            fetched), 64 usage error.
             """
     )
 
@@ -19,6 +22,21 @@ struct Unbake: ParsableCommand {
 
     @Flag(help: "Print a human-readable summary: title, issuer, skills, dates, version.")
     var summary = false
+
+    @Flag(help: "Verify the badge and print the report (with --json, the JSON report).")
+    var verify = false
+
+    @Option(help: "With --verify: an email, URL or telephone number to check against the recipient.")
+    var identity: String?
+
+    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files).")
+    var offline: String?
+
+    @Flag(help: "With --verify: allow fetching from loopback, private, link-local and multicast addresses.")
+    var allowPrivateNetwork = false
+
+    @Option(help: "With --verify: verify as of this ISO 8601 date instead of now.")
+    var now: String?
 
     @Option(help: "The largest badge payload accepted, in bytes.")
     var maxPayloadBytes = ExtractionOptions().maximumPayloadBytes
@@ -29,7 +47,16 @@ struct Unbake: ParsableCommand {
     @Argument(help: "The image to read, or - for standard input.")
     var image: String
 
-    func run() throws {
+    func validate() throws {
+        if !verify && (identity != nil || offline != nil || allowPrivateNetwork || now != nil) {
+            throw ValidationError("--identity, --offline, --allow-private-network and --now go with --verify")
+        }
+        if let now, ISO8601DateFormatter().date(from: now) == nil {
+            throw ValidationError("--now must be an ISO 8601 date such as 2025-06-01T00:00:00Z")
+        }
+    }
+
+    func run() async throws {
         var options = ExtractionOptions()
         options.maximumPayloadBytes = maxPayloadBytes
         options.requireValidChecksum = !ignoreChecksum
@@ -47,12 +74,41 @@ struct Unbake: ParsableCommand {
             Output.error("unbake: \(image): " + BadgeImport.noBadgeDataExplanation)
             throw ExitCode(1)
         }
-        if json {
+        if verify {
+            try await runVerification(badge)
+        } else if json {
             Output.line(try UnbakeReport(ImportedBadge(badge)).jsonText())
         } else if summary {
             Output.line(SummaryText.render(ImportedBadge(badge)))
         } else {
             Output.line(badge.payload)
+        }
+    }
+
+    private func runVerification(_ badge: BakedBadge) async throws {
+        let loader: any DocumentLoader
+        if let offline {
+            do {
+                loader = try OfflineDocumentLoader(directory: URL(fileURLWithPath: offline))
+            } catch {
+                Output.error("unbake: \(error.description)")
+                throw ExitCode(2)
+            }
+        } else {
+            var policy = FetchPolicy()
+            policy.allowsPrivateNetwork = allowPrivateNetwork
+            loader = CachingDocumentLoader(HTTPDocumentLoader(policy: policy))
+        }
+        let date = now.flatMap { ISO8601DateFormatter().date(from: $0) }
+        let options = VerificationOptions(
+            loader: loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: { date ?? Date() }
+        )
+        let report = await BadgeVerifier(options: options).verify(badge)
+        Output.line(json ? try report.jsonText() : ReportText.render(report))
+        switch report.verdict {
+        case .verified: return
+        case .failed: throw ExitCode(3)
+        case .indeterminate: throw ExitCode(4)
         }
     }
 }

@@ -71,6 +71,36 @@ struct CLITests {
         #expect(object["body"] as? String == Payloads.ob3Credential)
     }
 
+    @Test("unbake --verify: exit 0 verified, 3 failed, 4 could not complete")
+    func verify() throws {
+        let offline = TestPaths.fixtures.appendingPathComponent("example-offline").path
+        let verified = try run(unbake, ["--verify", "--offline", offline, "--identity", "learner@example.org", "--now", "2027-01-01T00:00:00Z", example.path])
+        #expect(verified.status == 0, "\(verified.stdoutText)\(verified.stderr)")
+        #expect(verified.stdoutText.hasPrefix("Verdict: verified (hosted, Open Badges 2.0)"))
+        #expect(verified.stdoutText.contains("PASS recipient"))
+
+        let expired = try run(unbake, ["--verify", "--json", "--offline", offline, "--now", "2032-01-01T00:00:00Z", example.path])
+        #expect(expired.status == 3)
+        let report = try #require(try JSONSerialization.jsonObject(with: expired.stdout) as? [String: Any])
+        #expect(report["verdict"] as? String == "failed")
+        let checks = try #require(report["checks"] as? [[String: Any]])
+        #expect(checks.contains { $0["id"] as? String == "expiry" && $0["status"] as? String == "failed" })
+
+        let stranger = try run(unbake, ["--verify", "--offline", offline, "--identity", "someone@example.org", "--now", "2027-01-01T00:00:00Z", example.path])
+        #expect(stranger.status == 3)
+        #expect(stranger.stdoutText.contains("FAIL recipient"))
+
+        let empty = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        try Data("# nothing here\n".utf8).write(to: empty.appendingPathComponent("manifest.tsv"))
+        let unreachable = try run(unbake, ["--verify", "--offline", empty.path, example.path])
+        #expect(unreachable.status == 4)
+        #expect(unreachable.stdoutText.contains("NET "))
+
+        #expect(try run(unbake, ["--identity", "x@example.org", example.path]).status == 64)
+        #expect(try run(unbake, ["--verify", "--now", "yesterday", example.path]).status == 64)
+    }
+
     @Test func exitStatuses() throws {
         let plain = try run(unbake, [TestPaths.fixtures.appendingPathComponent("plain-badge.png").path])
         #expect(plain.status == 1)

@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+import OpenBadgesModel
+import Testing
+import _CryptoExtras
+
+@testable import BadgeVerification
+
+/// OB 2.0 signed verification with real RSA keys, against a loopback issuer.
+@Suite("Signed verification")
+struct SignedVerificationTests {
+    func verifier(_ host: BadgeHost, weak: Bool = false) -> BadgeVerifier {
+        var options = VerificationOptions(loader: host.loader, now: testNow)
+        options.allowsWeakRSAKeys = weak
+        return BadgeVerifier(options: options)
+    }
+
+    func signedAssertion(_ host: BadgeHost, id: String = "urn:uuid:good", creator: String? = nil, extra: String = "") -> String {
+        let verification = creator.map { "{\"type\":\"SignedBadge\",\"creator\":\"\($0)\"}" } ?? "{\"type\":\"signed\"}"
+        return host.assertion(id: id, verification: verification, extra: extra)
+    }
+
+    @Test func validSignatureWithCreator() async throws {
+        let host = try BadgeHost()
+        let jws = try BadgeHost.sign(signedAssertion(host, creator: host.keyID))
+        let report = await verifier(host).verify(payload: jws)
+        #expect(report.verdict == .verified, "\(report.checks)")
+        for id in [CheckID.payload, .verificationType, .signature, .keyOwnership, .badgeClass, .issuer, .revocation, .expiry] {
+            #expect(report.status(id) == .passed, "\(id): \(report.check(id)?.message ?? "did not run")")
+        }
+    }
+
+    @Test("without creator, the issuer's listed keys are tried")
+    func validSignatureWithoutCreator() async throws {
+        let host = try BadgeHost()
+        let other = "\(host.base)/key0.json"
+        host.server.route("/key0.json", .json(BadgeHost.keyDocument(id: other, owner: host.issuerID, key: BadgeHost.otherKey.publicKey)))
+        host.setIssuer(publicKeys: [other, host.keyID])
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host)))
+        #expect(report.status(.signature) == .passed)
+        #expect(report.verdict == .verified)
+    }
+
+    @Test func tamperedPayloadFails() async throws {
+        let host = try BadgeHost()
+        let jws = try BadgeHost.sign(signedAssertion(host, creator: host.keyID))
+        let parts = jws.split(separator: ".")
+        let forged = BadgeHost.base64URL(Data(signedAssertion(host, creator: host.keyID, extra: ",\"narrative\":\"x\"").utf8))
+        let report = await verifier(host).verify(payload: "\(parts[0]).\(forged).\(parts[2])")
+        #expect(report.status(.signature) == .failed)
+        #expect(report.verdict == .failed)
+    }
+
+    @Test func signedWithAKeyTheIssuerDoesNotList() async throws {
+        let host = try BadgeHost()
+        // The creator is the issuer's key, but the signature was made with another key.
+        let wrongKey = try BadgeHost.sign(signedAssertion(host, creator: host.keyID), with: BadgeHost.otherKey)
+        #expect(await verifier(host).verify(payload: wrongKey).status(.signature) == .failed)
+        // The creator is a key the issuer does not list, even though it signed the badge.
+        let rogue = "\(host.base)/rogue.json"
+        host.server.route("/rogue.json", .json(BadgeHost.keyDocument(id: rogue, owner: host.issuerID, key: BadgeHost.otherKey.publicKey)))
+        let unlisted = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: rogue), with: BadgeHost.otherKey))
+        #expect(unlisted.status(.keyOwnership) == .failed)
+        #expect(unlisted.verdict == .failed)
+    }
+
+    @Test func keyOwnedBySomeoneElseIsAWarning() async throws {
+        let host = try BadgeHost()
+        host.server.route("/key1.json", .json(BadgeHost.keyDocument(id: host.keyID, owner: "https://other.example/issuer.json", key: BadgeHost.signingKey.publicKey)))
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID)))
+        #expect(report.checks.contains { $0.id == .keyOwnership && $0.status == .warning })
+        #expect(report.verdict == .verified)
+    }
+
+    @Test("algorithms: none and HMAC are refused, RS384 and RS512 pass with a warning")
+    func algorithms() async throws {
+        let host = try BadgeHost()
+        let payload = BadgeHost.base64URL(Data(signedAssertion(host, creator: host.keyID).utf8))
+        for header in ["{\"alg\":\"none\"}", "{\"alg\":\"HS256\"}", "{\"alg\":\"ES256\"}"] {
+            let token = BadgeHost.base64URL(Data(header.utf8)) + "." + payload + ".c2ln"
+            #expect(await verifier(host).verify(payload: token).status(.signature) == .failed, "\(header)")
+        }
+        for algorithm in ["RS384", "RS512"] {
+            let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID), algorithm: algorithm))
+            #expect(report.status(.signature) == .warning, "\(algorithm)")
+            #expect(report.verdict == .verified)
+        }
+    }
+
+    @Test("revocation lists match by id and by legacy uid")
+    func revocationList() async throws {
+        let host = try BadgeHost()
+        let byID = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:revoked-by-id", creator: host.keyID)))
+        #expect(byID.status(.revocation) == .failed)
+        #expect(byID.check(.revocation)?.message.contains("Cheated") == true)
+        let byUID = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:fine", creator: host.keyID, extra: ",\"uid\":\"legacy-uid-7\"")))
+        #expect(byUID.status(.revocation) == .failed)
+        let bare = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:bare", creator: host.keyID)))
+        #expect(bare.status(.revocation) == .failed)
+    }
+
+    @Test func weakKeysAreRefusedUnlessAllowed() async throws {
+        let host = try BadgeHost()
+        let weak = try _RSA.Signing.PrivateKey(unsafeKeySize: .init(bitCount: 1024))
+        host.server.route("/key1.json", .json(BadgeHost.keyDocument(id: host.keyID, owner: host.issuerID, key: weak.publicKey)))
+        let jws = try BadgeHost.sign(signedAssertion(host, creator: host.keyID), with: weak)
+        let refused = await verifier(host).verify(payload: jws)
+        #expect(refused.status(.signature) == .failed)
+        #expect(refused.check(.signature)?.message.contains("2048") == true)
+        #expect(await verifier(host, weak: true).verify(payload: jws).status(.signature) == .passed)
+    }
+
+    @Test func unreachableKeyIsANetworkErrorNotAPass() async throws {
+        let host = try BadgeHost()
+        host.server.route("/key1.json", .json("{}", status: 500))
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID)))
+        #expect(report.status(.signature) == .networkError)
+        #expect(report.verdict == .indeterminate)
+    }
+
+    @Test("the 1EdTech signed OB 2.0 vector verifies offline", .enabled(if: corpus != nil))
+    func corpusVector() async throws {
+        let corpus = try #require(corpus)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("offline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent("json/dcpv-ob2-key.json"), to: directory.appendingPathComponent("key1.json"))
+        try Data("""
+            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"https://example.org/robotics-badge.json",
+            "name":"Awesome Robotics Badge","description":"For doing awesome things with robots.","image":"https://example.org/robotics-badge.png",
+            "criteria":"https://example.org/robotics-badge.html","issuer":"https://example.org/organization.json"}
+            """.utf8).write(to: directory.appendingPathComponent("badge.json"))
+        try Data("""
+            {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"https://example.org/organization.json",
+            "name":"An Example Badge Issuer","url":"https://example.org","email":"steved@example.org","publicKey":"http://example.org/key1.json"}
+            """.utf8).write(to: directory.appendingPathComponent("issuer.json"))
+        try Data("""
+            http://example.org/key1.json\tkey1.json
+            https://example.org/robotics-badge.json\tbadge.json
+            https://example.org/organization.json\tissuer.json
+            """.utf8).write(to: directory.appendingPathComponent("manifest.tsv"))
+        let jws = try String(contentsOf: corpus.appendingPathComponent("json/dcpv-ob2-signed-assertion.jwt"), encoding: .utf8)
+        var options = VerificationOptions(loader: try OfflineDocumentLoader(directory: directory), identity: RecipientIdentity(guessing: "nobody@example.org"), now: testNow)
+        options.leeway = 0
+        let report = await BadgeVerifier(options: options).verify(payload: jws)
+        #expect(report.status(.signature) == .passed, "\(report.checks)")
+        #expect(report.status(.recipient) == .passed)
+        #expect(report.verdict == .verified)
+    }
+}
+
+/// `../shared/corpus`, when present.
+let corpus: URL? = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+}()
