@@ -76,10 +76,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // A small HTTP server on loopback for the tests and the benchmark (not a product).
+        .target(name: "LoopbackHTTPServer", swiftSettings: strictSettings),
+
         // Release-mode benchmark: swift build -c release && .build/release/badge-benchmark
         .executableTarget(
             name: "badge-benchmark",
-            dependencies: ["BadgeBaking", "Zlib"],
+            dependencies: [
+                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "Zlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             path: "Benchmarks/BadgeBenchmark",
             swiftSettings: strictSettings
         ),
@@ -98,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "BadgeVerificationTests",
             dependencies: [
-                "BadgeVerification", "BadgeBaking", "OpenBadgesModel",
+                "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -18,6 +18,10 @@ if let path = option("--generate") {
     exit(0)
 }
 let runs = Int(option("--runs") ?? "") ?? 5
+if arguments.contains("--verification-only") {
+    try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
+    exit(0)
+}
 let idatSizes = (option("--idat") ?? "8192,65536").split(separator: ",").compactMap { Int($0) }
 let sizes: [(String, Int)] = (option("--sizes") ?? "256K,64M,500M").split(separator: ",").map { label in
     let number = Int(label.dropLast()) ?? 1
@@ -87,3 +91,4 @@ if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat
     print(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
 }
 }
+try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)

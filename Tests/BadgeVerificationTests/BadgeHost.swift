@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LoopbackHTTPServer
 import _CryptoExtras
 
 @testable import BadgeVerification

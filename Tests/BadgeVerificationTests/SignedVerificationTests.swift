@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LoopbackHTTPServer
 import OpenBadgesModel
 import Testing
 import _CryptoExtras

@@ -6,38 +6,47 @@ import Glibc
 import Darwin
 #endif
 
-/// A real HTTP/1.1 server on 127.0.0.1, for tests: started on a free port, serving canned routes, stopped
-/// when the test ends. Each connection is answered on its own thread, so a slow route does not hold up others.
-final class LoopbackHTTPServer: @unchecked Sendable {
+/// A real HTTP/1.1 server on 127.0.0.1 for the tests and the benchmark (not a product): started on a free
+/// port, serving canned routes, stopped with ``stop()``. Each connection is answered on its own thread, so a
+/// slow route does not hold up others.
+public final class LoopbackHTTPServer: @unchecked Sendable {
     /// What a route answers.
-    struct Response: Sendable {
-        var status = 200
-        var contentType: String? = "application/ld+json"
-        var headers: [String: String] = [:]
-        var body = Data()
+    public struct Response: Sendable {
+        /// The HTTP status.
+        public var status = 200
+        /// The `Content-Type`, or nil to send none.
+        public var contentType: String? = "application/ld+json"
+        /// Other headers.
+        public var headers: [String: String] = [:]
+        /// The body.
+        public var body = Data()
         /// Seconds to wait before answering.
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
 
-        static func json(_ text: String, status: Int = 200, contentType: String? = "application/ld+json") -> Response {
+        /// A JSON (or other text) response.
+        public static func json(_ text: String, status: Int = 200, contentType: String? = "application/ld+json") -> Response {
             Response(status: status, contentType: contentType, body: Data(text.utf8))
         }
 
-        static func redirect(to location: String, status: Int = 302) -> Response {
+        /// A redirect.
+        public static func redirect(to location: String, status: Int = 302) -> Response {
             Response(status: status, contentType: nil, headers: ["Location": location])
         }
     }
 
     private let socket: Int32
-    let port: Int
+    /// The port it listens on.
+    public let port: Int
     private let lock = NSLock()
     private var routes: [String: Response] = [:]
     private var hits: [String: Int] = [:]
     private var running = true
 
     /// The server's base URL, e.g. `http://127.0.0.1:49152`.
-    var base: String { "http://127.0.0.1:\(port)" }
+    public var base: String { "http://127.0.0.1:\(port)" }
 
-    init() throws {
+    /// Starts listening on a free port of 127.0.0.1.
+    public init() throws {
         #if canImport(Glibc)
         let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -66,14 +75,15 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Serves `response` at `path`.
-    func route(_ path: String, _ response: Response) {
+    public func route(_ path: String, _ response: Response) {
         lock.withLock { routes[path] = response }
     }
 
     /// How many requests `path` received.
-    func hitCount(_ path: String) -> Int { lock.withLock { hits[path, default: 0] } }
+    public func hitCount(_ path: String) -> Int { lock.withLock { hits[path, default: 0] } }
 
-    func stop() {
+    /// Stops listening.
+    public func stop() {
         let wasRunning = lock.withLock { () -> Bool in
             defer { running = false }
             return running

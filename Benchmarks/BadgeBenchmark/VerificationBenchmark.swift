@@ -1,0 +1,129 @@
+import BadgeVerification
+import Crypto
+import Foundation
+import LoopbackHTTPServer
+import _CryptoExtras
+
+/// Verification throughput: signed OB 2.0 badges with every document already cached (pure signature and
+/// check cost), and hosted badges against a real HTTP server on loopback, one at a time and concurrently.
+enum VerificationBenchmark {
+    /// Serves documents from memory, as a warm cache would.
+    struct MemoryLoader: DocumentLoader {
+        let documents: [String: Data]
+        func load(_ url: URL, kind: DocumentKind) async throws(FetchError) -> LoadedDocument {
+            guard let body = documents[url.absoluteString] else { throw FetchError(.notAvailableOffline, url: url.absoluteString, "not cached") }
+            return LoadedDocument(requestedURL: url, finalURL: url, contentType: "application/ld+json", body: body)
+        }
+    }
+
+    static func run(count: Int) async throws {
+        print("\n== Verification (\(ProcessInfo.processInfo.activeProcessorCount) cores) ==")
+        try await signed(count: count)
+        try await hosted(count: max(50, count / 10))
+    }
+
+    static func documents(base: String, key: _RSA.Signing.PublicKey) -> [String: String] {
+        let pem = key.pemRepresentation.replacingOccurrences(of: "\n", with: "\\n")
+        return [
+            "\(base)/issuer.json": """
+                {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\(base)/issuer.json","name":"Bench",\
+                "url":"\(base)","email":"b@example.org","publicKey":"\(base)/key.json"}
+                """,
+            "\(base)/badge.json": """
+                {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(base)/badge.json","name":"Bench badge",\
+                "description":"d","image":"\(base)/b.png","criteria":{"narrative":"n"},"issuer":"\(base)/issuer.json"}
+                """,
+            "\(base)/key.json": """
+                {"@context":"https://w3id.org/openbadges/v2","type":"CryptographicKey","id":"\(base)/key.json","owner":"\(base)/issuer.json","publicKeyPem":"\(pem)"}
+                """,
+        ]
+    }
+
+    static func assertion(base: String, id: String, signed: Bool) -> String {
+        let verification = signed ? "{\"type\":\"SignedBadge\",\"creator\":\"\(base)/key.json\"}" : "{\"type\":\"hosted\"}"
+        return """
+            {"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"\(id)","recipient":{"type":"email","hashed":true,\
+            "salt":"s","identity":"sha256$0000000000000000000000000000000000000000000000000000000000000000"},"badge":"\(base)/badge.json",\
+            "verification":\(verification),"issuedOn":"2024-01-01T00:00:00Z"}
+            """
+    }
+
+    static func signed(count: Int) async throws {
+        let base = "https://bench.example.org"
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let loader = MemoryLoader(documents: documents(base: base, key: key.publicKey).mapValues { Data($0.utf8) })
+        let header = base64URL(Data("{\"alg\":\"RS256\"}".utf8))
+        let tokens = try (0..<64).map { index -> String in
+            let input = header + "." + base64URL(Data(assertion(base: base, id: "urn:uuid:\(index)", signed: true).utf8))
+            let signature = try key.signature(for: SHA256.hash(data: Data(input.utf8)), padding: .insecurePKCS1v1_5)
+            return input + "." + base64URL(signature.rawRepresentation)
+        }
+        let verifier = BadgeVerifier(options: VerificationOptions(loader: loader))
+        guard await verifier.verify(payload: tokens[0]).verdict == .verified else { throw BenchmarkError("signed benchmark badge does not verify") }
+        let sequential = try await measure(count) { index in await verifier.verify(payload: tokens[index % tokens.count]).verdict }
+        print(String(format: "signed OB 2.0, documents cached, sequential:      %7.0f badges/s", sequential))
+        let concurrent = try await measureConcurrently(count, width: 8) { index in await verifier.verify(payload: tokens[index % tokens.count]).verdict }
+        print(String(format: "signed OB 2.0, documents cached, 8 tasks at once: %7.0f badges/s", concurrent))
+    }
+
+    static func hosted(count: Int) async throws {
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        let base = server.base
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        for (url, body) in documents(base: base, key: key.publicKey) {
+            server.route(String(url.dropFirst(base.count)), .json(body))
+        }
+        for index in 0..<count {
+            server.route("/a/\(index).json", .json(assertion(base: base, id: "\(base)/a/\(index).json", signed: false)))
+        }
+        var policy = FetchPolicy()
+        policy.allowsPrivateNetwork = true
+        let fresh = BadgeVerifier(options: VerificationOptions(loader: HTTPDocumentLoader(policy: policy)))
+        guard await fresh.verify(payload: "\(base)/a/0.json").verdict == .verified else { throw BenchmarkError("hosted benchmark badge does not verify") }
+        let sequential = try await measure(count) { index in await fresh.verify(payload: "\(base)/a/\(index).json").verdict }
+        print(String(format: "hosted OB 2.0 on loopback, no cache, sequential:  %7.0f badges/s (3 fetches each)", sequential))
+        let cached = BadgeVerifier(options: VerificationOptions(loader: CachingDocumentLoader(HTTPDocumentLoader(policy: policy))))
+        let concurrent = try await measureConcurrently(count, width: 16) { index in await cached.verify(payload: "\(base)/a/\(index).json").verdict }
+        print(String(format: "hosted OB 2.0 on loopback, cache, 16 at once:     %7.0f badges/s (1 fetch each once warm)", concurrent))
+    }
+
+    static func measure(_ count: Int, _ body: (Int) async -> Verdict) async throws -> Double {
+        let start = DispatchTime.now()
+        for index in 0..<count where await body(index) != .verified { throw BenchmarkError("a benchmark badge did not verify") }
+        return Double(count) / seconds(since: start)
+    }
+
+    static func measureConcurrently(_ count: Int, width: Int, _ body: @escaping @Sendable (Int) async -> Verdict) async throws -> Double {
+        let start = DispatchTime.now()
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            var next = 0
+            var failures = 0
+            while next < min(width, count) {
+                let index = next
+                group.addTask { await body(index) == .verified }
+                next += 1
+            }
+            for await ok in group {
+                if !ok { failures += 1 }
+                if next < count {
+                    let index = next
+                    group.addTask { await body(index) == .verified }
+                    next += 1
+                }
+            }
+            return failures
+        }
+        guard failures == 0 else { throw BenchmarkError("\(failures) benchmark badges did not verify") }
+        return Double(count) / seconds(since: start)
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}
