@@ -18,8 +18,13 @@ if let path = option("--generate") {
     exit(0)
 }
 let runs = Int(option("--runs") ?? "") ?? 5
+if arguments.contains("--svg-only") {
+    try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: "{\"a\":1}")
+    exit(0)
+}
 if arguments.contains("--verification-only") {
-    try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
+    try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
+try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
     exit(0)
 }
 let idatSizes = (option("--idat") ?? "8192,65536").split(separator: ",").compactMap { Int($0) }
@@ -91,4 +96,5 @@ if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat
     print(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
 }
 }
+try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
 try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
