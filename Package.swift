@@ -16,9 +16,13 @@ let package = Package(
         .library(name: "PNGValidation", targets: ["PNGValidation"]),
         .executable(name: "unbake", targets: ["unbake"]),
         .executable(name: "bake", targets: ["bake"]),
+        .library(name: "JCS", targets: ["JCS"]),
+        .library(name: "RDFCanonicalization", targets: ["RDFCanonicalization"]),
+        .library(name: "JSONLD", targets: ["JSONLD"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C system libraries.
@@ -60,7 +64,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Linked data: JSON (RFC 8785 JCS), RDF model + RDFC-1.0, JSON-LD 1.1 expansion and toRdf.
+        .target(name: "JCS", swiftSettings: strictSettings),
+        .target(
+            name: "RDFCanonicalization",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+
         // Tests.
+        .testTarget(
+            name: "LinkedDataTests",
+            dependencies: ["JCS", "RDFCanonicalization", "JSONLD"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BadgeBakingTests",
             dependencies: ["BadgeBaking", "PNGValidation", "Zlib"],

@@ -1,0 +1,127 @@
+/// A JSON value that keeps object key order and the source text of numbers.
+///
+/// `JSONSerialization` on Linux loses the distinction between `1` and `1.0` and between booleans and numbers;
+/// JSON-LD and RFC 8785 need both, so the linked-data modules use this type and ``JSONParser``.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+    public var isString: Bool { stringValue != nil }
+    public var isObject: Bool { objectValue != nil }
+    public var isArray: Bool { arrayValue != nil }
+    /// True for strings, numbers and booleans.
+    public var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool: return true
+        default: return false
+        }
+    }
+
+    /// The value itself if it is an array, otherwise a one-element array (null gives an empty array).
+    public var asArray: [JSONValue] {
+        switch self {
+        case .array(let a): return a
+        default: return [self]
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+
+    public static func int(_ i: Int) -> JSONValue { .number(JSONNumber(i)) }
+    public static func double(_ d: Double) -> JSONValue { .number(JSONNumber(d)) }
+}
+
+/// A JSON number with its source text. Equality compares the numeric (double) value.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The text as written in the source (or produced by ``init(_:)-double``).
+    public let text: String
+    public let doubleValue: Double
+
+    public init?(text: String) {
+        guard let d = Double(text) else { return nil }
+        self.text = text
+        self.doubleValue = d
+    }
+
+    public init(_ value: Int) {
+        self.text = String(value)
+        self.doubleValue = Double(value)
+    }
+
+    public init(_ value: Double) {
+        self.doubleValue = value
+        self.text = (try? JCS.formatNumber(value)) ?? String(value)
+    }
+
+    /// True when the source text had no fraction or exponent (`1` but not `1.0` or `1e0`).
+    public var isIntegerLiteral: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
+
+    public var description: String { text }
+
+    public static func == (a: JSONNumber, b: JSONNumber) -> Bool { a.doubleValue == b.doubleValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(doubleValue) }
+}
+
+/// A JSON object that keeps insertion (source) order of its keys.
+public struct JSONObject: Sendable, Hashable, Sequence {
+    public private(set) var keys: [String] = []
+    private var storage: [String: JSONValue] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, JSONValue)]) {
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public subscript(key: String) -> JSONValue? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public func contains(_ key: String) -> Bool { storage[key] != nil }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
+        var i = 0
+        let keys = self.keys
+        let storage = self.storage
+        return AnyIterator {
+            guard i < keys.count else { return nil }
+            defer { i += 1 }
+            return (keys[i], storage[keys[i]]!)
+        }
+    }
+
+    /// Order-insensitive equality (JSON objects are unordered).
+    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+}

@@ -1,0 +1,56 @@
+import JCS
+import Testing
+
+@Suite("RFC 8785 JCS")
+struct JCSTests {
+    @Test("ECMAScript number formatting", arguments: [
+        (0.0, "0"), (-0.0, "0"), (1.0, "1"), (-1.5, "-1.5"), (1e21, "1e+21"), (1e20, "100000000000000000000"),
+        (123e-20, "1.23e-18"), (0.000001, "0.000001"), (1e-7, "1e-7"), (4.5, "4.5"), (2e-3, "0.002"),
+        (333333333.33333329, "333333333.3333333"), (1e30, "1e+30"), (4.50, "4.5"), (0.1, "0.1"),
+        (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"), (9007199254740992.0, "9007199254740992"),
+        (295147905179352830000.0, "295147905179352830000"), (-1.2345678901234568e-10, "-1.2345678901234568e-10"),
+    ])
+    func numbers(_ v: Double, _ s: String) throws {
+        #expect(try JCS.formatNumber(v) == s)
+    }
+
+    @Test func rfc8785Example() throws {
+        // RFC 8785 §3.2.3 (input with a non-ASCII key ordering and number formatting).
+        let input = #"""
+        {
+          "numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],
+          "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
+          "literals": [null, true, false]
+        }
+        """#
+        let v = try JSONParser.parse(input)
+        let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
+        #expect(try JCS.canonicalize(v) == expected)
+    }
+
+    @Test func sortsByUTF16() throws {
+        // RFC 8785 §3.2.3 sorting example.
+        let input = #"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#
+        let out = try JCS.canonicalize(try JSONParser.parse(input))
+        let expectedOrder = ["\r", "1", "\u{80}", "\u{f6}", "\u{20ac}", "\u{1F600}", "\u{fb33}"]
+        let keys = try JSONParser.parse(out).objectValue!.keys
+        #expect(keys == expectedOrder)
+    }
+
+    @Test func parserIsStrict() {
+        for bad in ["{\"a\":1,\"a\":2}", "[1,]", "01", "\"\\ud800\"", "{'a':1}", "1 2", "[", "nul"] {
+            #expect(throws: JSONParseError.self) { _ = try JSONParser.parse(bad) }
+        }
+        #expect(throws: JSONParseError.self) {
+            _ = try JSONParser.parse(String(repeating: "[", count: 300) + String(repeating: "]", count: 300))
+        }
+    }
+
+    @Test func keepsNumberText() throws {
+        let v = try JSONParser.parse("[1, 1.0, 1e0]")
+        let texts = v.arrayValue!.map { $0.numberValue!.text }
+        #expect(texts == ["1", "1.0", "1e0"])
+        #expect(v.arrayValue![0].numberValue!.isIntegerLiteral)
+        #expect(!v.arrayValue![1].numberValue!.isIntegerLiteral)
+    }
+}
