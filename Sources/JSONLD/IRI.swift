@@ -1,0 +1,156 @@
+/// RFC 3986 IRI reference parsing and resolution (§5.2), written out because Foundation's URL resolution
+/// does not follow RFC 3986 exactly.
+public enum IRI {
+    struct Parts {
+        var scheme: String?
+        var authority: String?
+        var path: String
+        var query: String?
+        var fragment: String?
+
+        var recomposed: String {
+            var s = ""
+            if let scheme { s += scheme + ":" }
+            if let authority { s += "//" + authority }
+            s += path
+            if let query { s += "?" + query }
+            if let fragment { s += "#" + fragment }
+            return s
+        }
+    }
+
+    static func parse(_ s: String) -> Parts {
+        var rest = Substring(s)
+        var fragment: String?
+        if let h = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: h)...])
+            rest = rest[..<h]
+        }
+        var query: String?
+        if let q = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: q)...])
+            rest = rest[..<q]
+        }
+        var scheme: String?
+        if let c = rest.firstIndex(of: ":") {
+            let cand = rest[..<c]
+            if !cand.contains("/"), isScheme(cand) {
+                scheme = String(cand)
+                rest = rest[rest.index(after: c)...]
+            }
+        }
+        var authority: String?
+        if rest.hasPrefix("//") {
+            rest = rest.dropFirst(2)
+            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+            authority = String(rest[..<end])
+            rest = rest[end...]
+        }
+        return Parts(scheme: scheme, authority: authority, path: String(rest), query: query, fragment: fragment)
+    }
+
+    static func isScheme(_ s: Substring) -> Bool {
+        guard let f = s.unicodeScalars.first, f.properties.isASCIIHexDigit || ("a"..."z").contains(f) || ("A"..."Z").contains(f) else {
+            return false
+        }
+        guard ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
+        return s.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "."
+        }
+    }
+
+    /// True if `s` is an absolute IRI (has a scheme).
+    public static func isAbsolute(_ s: String) -> Bool {
+        guard let c = s.firstIndex(of: ":") else { return false }
+        return isScheme(s[..<c])
+    }
+
+    /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
+    public static func isWellFormed(_ s: String) -> Bool {
+        guard isAbsolute(s) else { return false }
+        for u in s.unicodeScalars {
+            switch u {
+            case " ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`": return false
+            default: if u.value <= 0x20 || u.value == 0x7F { return false }
+            }
+        }
+        return true
+    }
+
+    /// RFC 3986 §5.2.4.
+    static func removeDotSegments(_ path: String) -> String {
+        var input = Substring(path)
+        var output: [Substring] = []
+        var outStr = ""
+        _ = output
+        while !input.isEmpty {
+            if input.hasPrefix("../") {
+                input = input.dropFirst(3)
+            } else if input.hasPrefix("./") {
+                input = input.dropFirst(2)
+            } else if input.hasPrefix("/./") {
+                input = input.dropFirst(2)
+            } else if input == "/." {
+                input = "/"
+            } else if input.hasPrefix("/../") || input == "/.." {
+                input = input == "/.." ? "/" : input.dropFirst(3)
+                if let last = outStr.lastIndex(of: "/") {
+                    outStr = String(outStr[..<last])
+                } else {
+                    outStr = ""
+                }
+            } else if input == "." || input == ".." {
+                input = ""
+            } else {
+                var start = input.startIndex
+                if input.first == "/" { start = input.index(after: start) }
+                let end = input[start...].firstIndex(of: "/") ?? input.endIndex
+                outStr += input[..<end]
+                input = input[end...]
+            }
+        }
+        return outStr
+    }
+
+    /// Resolves `reference` against `base` (RFC 3986 §5.2.2). A nil base returns the reference unchanged.
+    public static func resolve(_ reference: String, against base: String?) -> String {
+        guard let base else { return reference }
+        let r = parse(reference)
+        let b = parse(base)
+        var t = Parts(scheme: nil, authority: nil, path: "", query: nil, fragment: nil)
+        if r.scheme != nil {
+            t = r
+            t.path = removeDotSegments(r.path)
+        } else {
+            if r.authority != nil {
+                t.authority = r.authority
+                t.path = removeDotSegments(r.path)
+                t.query = r.query
+            } else {
+                if r.path.isEmpty {
+                    t.path = b.path
+                    t.query = r.query ?? b.query
+                } else {
+                    if r.path.hasPrefix("/") {
+                        t.path = removeDotSegments(r.path)
+                    } else {
+                        let merged: String
+                        if b.authority != nil && b.path.isEmpty {
+                            merged = "/" + r.path
+                        } else if let slash = b.path.lastIndex(of: "/") {
+                            merged = String(b.path[...slash]) + r.path
+                        } else {
+                            merged = r.path
+                        }
+                        t.path = removeDotSegments(merged)
+                    }
+                    t.query = r.query
+                }
+                t.authority = b.authority
+            }
+            t.scheme = b.scheme
+        }
+        t.fragment = r.fragment
+        return t.recomposed
+    }
+}
