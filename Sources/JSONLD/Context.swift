@@ -151,7 +151,7 @@ extension JSONLDProcessor {
                 switch v {
                 case .null: result.vocab = nil
                 case .string(let s):
-                    if result.is10, !IRI.isAbsolute(s) { throw JSONLDError(.invalidVocabMapping) }
+                    if result.is10, !IRI.isAbsolute(s), !s.hasPrefix("_:") { throw JSONLDError(.invalidVocabMapping) }
                     guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.hasPrefix("_:") || IRI.isAbsolute(e) else {
                         throw JSONLDError(.invalidVocabMapping)
                     }
@@ -252,6 +252,7 @@ extension JSONLDProcessor {
         default: throw JSONLDError(.invalidTermDefinition, term)
         }
         let v = value.objectValue!
+        if v["@prefix"] != nil, term.contains(":") || term.contains("/") { throw JSONLDError(.invalidTermDefinition, term) }
         var def = TermDefinition()
         if let p = v["@protected"] {
             if active.is10 { throw JSONLDError(.invalidTermDefinition) }
@@ -285,6 +286,10 @@ extension JSONLDProcessor {
                 case .string(let s) where s == "@set" || s == "@index": def.container = [s]
                 default: throw JSONLDError(.invalidReverseProperty, term)
                 }
+            }
+            if let ix = v["@index"] {
+                guard case .string(let s) = ix, def.container.contains("@index") else { throw JSONLDError(.invalidTermDefinition, term) }
+                def.index = s
             }
             def.reverse = true
             try checkProtected(def, previous, overrideProtected, term, &active)

@@ -160,7 +160,7 @@ public final class JSONLDProcessor {
         // Nested properties (step 14).
         for nk in nests {
             for (i, nv) in (obj[nk] ?? .null).asArray.enumerated() {
-                try expandNested(active, typeScoped, activeProperty, nv, baseURL: baseURL, inputType: inputType, into: &result,
+                try expandNested(active, typeScoped, activeProperty, nk, nv, baseURL: baseURL, inputType: inputType, into: &result,
                     path: path + [nk, String(i)], depth: depth + 1)
             }
         }
@@ -178,7 +178,7 @@ public final class JSONLDProcessor {
             } else if !v.isString, result["@language"] != nil {
                 throw JSONLDError(.invalidLanguageTaggedValue)
             } else if let t = result["@type"] {
-                guard case .string(let ts) = t, IRI.isAbsolute(ts), !ts.hasPrefix("_:") else { throw JSONLDError(.invalidTypedValue) }
+                guard case .string(let ts) = t, IRI.isWellFormed(ts), !ts.hasPrefix("_:") else { throw JSONLDError(.invalidTypedValue) }
             }
         } else if let t = result["@type"], !t.isArray {
             result["@type"] = .array([t])
@@ -194,9 +194,13 @@ public final class JSONLDProcessor {
         return .object(result)
     }
 
-    private func expandNested(_ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nv: JSONValue,
-        baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int) throws
+    private func expandNested(_ outer: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nestKey: String,
+        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int) throws
     {
+        var active = outer
+        if let def = outer.terms[nestKey], let c = def.context {
+            active = try processContext(outer, c, baseURL: def.baseURL, overrideProtected: true)
+        }
         guard case .object(let no) = nv else { throw JSONLDError(.invalidNestValue) }
         for k in no.keys where try expandIRI(active, k, vocab: true) == "@value" { throw JSONLDError(.invalidNestValue) }
         var innerNests: [String] = []
@@ -204,7 +208,7 @@ public final class JSONLDProcessor {
             nests: &innerNests, path: path, depth: depth)
         for inner in innerNests {
             for (j, iv) in (no[inner] ?? .null).asArray.enumerated() {
-                try expandNested(active, typeScoped, activeProperty, iv, baseURL: baseURL, inputType: inputType, into: &result,
+                try expandNested(active, typeScoped, activeProperty, inner, iv, baseURL: baseURL, inputType: inputType, into: &result,
                     path: path + [inner, String(j)], depth: depth + 1)
             }
         }
@@ -243,7 +247,7 @@ public final class JSONLDProcessor {
                 switch ep {
                 case "@id":
                     guard case .string(let s) = value else { throw JSONLDError(.invalidIdValue) }
-                    expandedValue = try expandIRI(active, s, documentRelative: true).map { .string($0) }
+                    expandedValue = try expandIRI(active, s, documentRelative: true).map { .string($0) } ?? .null
                 case "@type":
                     var out: [JSONValue] = []
                     for t in value.asArray {
@@ -259,6 +263,12 @@ public final class JSONLDProcessor {
                         (try expandElement(active, "@graph", value, baseURL: baseURL, path: path + [key], depth: depth + 1))?.asArray ?? [])
                 case "@included":
                     if active.is10 { continue }
+                    for x in value.asArray {
+                        guard case .object(let o) = x else { throw JSONLDError(.invalidIncludedValue) }
+                        for k in o.keys where ["@value", "@list", "@set"].contains(try expandIRI(active, k, vocab: true)) {
+                            throw JSONLDError(.invalidIncludedValue)
+                        }
+                    }
                     let ev = (try expandElement(active, nil, value, baseURL: baseURL, path: path + [key], depth: depth + 1))?.asArray ?? []
                     for x in ev {
                         guard case .object(let o) = x, o["@value"] == nil, o["@list"] == nil, o["@set"] == nil else {

@@ -67,7 +67,7 @@ public enum IRI {
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     public static func isWellFormed(_ s: String) -> Bool {
-        guard isAbsolute(s) else { return false }
+        guard isAbsolute(s), s.split(separator: "#", omittingEmptySubsequences: false).count <= 2 else { return false }
         for u in s.unicodeScalars {
             switch u {
             case " ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`": return false

@@ -100,7 +100,7 @@ public enum NQuads {
             p.skipWS()
             if !p.atEnd, p.peek != "#" { throw p.error("trailing characters") }
             if case .literal = s { throw p.error("literal subject") }
-            guard case .iri = pr else { throw p.error("predicate must be an IRI") }
+            if case .literal = pr { throw p.error("predicate must be an IRI (or a blank node in generalized RDF)") }
             if let g, case .literal = g { throw p.error("literal graph name") }
             quads.append(RDFQuad(s, pr, o, graph: g))
         }

@@ -34,15 +34,19 @@ func loadJSONLDCases(_ manifest: String) -> [JSONLDCase] {
 
 let toRdfCases = loadJSONLDCases("toRdf-manifest.jsonld")
 let expandCases = loadJSONLDCases("expand-manifest.jsonld")
+let toRdfRun = toRdfCases.filter { skipReason($0, suite: "toRdf") == nil }
+let expandRun = expandCases.filter { skipReason($0, suite: "expand") == nil }
 
 /// Tests that are not run, with the reason. Tests marked `specVersion: json-ld-1.0` and tests that `require`
 /// an optional feature are skipped by rule (see `skipReason`).
-let explicitSkips: [String: String] = [:]
+let explicitSkips: [String: String] = [
+    "toRdf#te075": "generalized RDF output (blank-node predicates): RDFC-1.0 does not relabel predicates, so the "
+        + "isomorphism check by canonicalization cannot compare it",
+]
 
 func skipReason(_ t: JSONLDCase, suite: String) -> String? {
     if let r = explicitSkips[suite + t.id] { return r }
     if t.options["specVersion"]?.stringValue == "json-ld-1.0" { return "JSON-LD 1.0 only" }
-    if let r = t.requires { return "requires optional feature \(r)" }
     return nil
 }
 
@@ -109,12 +113,21 @@ func lowercasedLanguages(_ d: RDFDataset) -> RDFDataset {
 
 @Suite("JSON-LD 1.1 W3C suites")
 struct JSONLDSuiteTests {
-    @Test("toRdf", arguments: toRdfCases)
-    func toRdf(_ t: JSONLDCase) throws {
-        if let r = skipReason(t, suite: "toRdf") {
-            try #require(Bool(true), Comment(rawValue: "skipped: \(r)"))
-            return
+    @Test("skipped JSON-LD tests (listed with reasons)", .enabled(if: Suites.exists(jsonldTestsDir)))
+    func skipped() {
+        var groups: [String: [String]] = [:]
+        for (suite, cases) in [("toRdf", toRdfCases), ("expand", expandCases)] {
+            for t in cases { if let r = skipReason(t, suite: suite) { groups["\(suite): \(r)", default: []].append(t.id) } }
         }
+        for (reason, ids) in groups.sorted(by: { $0.key < $1.key }) {
+            print("SKIP \(reason) (\(ids.count)): \(ids.joined(separator: " "))")
+        }
+        #expect(toRdfCases.count == 467)
+        #expect(expandCases.count == 385)
+    }
+
+    @Test("toRdf", arguments: toRdfRun)
+    func toRdf(_ t: JSONLDCase) throws {
         if t.isNegative {
             do {
                 _ = try runJSONLD(t, toRdf: true)
@@ -133,9 +146,8 @@ struct JSONLDSuiteTests {
         #expect(c1 == c2)
     }
 
-    @Test("expand", arguments: expandCases)
+    @Test("expand", arguments: expandRun)
     func expand(_ t: JSONLDCase) throws {
-        if skipReason(t, suite: "expand") != nil { return }
         if t.isNegative {
             do {
                 _ = try runJSONLD(t, toRdf: false)
@@ -149,5 +161,21 @@ struct JSONLDSuiteTests {
         let expected = try Suites.readJSON(jsonldTestsDir.appendingPathComponent(t.expect!))
         let ok = jsonldEqual(.array(expanded!), expected)
         #expect(ok, "got \((try? JCS.canonicalize(.array(expanded!))) ?? "?")")
+    }
+}
+
+/// Set JSONLD_DEBUG=toRdf#tc037 (or expand#t0122) to print a test's output.
+@Test("debug one JSON-LD case", .enabled(if: ProcessInfo.processInfo.environment["JSONLD_DEBUG"] != nil))
+func debugJSONLDCase() throws {
+    let spec = ProcessInfo.processInfo.environment["JSONLD_DEBUG"]!
+    let toRdf = spec.hasPrefix("toRdf")
+    let id = String(spec.drop(while: { $0 != "#" }))
+    let t = try #require((toRdf ? toRdfCases : expandCases).first { $0.id == id })
+    do {
+        let (e, d) = try runJSONLD(t, toRdf: toRdf)
+        if let e { print("EXPANDED:", try JCS.canonicalize(.array(e))) }
+        if let d { print("NQUADS:\n" + NQuads.serialize(d)) }
+    } catch {
+        print("ERROR:", error)
     }
 }
