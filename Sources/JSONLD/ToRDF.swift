@@ -279,3 +279,10 @@ final class NodeMapBuilder {
         }
     }
 }
+
+extension JSONLDProcessor {
+    /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash).
+    public func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer = RDFCanonicalizer()) throws -> CanonicalizedDataset {
+        try canonicalizer.canonicalize(toRDF(input))
+    }
+}

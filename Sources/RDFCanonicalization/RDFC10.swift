@@ -21,7 +21,8 @@ public enum RDFCHashAlgorithm: String, Sendable, Hashable {
     case sha256 = "SHA256"
     case sha384 = "SHA384"
 
-    func hexDigest(_ s: String) -> String {
+    /// Lowercase hex digest of the UTF-8 bytes of `s`.
+    public func hexDigest(_ s: String) -> String {
         let data = Array(s.utf8)
         switch self {
         case .sha256: return SHA256.hash(data: data).map { hex2($0) }.joined()

@@ -1,0 +1,113 @@
+import Foundation
+import JSONLD
+import Testing
+
+let vectorsDir = Suites.testsuites.appendingPathComponent("vc-di-eddsa/TestVectors")
+let contextIndex = Suites.contexts.appendingPathComponent("INDEX.tsv")
+
+struct VectorCase: CustomTestStringConvertible, Sendable {
+    let folder: String
+    let suffix: String
+    let rdfc: Bool
+    var testDescription: String { folder }
+}
+
+let vectorCases: [VectorCase] = [
+    VectorCase(folder: "eddsa-rdfc-2022", suffix: "DataInt", rdfc: true),
+    VectorCase(folder: "eddsa-rdfc-2022/employ", suffix: "DataInt", rdfc: true),
+    VectorCase(folder: "Ed25519Signature2020", suffix: "EdSig", rdfc: true),
+    VectorCase(folder: "eddsa-jcs-2022", suffix: "JCS", rdfc: false),
+]
+
+@Suite("vc-di-eddsa test vectors", .enabled(if: Suites.exists(vectorsDir) && Suites.exists(contextIndex)))
+struct DataIntegrityVectorTests {
+    @Test("canonical document, proof options and hashes", arguments: vectorCases)
+    func vector(_ v: VectorCase) throws {
+        let dir = vectorsDir.appendingPathComponent(v.folder)
+        func text(_ name: String) throws -> String { try Suites.readText(dir.appendingPathComponent(name + v.suffix + ".txt")) }
+        let signed = try Suites.readJSON(dir.appendingPathComponent("signed\(v.suffix).json"))
+        var unsecured = try #require(signed.objectValue)
+        unsecured["proof"] = nil
+        var proofConfig = try #require(try Suites.readJSON(dir.appendingPathComponent("proofConfig\(v.suffix).json")).objectValue)
+        if proofConfig["@context"] == nil { proofConfig["@context"] = unsecured["@context"] }
+        let canonDoc: String
+        let proofCanon: String
+        if v.rdfc {
+            let loader = try StaticDocumentLoader(contextIndexTSV: contextIndex.path)
+            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: loader))
+            canonDoc = try processor.canonicalize(.object(unsecured)).nquads
+            proofCanon = try processor.canonicalize(.object(proofConfig)).nquads
+            #expect(processor.droppedKeys.isEmpty)
+        } else {
+            canonDoc = try JCS.canonicalize(.object(unsecured))
+            proofCanon = try JCS.canonicalize(.object(proofConfig))
+        }
+        #expect(canonDoc == (try text("canonDoc")))
+        #expect(proofCanon == (try text("proofCanon")))
+        let docHash = RDFCHashAlgorithm.sha256.hexDigest(canonDoc)
+        let proofHash = RDFCHashAlgorithm.sha256.hexDigest(proofCanon)
+        #expect(docHash == (try text("docHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(proofHash == (try text("proofHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(proofHash + docHash == (try text("combinedHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+@Suite("JSON-LD API behaviour")
+struct JSONLDBehaviourTests {
+    @Test func reportsUndefinedTerms() throws {
+        let doc = try JSONParser.parse(#"""
+        {"@context": {"name": "http://schema.org/name"}, "name": "x", "unsigned": 1, "nested": {"a": 1},
+         "knows": {"@id": "urn:a"}}
+        """#)
+        let p = JSONLDProcessor()
+        let out = try p.expand(doc)
+        #expect(out.count == 1)
+        #expect(Set(p.droppedKeys.map(\.description)) == ["/unsigned", "/nested", "/knows"])
+    }
+
+    @Test func noNetworkByDefault() throws {
+        let doc = try JSONParser.parse(#"{"@context": "https://www.w3.org/ns/credentials/v2", "id": "urn:x"}"#)
+        do {
+            _ = try JSONLDProcessor().expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .loadingRemoteContextFailed)
+        }
+    }
+
+    @Test func depthIsBounded() throws {
+        var v: JSONValue = ["http://e/p": "x"]
+        for _ in 0..<200 { v = ["http://e/p": v] }
+        do {
+            _ = try JSONLDProcessor().expand(v)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .maximumDepthExceeded)
+        }
+    }
+
+    @Test func recursiveRemoteContextIsAnError() throws {
+        let loader = StaticDocumentLoader(documents: ["urn:ctx:a": ["@context": ["urn:ctx:b"]], "urn:ctx:b": ["@context": "urn:ctx:a"]])
+        let doc: JSONValue = ["@context": "urn:ctx:a", "@id": "urn:x"]
+        do {
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader)).expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .recursiveContextInclusion)
+        }
+    }
+
+    @Test("IRI resolution (RFC 3986 §5.4)", arguments: [
+        ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+        ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
+        ("g#s", "http://a/b/c/g#s"), (";x", "http://a/b/c/;x"), ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"),
+        ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../g", "http://a/g"),
+        ("../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"),
+        ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
+        ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"),
+        ("g?y/./x", "http://a/b/c/g?y/./x"), ("g#s/../x", "http://a/b/c/g#s/../x"),
+    ])
+    func resolve(_ ref: String, _ expected: String) {
+        #expect(IRI.resolve(ref, against: "http://a/b/c/d;p?q") == expected)
+    }
+}
