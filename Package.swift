@@ -76,7 +76,7 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "LinkedDataTests",
-            dependencies: ["JCS", "RDFCanonicalization", "JSONLD"],
+            dependencies: ["JCS", "RDFCanonicalization", "JSONLD", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
