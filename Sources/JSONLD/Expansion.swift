@@ -59,11 +59,16 @@ final class ContextCache {
 }
 
 /// JSON-LD 1.1 processor: expansion and deserialization to RDF.
+///
+/// A processor caches the remote contexts it loads and records what the last operation dropped, so it is not
+/// thread-safe: use one per task (it is cheap to create). The document loader is shared and must be `Sendable`.
 public final class JSONLDProcessor {
     public let options: JSONLDOptions
     let contextCache = ContextCache()
     /// Keys dropped by the last ``expand(_:)`` call.
-    public private(set) var droppedKeys: [DroppedKey] = []
+    public internal(set) var droppedKeys: [DroppedKey] = []
+    /// Values left out by the last ``toRDF(_:)`` call (relative IRIs, malformed language tags).
+    public internal(set) var droppedRDFValues: [DroppedRDFValue] = []
 
     public init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
 

@@ -3,6 +3,18 @@ import Foundation
 let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 let xsdNS = "http://www.w3.org/2001/XMLSchema#"
 
+/// Something toRdf left out of the dataset because it is not a well-formed absolute IRI, blank node or language tag
+/// (for example a `type` value that no context defines and that stayed a relative IRI). Like dropped keys, these
+/// values are not covered by a Data Integrity signature.
+public struct DroppedRDFValue: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case graphName, subject, property, type, object, datatype, languageTag
+    }
+    public let kind: Kind
+    public let value: String
+    public var description: String { "\(kind.rawValue) \(value)" }
+}
+
 extension JSONLDProcessor {
     /// Expands `input` and deserializes it to an RDF dataset (JSON-LD 1.1 API `toRdf()`).
     public func toRDF(_ input: JSONValue) throws -> RDFDataset {
@@ -12,6 +24,7 @@ extension JSONLDProcessor {
 
     /// Deserializes an already expanded document to RDF (§8.1.2).
     public func toRDF(expanded: [JSONValue]) throws -> RDFDataset {
+        droppedRDFValues = []
         let builder = NodeMapBuilder()
         var noList: [JSONValue]? = nil
         try builder.generate(.array(expanded), "@default", nil, nil, &noList)
@@ -26,11 +39,15 @@ extension JSONLDProcessor {
                 } else if IRI.isWellFormed(graphName) {
                     graphTerm = .iri(graphName)
                 } else {
+                    droppedRDFValues.append(DroppedRDFValue(kind: .graphName, value: graphName))
                     continue
                 }
             }
             for subject in graph.keys.sorted() {
-                guard let s = nodeTerm(subject) else { continue }
+                guard let s = nodeTerm(subject) else {
+                    droppedRDFValues.append(DroppedRDFValue(kind: .subject, value: subject))
+                    continue
+                }
                 let node = graph[subject]!
                 for property in node.keys.sorted() {
                     let values = node[property]!
@@ -38,13 +55,18 @@ extension JSONLDProcessor {
                         for t in values.asArray {
                             if let ts = t.stringValue, let o = nodeTerm(ts) {
                                 quads.append(RDFQuad(s, .iri(rdfNS + "type"), o, graph: graphTerm))
+                            } else {
+                                droppedRDFValues.append(DroppedRDFValue(kind: .type, value: t.stringValue ?? "\(t)"))
                             }
                         }
                         continue
                     }
                     if isKeyword(property) { continue }
                     if property.hasPrefix("_:"), !options.produceGeneralizedRdf { continue }
-                    guard let p = nodeTerm(property) else { continue }
+                    guard let p = nodeTerm(property) else {
+                        droppedRDFValues.append(DroppedRDFValue(kind: .property, value: property))
+                        continue
+                    }
                     for item in values.asArray {
                         var listTriples: [RDFQuad] = []
                         if let o = try objectToRDF(item, &listTriples, graphTerm, &bnodeCounter) {
@@ -56,6 +78,12 @@ extension JSONLDProcessor {
             }
         }
         return RDFDataset(quads)
+    }
+
+    private func objectTerm(_ id: String) -> RDFTerm? {
+        if let t = nodeTerm(id) { return t }
+        droppedRDFValues.append(DroppedRDFValue(kind: .object, value: id))
+        return nil
     }
 
     private func nodeTerm(_ id: String) -> RDFTerm? {
@@ -73,12 +101,18 @@ extension JSONLDProcessor {
         }
         guard let value = o["@value"] else {
             guard let id = o["@id"]?.stringValue else { return nil }
-            return nodeTerm(id)
+            return objectTerm(id)
         }
         var datatype = o["@type"]?.stringValue
         let language = o["@language"]?.stringValue
-        if let dt = datatype, dt != "@json", !IRI.isWellFormed(dt) { return nil }
-        if let language, !isWellFormedLanguage(language) { return nil }
+        if let dt = datatype, dt != "@json", !IRI.isWellFormed(dt) {
+            droppedRDFValues.append(DroppedRDFValue(kind: .datatype, value: dt))
+            return nil
+        }
+        if let language, !isWellFormedLanguage(language) {
+            droppedRDFValues.append(DroppedRDFValue(kind: .languageTag, value: language))
+            return nil
+        }
         var lexical: String
         if datatype == "@json" {
             lexical = try JCS.canonicalize(value)

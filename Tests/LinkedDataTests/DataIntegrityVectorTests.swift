@@ -111,3 +111,17 @@ struct JSONLDBehaviourTests {
         #expect(IRI.resolve(ref, against: "http://a/b/c/d;p?q") == expected)
     }
 }
+
+@Suite("JSON-LD dropped RDF values")
+struct DroppedRDFValueTests {
+    @Test func relativeTypeAndPropertyAreReported() throws {
+        let doc = try JSONParser.parse(#"""
+        {"@context": {"name": "http://schema.org/name", "T": "http://e/T"},
+         "@id": "http://e/s", "@type": ["T", "Undefined"], "name": {"@value": "x", "@language": "not a tag"}}
+        """#)
+        let p = JSONLDProcessor()
+        let d = try p.toRDF(doc)
+        #expect(d.quads.count == 1)
+        #expect(Set(p.droppedRDFValues.map(\.description)) == ["type Undefined", "languageTag not a tag"])
+    }
+}
