@@ -80,6 +80,12 @@ extension JSONLDProcessor {
         _ active: ActiveContext, _ localContextIn: JSONValue, baseURL: String?, remoteContexts: [String] = [],
         overrideProtected: Bool = false, propagate propagateIn: Bool = true, validateScopedContext: Bool = true
     ) throws -> ActiveContext {
+        contextCache.nesting += 1
+        defer { contextCache.nesting -= 1 }
+        if contextCache.nesting > options.maxDepth {
+            throw JSONLDError(.contextOverflow, "contexts nested deeper than \(options.maxDepth)")
+        }
+        try addContextWork(1)
         var result = active
         var propagate = propagateIn
         if case .object(let o) = localContextIn, let p = o["@propagate"] {
@@ -195,6 +201,13 @@ extension JSONLDProcessor {
         return result
     }
 
+    func addContextWork(_ n: Int) throws {
+        contextCache.work += n
+        if contextCache.work > options.maxContextWork {
+            throw JSONLDError(.contextOverflow, "context processing work exceeds \(options.maxContextWork)")
+        }
+    }
+
     func loadContext(_ url: String) throws -> (JSONValue, String) {
         if let c = contextCache.get(url) { return c }
         contextCache.loads += 1
@@ -228,6 +241,7 @@ extension JSONLDProcessor {
             throw JSONLDError(.cyclicIRIMapping, term)
         }
         if term.isEmpty { throw JSONLDError(.invalidTermDefinition, "empty term") }
+        try addContextWork(1)
         defined[term] = false
         var value = local[term] ?? .null
         if term == "@type" {
@@ -384,6 +398,8 @@ extension JSONLDProcessor {
                 _ = try processContext(active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
                     validateScopedContext: false)
             } catch let e as JSONLDError {
+                // Resource bounds are reported as such, not as a malformed scoped context.
+                if e.code == .contextOverflow || e.code == .maximumDepthExceeded { throw e }
                 throw JSONLDError(.invalidScopedContext, "\(term): \(e)")
             }
             def.context = sc

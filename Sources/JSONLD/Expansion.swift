@@ -23,6 +23,10 @@ public struct JSONLDOptions: Sendable {
     public var maxRemoteContextDepth: Int
     /// Maximum number of remote context documents loaded during one operation.
     public var maxRemoteContextLoads: Int
+    /// Bound on context-processing work in one operation: term definitions created plus contexts processed
+    /// (including scoped contexts re-applied while expanding). Stops context graphs built to explode
+    /// (e.g. scoped contexts that each include several others). Verifying the OB 3.0 corpus needs a few hundred.
+    public var maxContextWork: Int
     /// toRdf: `i18n-datatype` or `compound-literal` to keep `@direction`; nil drops direction.
     public var rdfDirection: String?
     /// toRdf: emit triples whose predicate is a blank node.
@@ -36,6 +40,7 @@ public struct JSONLDOptions: Sendable {
         maxDepth: Int = 128,
         maxRemoteContextDepth: Int = 32,
         maxRemoteContextLoads: Int = 256,
+        maxContextWork: Int = 200_000,
         rdfDirection: String? = nil,
         produceGeneralizedRdf: Bool = false
     ) {
@@ -46,6 +51,7 @@ public struct JSONLDOptions: Sendable {
         self.maxDepth = maxDepth
         self.maxRemoteContextDepth = maxRemoteContextDepth
         self.maxRemoteContextLoads = maxRemoteContextLoads
+        self.maxContextWork = maxContextWork
         self.rdfDirection = rdfDirection
         self.produceGeneralizedRdf = produceGeneralizedRdf
     }
@@ -54,6 +60,8 @@ public struct JSONLDOptions: Sendable {
 final class ContextCache {
     var entries: [String: (JSONValue, String)] = [:]
     var loads = 0
+    var work = 0
+    var nesting = 0
     func get(_ url: String) -> (JSONValue, String)? { entries[url] }
     func set(_ url: String, _ v: (JSONValue, String)) { entries[url] = v }
 }
@@ -73,8 +81,13 @@ public final class JSONLDProcessor {
     public init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
 
     /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
+    /// Context-processing work done by the last operation (compare with ``JSONLDOptions/maxContextWork``).
+    public var contextWork: Int { contextCache.work }
+
     public func expand(_ input: JSONValue) throws -> [JSONValue] {
         droppedKeys = []
+        contextCache.work = 0
+        contextCache.loads = 0
         var active = ActiveContext(base: options.base, processingMode: options.processingMode)
         if let ec = options.expandContext {
             let ctx: JSONValue = ec.objectValue?["@context"] ?? ec

@@ -113,6 +113,6 @@ struct CorpusProofTests {
             #expect(allValid, "\(file): a proof did not verify")
         }
         #expect(processor.droppedKeys.isEmpty || file.hasPrefix("plugfest1"), "\(file) dropped: \(processor.droppedKeys)")
-        print("CORPUS \(file): \(checked) Ed25519 proof(s) checked, valid=\(allValid), dropped=\(processor.droppedKeys.count)")
+        print("CORPUS \(file): \(checked) Ed25519 proof(s) checked, valid=\(allValid), dropped=\(processor.droppedKeys.count), contextWork=\(processor.contextWork)")
     }
 }

@@ -125,3 +125,27 @@ struct DroppedRDFValueTests {
         #expect(Set(p.droppedRDFValues.map(\.description)) == ["type Undefined", "languageTag not a tag"])
     }
 }
+
+@Suite("JSON-LD hostile contexts")
+struct HostileContextTests {
+    @Test func explodingScopedContextsAreBounded() throws {
+        // Each context level defines 8 terms whose scoped context is the next level: 8^12 validations if unbounded.
+        var docs: [String: JSONValue] = [:]
+        for level in 0..<12 {
+            var ctx = JSONObject()
+            for i in 0..<8 {
+                ctx["t\(i)"] = .object(JSONObject([("@id", .string("http://e/\(i)")), ("@context", .string("urn:ctx:\(level + 1)"))]))
+            }
+            docs["urn:ctx:\(level)"] = .object(JSONObject([("@context", .object(ctx))]))
+        }
+        docs["urn:ctx:12"] = ["@context": [:]]
+        let loader = StaticDocumentLoader(documents: docs)
+        let doc: JSONValue = ["@context": "urn:ctx:0", "@id": "urn:x", "t0": "v"]
+        do {
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader)).expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .contextOverflow)
+        }
+    }
+}
