@@ -50,10 +50,7 @@ public enum IRI {
     }
 
     static func isScheme(_ s: Substring) -> Bool {
-        guard let f = s.unicodeScalars.first, f.properties.isASCIIHexDigit || ("a"..."z").contains(f) || ("A"..."Z").contains(f) else {
-            return false
-        }
-        guard ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
+        guard let f = s.unicodeScalars.first, ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
         return s.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "."
         }
@@ -80,9 +77,7 @@ public enum IRI {
     /// RFC 3986 §5.2.4.
     static func removeDotSegments(_ path: String) -> String {
         var input = Substring(path)
-        var output: [Substring] = []
         var outStr = ""
-        _ = output
         while !input.isEmpty {
             if input.hasPrefix("../") {
                 input = input.dropFirst(3)
