@@ -99,6 +99,23 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public func contains(_ key: String) -> Bool { storage[key] != nil }
 
+    /// Appends `values` to the array stored under `key` (a non-array value becomes the first element),
+    /// creating the entry if needed. Done in place, so repeated appends stay linear.
+    public mutating func append(_ values: [JSONValue], to key: String) {
+        guard let old = storage.removeValue(forKey: key) else {
+            keys.append(key)
+            storage[key] = .array(values)
+            return
+        }
+        var arr: [JSONValue]
+        switch old {
+        case .array(let a): arr = a
+        default: arr = [old]
+        }
+        arr.append(contentsOf: values)
+        storage[key] = .array(arr)
+    }
+
     public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
         var i = 0
         let keys = self.keys

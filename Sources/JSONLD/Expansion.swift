@@ -233,9 +233,7 @@ public final class JSONLDProcessor {
     }
 
     private func append(_ result: inout JSONObject, _ key: String, _ value: JSONValue) {
-        var arr = result[key]?.asArray ?? []
-        arr.append(contentsOf: value.asArray)
-        result[key] = .array(arr)
+        result.append(value.asArray, to: key)
     }
 
     private func isValueObject(_ v: JSONValue) -> Bool { v.objectValue?["@value"] != nil }

@@ -31,7 +31,7 @@ extension JSONLDProcessor {
         var quads: [RDFQuad] = []
         var bnodeCounter = builder.counter
         for graphName in builder.graphs.keys.sorted() {
-            let graph = builder.graphs[graphName]!
+            let graph = builder.graphs[graphName]!.mapValues { $0.properties }
             var graphTerm: RDFTerm?
             if graphName != "@default" {
                 if graphName.hasPrefix("_:") {
@@ -50,7 +50,7 @@ extension JSONLDProcessor {
                 }
                 let node = graph[subject]!
                 for property in node.keys.sorted() {
-                    let values = node[property]!
+                    let values = JSONValue.array(node[property]!)
                     if property == "@type" {
                         for t in values.asArray {
                             if let ts = t.stringValue, let o = nodeTerm(ts) {
@@ -207,7 +207,14 @@ final class NodeMapBuilder {
         case reverse(JSONValue)
     }
 
-    var graphs: [String: [String: JSONObject]] = ["@default": [:]]
+    /// A node of the node map; a class so that appending values is in place (linear in the input size).
+    final class Node {
+        var properties: [String: [JSONValue]] = [:]
+        var seen: [String: Set<JSONValue>] = [:]
+        var index: JSONValue?
+    }
+
+    var graphs: [String: [String: Node]] = ["@default": [:]]
     var relabel: [String: String] = [:]
     var counter = 0
 
@@ -220,15 +227,12 @@ final class NodeMapBuilder {
     }
 
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        var arr = graphs[graph]?[subject]?[property]?.asArray ?? []
-        if !arr.contains(value) { arr.append(value) }
-        graphs[graph]![subject]![property] = .array(arr)
+        guard let node = graphs[graph]?[subject] else { return }
+        if node.seen[property, default: []].insert(value).inserted { node.properties[property, default: []].append(value) }
     }
 
     private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        var arr = graphs[graph]?[subject]?[property]?.asArray ?? []
-        arr.append(value)
-        graphs[graph]![subject]![property] = .array(arr)
+        graphs[graph]?[subject]?.properties[property, default: []].append(value)
     }
 
     func generate(_ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
@@ -274,7 +278,7 @@ final class NodeMapBuilder {
         } else {
             id = blankNode(nil)
         }
-        if graphs[activeGraph]![id] == nil { graphs[activeGraph]![id] = JSONObject([("@id", .string(id))]) }
+        if graphs[activeGraph]![id] == nil { graphs[activeGraph]![id] = Node() }
         switch activeSubject {
         case .reverse(let ref)?:
             if let activeProperty { addUnique(activeGraph, id, activeProperty, ref) }
@@ -292,8 +296,9 @@ final class NodeMapBuilder {
             for x in t.asArray { addUnique(activeGraph, id, "@type", x) }
         }
         if let ix = o["@index"] {
-            if let existing = graphs[activeGraph]![id]!["@index"], existing != ix { throw JSONLDError(.conflictingIndexes) }
-            graphs[activeGraph]![id]!["@index"] = ix
+            let node = graphs[activeGraph]![id]!
+            if let existing = node.index, existing != ix { throw JSONLDError(.conflictingIndexes) }
+            node.index = ix
         }
         var none: [JSONValue]? = nil
         if case .object(let rev) = o["@reverse"] ?? .null {
@@ -308,7 +313,8 @@ final class NodeMapBuilder {
             if ["@id", "@type", "@index", "@reverse", "@graph", "@included"].contains(property) { continue }
             let value = o[property]!
             let p = property.hasPrefix("_:") ? blankNode(property) : property
-            if graphs[activeGraph]![id]![p] == nil { graphs[activeGraph]![id]![p] = .array([]) }
+            let node = graphs[activeGraph]![id]!
+            if node.properties[p] == nil { node.properties[p] = [] }
             try generate(value, activeGraph, .id(id), p, &none)
         }
     }

@@ -149,3 +149,14 @@ struct HostileContextTests {
         }
     }
 }
+
+@Suite("JSON-LD scaling")
+struct ScalingTests {
+    @Test func manyValuesOfOneProperty() throws {
+        // 20 000 values for one property, half duplicates: node-map de-duplication must stay linear.
+        let values: [JSONValue] = (0..<20_000).map { .string("v\($0 % 10_000)") }
+        let doc: JSONValue = ["@id": "http://e/s", "http://e/p": .array(values)]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.count == 10_000)
+    }
+}
