@@ -210,7 +210,9 @@ final class NodeMapBuilder {
     /// A node of the node map; a class so that appending values is in place (linear in the input size).
     final class Node {
         var properties: [String: [JSONValue]] = [:]
-        var seen: [String: Set<JSONValue>] = [:]
+        /// Values already present, keyed by their JCS bytes (exact code points; Swift's String equality would
+        /// merge canonically equivalent strings that JSON-LD keeps apart).
+        var seen: [String: Set<[UInt8]>] = [:]
         var index: JSONValue?
     }
 
@@ -228,7 +230,8 @@ final class NodeMapBuilder {
 
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
         guard let node = graphs[graph]?[subject] else { return }
-        if node.seen[property, default: []].insert(value).inserted { node.properties[property, default: []].append(value) }
+        let key = Array(((try? JCS.canonicalize(value)) ?? "\(value)").utf8)
+        if node.seen[property, default: []].insert(key).inserted { node.properties[property, default: []].append(value) }
     }
 
     private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {

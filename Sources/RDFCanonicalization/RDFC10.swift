@@ -131,10 +131,11 @@ public struct RDFCanonicalizer: Sendable {
         func hash(_ s: String) -> String { options.hashAlgorithm.hexDigest(s) }
 
         mutating func run(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
-            // Deduplicate quads, keep first-seen order.
-            var seen = Set<RDFQuad>()
+            // Deduplicate quads, keep first-seen order. Compare serialized bytes: Swift's String equality is
+            // canonical equivalence, while RDF terms are equal only if their code points are.
+            var seen = Set<[UInt8]>()
             var bnodeOrder: [String] = []
-            for q in dataset.quads where seen.insert(q).inserted {
+            for q in dataset.quads where seen.insert(Array(NQuads.serialize(q).utf8)).inserted {
                 let idx = quads.count
                 quads.append(q)
                 for t in [q.subject, q.object, q.graph] {
@@ -186,7 +187,7 @@ public struct RDFCanonicalizer: Sendable {
             var out = ""
             var outQuads: [RDFQuad] = []
             var last: String?
-            for (l, q) in lines where l != last {
+            for (l, q) in lines where last == nil || !l.utf8.elementsEqual(last!.utf8) {
                 out += l
                 outQuads.append(q)
                 last = l

@@ -160,3 +160,15 @@ struct ScalingTests {
         #expect(d.quads.count == 10_000)
     }
 }
+
+@Suite("Exact code point comparison")
+struct CodePointTests {
+    @Test func canonicallyEquivalentLiteralsStayDistinct() throws {
+        // "é" precomposed and decomposed are different RDF literals (Swift's == would call them equal).
+        let doc: JSONValue = ["@id": "http://e/s", "http://e/p": ["\u{E9}", "e\u{301}"]]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.count == 2)
+        let c = try RDFCanonicalizer().canonicalize(d)
+        #expect(c.quads.count == 2)
+    }
+}
