@@ -62,15 +62,15 @@ struct ActiveContext: Sendable {
     var defaultLanguage: String?
     var defaultDirection: String?
     var previous: ContextBox?
-    var processingMode: String = "json-ld-1.1"
+    var processingMode: JSONLDProcessingMode = .jsonld11
 
-    init(base: String?, processingMode: String) {
+    init(base: String?, processingMode: JSONLDProcessingMode) {
         self.base = base
         self.originalBase = base
         self.processingMode = processingMode
     }
 
-    var is10: Bool { processingMode == "json-ld-1.0" }
+    var is10: Bool { processingMode == .jsonld10 }
 }
 
 extension JSONLDProcessor {

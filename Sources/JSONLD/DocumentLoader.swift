@@ -62,7 +62,15 @@ public struct StaticDocumentLoader: DocumentLoader {
         var path = files[key]
         if path == nil {
             for (prefix, dir) in prefixes where key.hasPrefix(prefix) {
-                path = dir + "/" + key.dropFirst(prefix.count)
+                let rest = key.dropFirst(prefix.count)
+                // Never leave the directory: no dot segments, escapes, queries or absolute paths.
+                let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+                if rest.hasPrefix("/") || segments.contains(where: { $0 == ".." || $0 == "." })
+                    || rest.contains(where: { "\\%?".contains($0) })
+                {
+                    throw JSONLDError(.loadingDocumentFailed, "refusing path outside the mapped folder: \(url)")
+                }
+                path = dir + "/" + rest
                 break
             }
         }

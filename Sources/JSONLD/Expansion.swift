@@ -7,6 +7,20 @@ public struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "/" + (path + [key]).joined(separator: "/") }
 }
 
+/// JSON-LD processing mode.
+public enum JSONLDProcessingMode: String, Sendable, Hashable {
+    case jsonld10 = "json-ld-1.0"
+    case jsonld11 = "json-ld-1.1"
+}
+
+/// How toRdf keeps the base direction of strings (`rdfDirection` in the JSON-LD API).
+public enum RDFDirectionMode: String, Sendable, Hashable {
+    /// Datatype `https://www.w3.org/ns/i18n#{language}_{direction}`.
+    case i18nDatatype = "i18n-datatype"
+    /// A blank node with `rdf:value`, `rdf:language` and `rdf:direction`.
+    case compoundLiteral = "compound-literal"
+}
+
 /// Options for JSON-LD processing.
 public struct JSONLDOptions: Sendable {
     /// Base IRI of the document (defaults to the document URL when known).
@@ -16,7 +30,7 @@ public struct JSONLDOptions: Sendable {
     /// A context applied before the document's own (`expandContext` in the JSON-LD API).
     public var expandContext: JSONValue?
     /// `json-ld-1.1` (default) or `json-ld-1.0`.
-    public var processingMode: String
+    public var processingMode: JSONLDProcessingMode
     /// Maximum nesting depth of the input (arrays/objects) that expansion will follow.
     public var maxDepth: Int
     /// Maximum chain of remote contexts loading other remote contexts (bounds hostile context graphs).
@@ -27,8 +41,8 @@ public struct JSONLDOptions: Sendable {
     /// (including scoped contexts re-applied while expanding). Stops context graphs built to explode
     /// (e.g. scoped contexts that each include several others). Verifying the OB 3.0 corpus needs a few hundred.
     public var maxContextWork: Int
-    /// toRdf: `i18n-datatype` or `compound-literal` to keep `@direction`; nil drops direction.
-    public var rdfDirection: String?
+    /// toRdf: how to keep `@direction`; nil (default) drops it.
+    public var rdfDirection: RDFDirectionMode?
     /// toRdf: emit triples whose predicate is a blank node.
     public var produceGeneralizedRdf: Bool
 
@@ -36,12 +50,12 @@ public struct JSONLDOptions: Sendable {
         base: String? = nil,
         documentLoader: any DocumentLoader = NoNetworkDocumentLoader(),
         expandContext: JSONValue? = nil,
-        processingMode: String = "json-ld-1.1",
+        processingMode: JSONLDProcessingMode = .jsonld11,
         maxDepth: Int = 128,
         maxRemoteContextDepth: Int = 32,
         maxRemoteContextLoads: Int = 256,
         maxContextWork: Int = 200_000,
-        rdfDirection: String? = nil,
+        rdfDirection: RDFDirectionMode? = nil,
         produceGeneralizedRdf: Bool = false
     ) {
         self.base = base

@@ -138,11 +138,11 @@ extension JSONLDProcessor {
             }
         }
         if let direction = o["@direction"]?.stringValue, let mode = options.rdfDirection {
-            if mode == "i18n-datatype" {
+            if mode == .i18nDatatype {
                 let dt = "https://www.w3.org/ns/i18n#" + (language?.lowercased() ?? "") + "_" + direction
                 return .literal(RDFLiteral(lexical, datatype: dt))
             }
-            if mode == "compound-literal" {
+            if mode == .compoundLiteral {
                 let b = RDFTerm.blankNode("b" + String(counter))
                 counter += 1
                 listTriples.append(RDFQuad(b, .iri(rdfNS + "value"), .literal(RDFLiteral(lexical)), graph: graph))

@@ -172,3 +172,13 @@ struct CodePointTests {
         #expect(c.quads.count == 2)
     }
 }
+
+@Suite("StaticDocumentLoader")
+struct LoaderTests {
+    @Test func prefixMappingStaysInsideFolder() throws {
+        let loader = StaticDocumentLoader(prefixes: [("https://example.org/ctx/", "/tmp")])
+        for bad in ["https://example.org/ctx/../etc/passwd", "https://example.org/ctx//etc/passwd", "https://example.org/ctx/a/%2e%2e/b"] {
+            #expect(throws: JSONLDError.self) { _ = try loader.loadDocument(bad) }
+        }
+    }
+}

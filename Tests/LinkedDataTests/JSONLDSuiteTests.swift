@@ -59,11 +59,11 @@ func runJSONLD(_ t: JSONLDCase, toRdf: Bool) throws -> (expanded: [JSONValue]?, 
     let loader = testLoader()
     let input = try loader.loadDocument(docURL).document
     var options = JSONLDOptions(base: t.options["base"]?.stringValue ?? docURL, documentLoader: loader)
-    if let pm = t.options["processingMode"]?.stringValue { options.processingMode = pm }
+    if let pm = t.options["processingMode"]?.stringValue { options.processingMode = JSONLDProcessingMode(rawValue: pm)! }
     if let ec = t.options["expandContext"]?.stringValue {
         options.expandContext = try loader.loadDocument(jsonldBaseIRI + ec).document
     }
-    options.rdfDirection = t.options["rdfDirection"]?.stringValue
+    options.rdfDirection = t.options["rdfDirection"]?.stringValue.flatMap { RDFDirectionMode(rawValue: $0) }
     options.produceGeneralizedRdf = t.options["produceGeneralizedRdf"]?.boolValue ?? false
     let processor = JSONLDProcessor(options: options)
     if toRdf { return (nil, try processor.toRDF(input)) }
