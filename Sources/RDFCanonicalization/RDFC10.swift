@@ -7,11 +7,15 @@ public enum RDFCanonicalizationError: Error, Sendable, Equatable, CustomStringCo
     case workLimitExceeded(limit: Int)
     /// The dataset has more distinct blank nodes than ``RDFCanonicalizer/Options/maxBlankNodes``.
     case tooManyBlankNodes(count: Int, limit: Int)
+    /// Hash N-Degree Quads recursed deeper than ``RDFCanonicalizer/Options/maxRecursionDepth`` (e.g. a long ring
+    /// of indistinguishable blank nodes), which would otherwise risk exhausting the thread's stack.
+    case recursionLimitExceeded(limit: Int)
 
     public var description: String {
         switch self {
         case .workLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads call limit (\(l)) exceeded"
         case .tooManyBlankNodes(let c, let l): return "RDFC-1.0: \(c) blank nodes exceed the limit (\(l))"
+        case .recursionLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads recursion deeper than \(l)"
         }
     }
 }
@@ -56,6 +60,8 @@ public struct CanonicalizedDataset: Sendable {
     /// How many Hash N-Degree Quads invocations the input needed (compare with
     /// ``RDFCanonicalizer/Options/maxNDegreeHashCalls``).
     public let hashNDegreeQuadsCalls: Int
+    /// Deepest Hash N-Degree Quads recursion (compare with ``RDFCanonicalizer/Options/maxRecursionDepth``).
+    public let hashNDegreeQuadsDepth: Int
 }
 
 /// RDF Dataset Canonicalization (W3C RDFC-1.0).
@@ -71,15 +77,20 @@ public struct RDFCanonicalizer: Sendable {
         public var maxNDegreeHashCalls: Int
         /// Bound on distinct blank nodes in the input.
         public var maxBlankNodes: Int
+        /// Bound on the nesting of Hash N-Degree Quads recursion (stack depth). The W3C suite needs at most 7 (checked by the tests).
+        public var maxRecursionDepth: Int
 
         public static let defaultMaxNDegreeHashCalls = 5_000
         public static let defaultMaxBlankNodes = 100_000
+        public static let defaultMaxRecursionDepth = 64
 
         public init(
             hashAlgorithm: RDFCHashAlgorithm = .sha256,
             maxNDegreeHashCalls: Int = Options.defaultMaxNDegreeHashCalls,
-            maxBlankNodes: Int = Options.defaultMaxBlankNodes
+            maxBlankNodes: Int = Options.defaultMaxBlankNodes,
+            maxRecursionDepth: Int = Options.defaultMaxRecursionDepth
         ) {
+            self.maxRecursionDepth = maxRecursionDepth
             self.hashAlgorithm = hashAlgorithm
             self.maxNDegreeHashCalls = maxNDegreeHashCalls
             self.maxBlankNodes = maxBlankNodes
@@ -125,6 +136,8 @@ public struct RDFCanonicalizer: Sendable {
         var canonical = IdentifierIssuer(prefix: "c14n")
         var firstDegreeCache: [String: String] = [:]
         var nDegreeCalls = 0
+        var depth = 0
+        var maxDepthSeen = 0
 
         init(options: Options) { self.options = options }
 
@@ -193,7 +206,7 @@ public struct RDFCanonicalizer: Sendable {
                 last = l
             }
             return CanonicalizedDataset(nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
-                hashNDegreeQuadsCalls: nDegreeCalls)
+                hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
         }
 
         mutating func hashFirstDegree(_ ref: String) -> String {
@@ -233,6 +246,10 @@ public struct RDFCanonicalizer: Sendable {
             if nDegreeCalls > options.maxNDegreeHashCalls {
                 throw .workLimitExceeded(limit: options.maxNDegreeHashCalls)
             }
+            depth += 1
+            defer { depth -= 1 }
+            maxDepthSeen = max(maxDepthSeen, depth)
+            if depth > options.maxRecursionDepth { throw .recursionLimitExceeded(limit: options.maxRecursionDepth) }
             var issuer = issuerIn
             var hn: [String: [String]] = [:]
             for i in quadsFor[identifier] ?? [] {

@@ -62,12 +62,29 @@ struct RDFCWorkBoundTests {
     @Test("positive suite tests stay far below the default bound", .enabled(if: Suites.exists(rdfCanonBase)))
     func margin() throws {
         var maxCalls = 0
+        var maxDepth = 0
         for t in rdfCanonCases where t.type != "rdfc:RDFC10NegativeEvalTest" {
             let input = try Suites.readText(rdfCanonBase.appendingPathComponent(t.action))
-            maxCalls = max(maxCalls, try RDFCanonicalizer.canonicalize(nquads: input).hashNDegreeQuadsCalls)
+            let r = try RDFCanonicalizer.canonicalize(nquads: input)
+            maxCalls = max(maxCalls, r.hashNDegreeQuadsCalls)
+            maxDepth = max(maxDepth, r.hashNDegreeQuadsDepth)
         }
-        print("RDFC max Hash N-Degree Quads calls in positive tests: \(maxCalls)")
+        print("RDFC max Hash N-Degree Quads calls in positive tests: \(maxCalls), depth \(maxDepth)")
         #expect(maxCalls * 10 < RDFCanonicalizer.Options.defaultMaxNDegreeHashCalls)
+        #expect(maxDepth * 4 < RDFCanonicalizer.Options.defaultMaxRecursionDepth)
+    }
+
+    @Test func longRingOfBlankNodesFailsWithTypedError() throws {
+        let n = 2_000
+        var text = ""
+        for i in 0..<n { text += "_:n\(i) <urn:p> _:n\((i + 1) % n) .\n" }
+        #expect(throws: RDFCanonicalizationError.recursionLimitExceeded(limit: 64)) {
+            _ = try RDFCanonicalizer.canonicalize(nquads: text)
+        }
+        // A short ring canonicalizes fine.
+        var small = ""
+        for i in 0..<8 { small += "_:n\(i) <urn:p> _:n\((i + 1) % 8) .\n" }
+        #expect(try RDFCanonicalizer.canonicalize(nquads: small).quads.count == 8)
     }
 }
 
