@@ -182,3 +182,26 @@ struct LoaderTests {
         }
     }
 }
+
+@Suite("JSON-LD deep inputs")
+struct DeepInputTests {
+    @Test func deeplyNestedScopedContextsDoNotCrash() throws {
+        // 120 nested inline scoped contexts (JSON depth 242, inside the parser's default bound of 256).
+        var ctx = "{}"
+        for i in 0..<120 { ctx = #"{"t\#(i)": {"@id": "http://e/\#(i)", "@context": \#(ctx)}}"# }
+        let text = #"{"@context": \#(ctx), "@id": "http://e/s", "t119": "x"}"#
+        let doc = try JSONParser.parse(text)
+        do {
+            let out = try JSONLDProcessor().toRDF(doc)
+            #expect(out.quads.count == 1)
+        } catch let e as JSONLDError {
+            #expect(e.code == .contextOverflow || e.code == .maximumDepthExceeded)
+        }
+    }
+
+    @Test func deeplyNestedNodesDoNotCrash() throws {
+        let text = String(repeating: #"{"http://e/p": "#, count: 120) + "1" + String(repeating: "}", count: 120)
+        let d = try JSONLDProcessor().toRDF(try JSONParser.parse(text))
+        #expect(d.quads.count == 120)
+    }
+}
