@@ -114,3 +114,37 @@ public enum JCS {
         return s
     }
 }
+
+extension JSONValue {
+    /// Compact JSON text keeping key order and the source text of numbers (not canonical; see ``JCS``).
+    public var jsonText: String {
+        var out = ""
+        writeJSON(into: &out)
+        return out
+    }
+
+    private func writeJSON(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n.text
+        case .string(let s): JCS.writeString(s, into: &out)
+        case .array(let a):
+            out += "["
+            for (i, v) in a.enumerated() {
+                if i > 0 { out += "," }
+                v.writeJSON(into: &out)
+            }
+            out += "]"
+        case .object(let o):
+            out += "{"
+            for (i, (k, v)) in o.enumerated() {
+                if i > 0 { out += "," }
+                JCS.writeString(k, into: &out)
+                out += ":"
+                v.writeJSON(into: &out)
+            }
+            out += "}"
+        }
+    }
+}

@@ -82,6 +82,13 @@ final class ContextCache {
 
 /// JSON-LD 1.1 processor: expansion and deserialization to RDF.
 ///
+/// ```swift
+/// let loader = try StaticDocumentLoader(contextIndexTSV: "contexts/INDEX.tsv")   // offline contexts
+/// let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: loader))
+/// let canonical = try processor.canonicalize(try JSONParser.parse(text))     // RDFC-1.0 N-Quads
+/// if !processor.droppedKeys.isEmpty || !processor.droppedRDFValues.isEmpty { /* unsigned content */ }
+/// ```
+///
 /// A processor caches the remote contexts it loads and records what the last operation dropped, so it is not
 /// thread-safe: use one per task (it is cheap to create). The document loader is shared and must be `Sendable`.
 public final class JSONLDProcessor {

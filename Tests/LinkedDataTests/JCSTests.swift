@@ -80,3 +80,11 @@ struct JCSAppendixBTests {
         #expect(throws: JCS.Error.self) { _ = try JCS.formatNumber(.infinity) }
     }
 }
+
+@Suite("JSON text")
+struct JSONTextTests {
+    @Test func roundTripKeepsOrderAndNumbers() throws {
+        let text = #"{"b":1.0,"a":[true,null,"x\n"],"c":{"z":1e3,"y":-0}}"#
+        #expect(try JSONParser.parse(text).jsonText == text)
+    }
+}
