@@ -205,3 +205,35 @@ struct DeepInputTests {
         #expect(d.quads.count == 120)
     }
 }
+
+struct MemoryAsyncLoader: AsyncDocumentLoader {
+    let docs: [String: JSONValue]
+    func loadDocument(_ url: String) async throws -> RemoteDocument {
+        guard let d = docs[url] else { throw JSONLDError(.loadingDocumentFailed, url) }
+        return RemoteDocument(documentURL: url, document: d)
+    }
+}
+
+@Suite("Async document loading")
+struct AsyncLoadingTests {
+    @Test func fetchesContextsOnDemand() async throws {
+        let loader = MemoryAsyncLoader(docs: [
+            "urn:ctx:1": ["@context": ["name": "http://schema.org/name", "Person": ["@id": "http://schema.org/Person", "@context": "urn:ctx:2"]]],
+            "urn:ctx:2": ["@context": ["knows": "http://schema.org/knows"]],
+        ])
+        let doc: JSONValue = ["@context": "urn:ctx:1", "@id": "urn:a", "@type": "Person", "name": "A", "knows": ["@id": "urn:b"]]
+        let quads = try await JSONLDProcessor.run(options: JSONLDOptions(), asyncLoader: loader) { try $0.toRDF(doc).quads }
+        #expect(quads.count == 3)
+    }
+
+    @Test func missingDocumentIsTyped() async throws {
+        let loader = MemoryAsyncLoader(docs: [:])
+        let doc: JSONValue = ["@context": "urn:ctx:none", "@id": "urn:a"]
+        do {
+            _ = try await JSONLDProcessor.run(options: JSONLDOptions(), asyncLoader: loader) { try $0.expand(doc) }
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .loadingRemoteContextFailed)
+        }
+    }
+}
