@@ -8,7 +8,7 @@ func isKeyword(_ s: String) -> Bool { jsonldKeywords.contains(s) }
 
 /// `@` followed only by ASCII letters: reserved for future keywords, ignored with a warning.
 func hasKeywordForm(_ s: String) -> Bool {
-    guard s.count > 1, s.first == "@" else { return false }
+    guard s.unicodeScalars.count > 1, s.unicodeScalars.first == "@" else { return false }
     return s.unicodeScalars.dropFirst().allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
 }
 
@@ -157,8 +157,8 @@ extension JSONLDProcessor {
                 switch v {
                 case .null: result.vocab = nil
                 case .string(let s):
-                    if result.is10, !IRI.isAbsolute(s), !s.hasPrefix("_:") { throw JSONLDError(.invalidVocabMapping) }
-                    guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.hasPrefix("_:") || IRI.isAbsolute(e) else {
+                    if result.is10, !IRI.isAbsolute(s), !s.scalarHasPrefix("_:") { throw JSONLDError(.invalidVocabMapping) }
+                    guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.scalarHasPrefix("_:") || IRI.isAbsolute(e) else {
                         throw JSONLDError(.invalidVocabMapping)
                     }
                     result.vocab = e
@@ -266,7 +266,7 @@ extension JSONLDProcessor {
         default: throw JSONLDError(.invalidTermDefinition, term)
         }
         let v = value.objectValue!
-        if v["@prefix"] != nil, term.contains(":") || term.contains("/") { throw JSONLDError(.invalidTermDefinition, term) }
+        if v["@prefix"] != nil, term.scalarContains(":") || term.scalarContains("/") { throw JSONLDError(.invalidTermDefinition, term) }
         var def = TermDefinition()
         if let p = v["@protected"] {
             if active.is10 { throw JSONLDError(.invalidTermDefinition) }
@@ -291,7 +291,7 @@ extension JSONLDProcessor {
             guard case .string(let rs) = r else { throw JSONLDError(.invalidIRIMapping, term) }
             if hasKeywordForm(rs) { return }
             guard let iri = try expandIRI(&active, rs, vocab: true, local: local, defined: &defined, env: env),
-                IRI.isAbsolute(iri) || iri.hasPrefix("_:")
+                IRI.isAbsolute(iri) || iri.scalarHasPrefix("_:")
             else { throw JSONLDError(.invalidIRIMapping, term) }
             def.iri = iri
             if let c = v["@container"] {
@@ -317,37 +317,34 @@ extension JSONLDProcessor {
             case .string(let ids):
                 if !isKeyword(ids), hasKeywordForm(ids) { return }
                 guard let iri = try expandIRI(&active, ids, vocab: true, local: local, defined: &defined, env: env),
-                    isKeyword(iri) || IRI.isAbsolute(iri) || iri.hasPrefix("_:")
+                    isKeyword(iri) || IRI.isAbsolute(iri) || iri.scalarHasPrefix("_:")
                 else { throw JSONLDError(.invalidIRIMapping, term) }
                 if iri == "@context" { throw JSONLDError(.invalidKeywordAlias, term) }
                 def.iri = iri
-                let inner = term.dropFirst().dropLast()
-                if inner.contains(":") || term.contains("/") {
+                let inner = term.unicodeScalars.dropFirst().dropLast()
+                if inner.contains(":") || term.scalarContains("/") {
                     defined[term] = true
                     let e = try expandIRI(&active, term, vocab: true, local: local, defined: &defined, env: env)
                     if e != iri { throw JSONLDError(.invalidIRIMapping, term) }
                 }
-                if !term.contains(":"), !term.contains("/"), simpleTerm,
-                    iri.hasPrefix("_:") || (iri.last.map { ":/?#[]@".contains($0) } ?? false)
+                if !term.scalarContains(":"), !term.scalarContains("/"), simpleTerm,
+                    iri.scalarHasPrefix("_:") || (iri.lastScalar.map { ":/?#[]@".unicodeScalars.contains($0) } ?? false)
                 {
                     def.prefix = true
                 }
             default:
                 throw JSONLDError(.invalidIRIMapping, term)
             }
-        } else if term.dropFirst().contains(":") {
-            let c = term.firstIndex(of: ":")!
-            let prefix = String(term[..<c])
-            let suffix = String(term[term.index(after: c)...])
-            if local.contains(prefix), !suffix.hasPrefix("//") {
+        } else if let (prefix, suffix) = term.scalarSplitAfterFirst(at: ":") {
+            if local.contains(prefix), !suffix.scalarHasPrefix("//") {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
-            if let p = active.terms[prefix], let piri = p.iri, !suffix.hasPrefix("//") {
+            if let p = active.terms[prefix], let piri = p.iri, !suffix.scalarHasPrefix("//") {
                 def.iri = piri + suffix
             } else {
                 def.iri = term
             }
-        } else if term.contains("/") {
+        } else if term.scalarContains("/") {
             guard let iri = try expandIRI(&active, term, vocab: true, local: local, defined: &defined, env: env), IRI.isAbsolute(iri) else {
                 throw JSONLDError(.invalidIRIMapping, term)
             }
@@ -427,7 +424,7 @@ extension JSONLDProcessor {
             def.nest = s
         }
         if let p = v["@prefix"] {
-            if active.is10 || term.contains(":") || term.contains("/") { throw JSONLDError(.invalidTermDefinition, term) }
+            if active.is10 || term.scalarContains(":") || term.scalarContains("/") { throw JSONLDError(.invalidTermDefinition, term) }
             guard case .bool(let b) = p else { throw JSONLDError(.invalidPrefixValue, term) }
             def.prefix = b
             if b, let iri = def.iri, isKeyword(iri) { throw JSONLDError(.invalidTermDefinition, term) }
@@ -469,10 +466,8 @@ extension JSONLDProcessor {
         }
         if let t = active.terms[value], let iri = t.iri, isKeyword(iri) { return iri }
         if vocab, let t = active.terms[value] { return t.iri }
-        if let c = value.dropFirst().firstIndex(of: ":") {
-            let prefix = String(value[..<c])
-            let suffix = String(value[value.index(after: c)...])
-            if prefix == "_" || suffix.hasPrefix("//") { return value }
+        if let (prefix, suffix) = value.scalarSplitAfterFirst(at: ":") {
+            if prefix == "_" || suffix.scalarHasPrefix("//") { return value }
             if let local, local.contains(prefix), defined[prefix] != true {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }

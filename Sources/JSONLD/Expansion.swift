@@ -217,7 +217,7 @@ public final class JSONLDProcessor {
             } else if !v.isString, result["@language"] != nil {
                 throw JSONLDError(.invalidLanguageTaggedValue)
             } else if let t = result["@type"] {
-                guard case .string(let ts) = t, IRI.isWellFormed(ts), !ts.hasPrefix("_:") else { throw JSONLDError(.invalidTypedValue) }
+                guard case .string(let ts) = t, IRI.isWellFormed(ts), !ts.scalarHasPrefix("_:") else { throw JSONLDError(.invalidTypedValue) }
             }
         } else if let t = result["@type"], !t.isArray {
             result["@type"] = .array([t])
@@ -273,7 +273,7 @@ public final class JSONLDProcessor {
             let value = element[key]!
             if key == "@context" { continue }
             let expandedProperty = try expandIRI(active, key, vocab: true)
-            guard let ep = expandedProperty, ep.contains(":") || isKeyword(ep) else {
+            guard let ep = expandedProperty, ep.scalarContains(":") || isKeyword(ep) else {
                 droppedKeys.append(DroppedKey(key: key, path: path))
                 continue
             }

@@ -19,52 +19,57 @@ public enum IRI {
         }
     }
 
+    typealias Scalars = ArraySlice<Unicode.Scalar>
+
+    /// Splits an IRI reference into its five components (RFC 3986 Appendix B), working on code points.
     static func parse(_ s: String) -> Parts {
-        var rest = Substring(s)
+        var rest = Scalars(Array(s.unicodeScalars))
+        func str(_ x: Scalars) -> String { String(String.UnicodeScalarView(x)) }
         var fragment: String?
         if let h = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: h)...])
+            fragment = str(rest[(h + 1)...])
             rest = rest[..<h]
         }
         var query: String?
         if let q = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: q)...])
+            query = str(rest[(q + 1)...])
             rest = rest[..<q]
         }
         var scheme: String?
         if let c = rest.firstIndex(of: ":") {
             let cand = rest[..<c]
             if !cand.contains("/"), isScheme(cand) {
-                scheme = String(cand)
-                rest = rest[rest.index(after: c)...]
+                scheme = str(cand)
+                rest = rest[(c + 1)...]
             }
         }
         var authority: String?
-        if rest.hasPrefix("//") {
+        if rest.starts(with: ["/", "/"]) {
             rest = rest.dropFirst(2)
             let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = String(rest[..<end])
+            authority = str(rest[..<end])
             rest = rest[end...]
         }
-        return Parts(scheme: scheme, authority: authority, path: String(rest), query: query, fragment: fragment)
+        return Parts(scheme: scheme, authority: authority, path: str(rest), query: query, fragment: fragment)
     }
 
-    static func isScheme(_ s: Substring) -> Bool {
-        guard let f = s.unicodeScalars.first, ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
-        return s.unicodeScalars.allSatisfy {
+    static func isScheme<C: Collection>(_ s: C) -> Bool where C.Element == Unicode.Scalar {
+        guard let f = s.first, ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
+        return s.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "."
         }
     }
 
     /// True if `s` is an absolute IRI (has a scheme).
     public static func isAbsolute(_ s: String) -> Bool {
-        guard let c = s.firstIndex(of: ":") else { return false }
-        return isScheme(s[..<c])
+        let u = s.unicodeScalars
+        guard let c = u.firstIndex(of: ":") else { return false }
+        return isScheme(u[..<c])
     }
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     public static func isWellFormed(_ s: String) -> Bool {
-        guard isAbsolute(s), s.split(separator: "#", omittingEmptySubsequences: false).count <= 2 else { return false }
+        guard isAbsolute(s), s.unicodeScalars.filter({ $0 == "#" }).count <= 1 else { return false }
         for u in s.unicodeScalars {
             switch u {
             case " ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`": return false
@@ -74,37 +79,37 @@ public enum IRI {
         return true
     }
 
-    /// RFC 3986 §5.2.4.
+    /// RFC 3986 §5.2.4, on code points.
     static func removeDotSegments(_ path: String) -> String {
-        var input = Substring(path)
-        var outStr = ""
+        var input = Scalars(Array(path.unicodeScalars))
+        var output: [Unicode.Scalar] = []
         while !input.isEmpty {
-            if input.hasPrefix("../") {
+            if input.starts(with: ["." , ".", "/"]) {
                 input = input.dropFirst(3)
-            } else if input.hasPrefix("./") {
+            } else if input.starts(with: [".", "/"]) {
                 input = input.dropFirst(2)
-            } else if input.hasPrefix("/./") {
+            } else if input.starts(with: ["/", ".", "/"]) {
                 input = input.dropFirst(2)
-            } else if input == "/." {
-                input = "/"
-            } else if input.hasPrefix("/../") || input == "/.." {
-                input = input == "/.." ? "/" : input.dropFirst(3)
-                if let last = outStr.lastIndex(of: "/") {
-                    outStr = String(outStr[..<last])
+            } else if input.elementsEqual(["/", "."]) {
+                input = ["/"]
+            } else if input.starts(with: ["/", ".", ".", "/"]) || input.elementsEqual(["/", ".", "."]) {
+                input = input.count == 3 ? ["/"] : input.dropFirst(3)
+                if let last = output.lastIndex(of: "/") {
+                    output.removeSubrange(last...)
                 } else {
-                    outStr = ""
+                    output.removeAll()
                 }
-            } else if input == "." || input == ".." {
-                input = ""
+            } else if input.elementsEqual(["."]) || input.elementsEqual([".", "."]) {
+                input = []
             } else {
                 var start = input.startIndex
-                if input.first == "/" { start = input.index(after: start) }
+                if input.first == "/" { start += 1 }
                 let end = input[start...].firstIndex(of: "/") ?? input.endIndex
-                outStr += input[..<end]
+                output.append(contentsOf: input[..<end])
                 input = input[end...]
             }
         }
-        return outStr
+        return String(String.UnicodeScalarView(output))
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2.2). A nil base returns the reference unchanged.
@@ -126,14 +131,14 @@ public enum IRI {
                     t.path = b.path
                     t.query = r.query ?? b.query
                 } else {
-                    if r.path.hasPrefix("/") {
+                    if r.path.unicodeScalars.first == "/" {
                         t.path = removeDotSegments(r.path)
                     } else {
                         let merged: String
                         if b.authority != nil && b.path.isEmpty {
                             merged = "/" + r.path
-                        } else if let slash = b.path.lastIndex(of: "/") {
-                            merged = String(b.path[...slash]) + r.path
+                        } else if let slash = b.path.unicodeScalars.lastIndex(of: "/") {
+                            merged = String(b.path.unicodeScalars[...slash]) + r.path
                         } else {
                             merged = r.path
                         }

@@ -34,8 +34,8 @@ extension JSONLDProcessor {
             let graph = builder.graphs[graphName]!.mapValues { $0.properties }
             var graphTerm: RDFTerm?
             if graphName != "@default" {
-                if graphName.hasPrefix("_:") {
-                    graphTerm = .blankNode(String(graphName.dropFirst(2)))
+                if graphName.scalarHasPrefix("_:") {
+                    graphTerm = .blankNode(graphName.scalarDropFirst(2))
                 } else if IRI.isWellFormed(graphName) {
                     graphTerm = .iri(graphName)
                 } else {
@@ -62,7 +62,7 @@ extension JSONLDProcessor {
                         continue
                     }
                     if isKeyword(property) { continue }
-                    if property.hasPrefix("_:"), !options.produceGeneralizedRdf { continue }
+                    if property.scalarHasPrefix("_:"), !options.produceGeneralizedRdf { continue }
                     guard let p = nodeTerm(property) else {
                         droppedRDFValues.append(DroppedRDFValue(kind: .property, value: property))
                         continue
@@ -87,7 +87,7 @@ extension JSONLDProcessor {
     }
 
     private func nodeTerm(_ id: String) -> RDFTerm? {
-        if id.hasPrefix("_:") { return .blankNode(String(id.dropFirst(2))) }
+        if id.scalarHasPrefix("_:") { return .blankNode(id.scalarDropFirst(2)) }
         if IRI.isWellFormed(id) { return .iri(id) }
         return nil
     }
@@ -249,7 +249,7 @@ final class NodeMapBuilder {
         if graphs[activeGraph] == nil { graphs[activeGraph] = [:] }
         if let t = o["@type"] {
             o["@type"] = .array(t.asArray.map { x in
-                if let s = x.stringValue, s.hasPrefix("_:") { return .string(blankNode(s)) }
+                if let s = x.stringValue, s.scalarHasPrefix("_:") { return .string(blankNode(s)) }
                 return x
             })
             if o["@value"] != nil { o["@type"] = t }
@@ -275,7 +275,7 @@ final class NodeMapBuilder {
         }
         var id: String
         if let s = o["@id"]?.stringValue {
-            id = s.hasPrefix("_:") ? blankNode(s) : s
+            id = s.scalarHasPrefix("_:") ? blankNode(s) : s
         } else if o["@id"] != nil {
             return
         } else {
@@ -315,7 +315,7 @@ final class NodeMapBuilder {
         for property in o.keys.sorted() {
             if ["@id", "@type", "@index", "@reverse", "@graph", "@included"].contains(property) { continue }
             let value = o[property]!
-            let p = property.hasPrefix("_:") ? blankNode(property) : property
+            let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
             let node = graphs[activeGraph]![id]!
             if node.properties[p] == nil { node.properties[p] = [] }
             try generate(value, activeGraph, .id(id), p, &none)

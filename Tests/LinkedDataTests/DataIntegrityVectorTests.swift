@@ -237,3 +237,19 @@ struct AsyncLoadingTests {
         }
     }
 }
+
+@Suite("Code-point delimiters")
+struct DelimiterTests {
+    @Test func combiningMarkAfterDelimiterStillSplits() {
+        // "#" followed by U+0301 is one Character in Swift but two code points for RFC 3986.
+        #expect(IRI.resolve("#\u{301}x", against: "http://a/b?q") == "http://a/b?q#\u{301}x")
+        #expect(IRI.resolve("../\u{301}g", against: "http://a/b/c/d") == "http://a/b/\u{301}g")
+        #expect(IRI.isAbsolute("ex:\u{301}y"))
+    }
+
+    @Test func compactIRIWithCombiningMarkAfterColon() throws {
+        let doc: JSONValue = ["@context": ["ex": "http://e/"], "@id": "http://e/s", "ex:\u{301}p": "v"]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.first?.predicate == .iri("http://e/\u{301}p"))
+    }
+}
