@@ -72,10 +72,48 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(doubleValue) }
 }
 
-/// A JSON object that keeps insertion (source) order of its keys.
+/// A string compared and hashed by its Unicode code points. Swift's `String` equality is canonical equivalence
+/// (precomposed "é" equals "e" + U+0301); JSON, JSON-LD and RDF compare code points.
+public struct CodePointString: Hashable, Sendable, CustomStringConvertible {
+    public let string: String
+    public init(_ string: String) { self.string = string }
+    public var description: String { string }
+
+    public static func == (a: CodePointString, b: CodePointString) -> Bool {
+        a.string.unicodeScalars.elementsEqual(b.string.unicodeScalars)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for u in string.unicodeScalars { hasher.combine(u.value) }
+    }
+}
+
+/// A dictionary keyed by strings compared as code points (see ``CodePointString``).
+public struct CodePointDictionary<Value> {
+    public private(set) var storage: [CodePointString: Value] = [:]
+    public init() {}
+
+    public subscript(key: String) -> Value? {
+        get { storage[CodePointString(key)] }
+        set { storage[CodePointString(key)] = newValue }
+    }
+
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> Value? { storage.removeValue(forKey: CodePointString(key)) }
+
+    public var values: Dictionary<CodePointString, Value>.Values { storage.values }
+    public var count: Int { storage.count }
+}
+
+extension CodePointDictionary: Sendable where Value: Sendable {}
+extension CodePointDictionary: Equatable where Value: Equatable {}
+extension CodePointDictionary: Hashable where Value: Hashable {}
+
+/// A JSON object that keeps insertion (source) order of its keys. Keys are compared as code points, so two keys
+/// that differ only in Unicode normalization are different keys (as in JavaScript).
 public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var storage = CodePointDictionary<JSONValue>()
 
     public init() {}
 
@@ -90,9 +128,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         get { storage[key] }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+                if storage[key] == nil { keys.append(key) }
+                storage[key] = newValue
             } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                keys.removeAll { CodePointString($0) == CodePointString(key) }
             }
         }
     }

@@ -55,7 +55,7 @@ final class ContextBox: Sendable {
 
 /// An active context.
 struct ActiveContext: Sendable {
-    var terms: [String: TermDefinition] = [:]
+    var terms = CodePointDictionary<TermDefinition>()
     var base: String?
     var originalBase: String?
     var vocab: String?
@@ -189,7 +189,7 @@ extension JSONLDProcessor {
                 guard case .bool(let b) = p else { throw JSONLDError(.invalidProtectedValue) }
                 protectedDefault = b
             }
-            var defined: [String: Bool] = [:]
+            var defined = CodePointDictionary<Bool>()
             let skip: Set<String> = ["@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab"]
             for key in ctx.keys where !skip.contains(key) {
                 _ = protectedDefault
@@ -230,7 +230,7 @@ extension JSONLDProcessor {
     // MARK: Create term definition (§4.2.2)
 
     func createTermDefinition(
-        _ active: inout ActiveContext, _ local: JSONObject, _ term: String, _ defined: inout [String: Bool], _ env: TermEnv
+        _ active: inout ActiveContext, _ local: JSONObject, _ term: String, _ defined: inout CodePointDictionary<Bool>, _ env: TermEnv
     ) throws {
         let baseURL = env.baseURL
         let overrideProtected = env.overrideProtected
@@ -450,14 +450,14 @@ extension JSONLDProcessor {
     // MARK: IRI expansion (§5.2)
 
     func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false) throws -> String? {
-        var defined: [String: Bool] = [:]
+        var defined = CodePointDictionary<Bool>()
         var active = active
         return try expandIRI(&active, value, documentRelative: documentRelative, vocab: vocab, local: nil, defined: &defined,
             env: TermEnv(baseURL: nil))
     }
 
     func expandIRI(_ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
-        local: JSONObject?, defined: inout [String: Bool], env: TermEnv) throws -> String?
+        local: JSONObject?, defined: inout CodePointDictionary<Bool>, env: TermEnv) throws -> String?
     {
         if isKeyword(value) { return value }
         if hasKeywordForm(value) { return nil }

@@ -30,8 +30,12 @@ extension JSONLDProcessor {
         try builder.generate(.array(expanded), "@default", nil, nil, &noList)
         var quads: [RDFQuad] = []
         var bnodeCounter = builder.counter
-        for graphName in builder.graphs.keys.sorted() {
-            let graph = builder.graphs[graphName]!.mapValues { $0.properties }
+        func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool {
+            a.string.unicodeScalars.lexicographicallyPrecedes(b.string.unicodeScalars)
+        }
+        for graphKey in builder.graphs.keys.sorted(by: byCodePoints) {
+            let graphName = graphKey.string
+            let graph = builder.graphs[graphKey]!
             var graphTerm: RDFTerm?
             if graphName != "@default" {
                 if graphName.scalarHasPrefix("_:") {
@@ -43,14 +47,16 @@ extension JSONLDProcessor {
                     continue
                 }
             }
-            for subject in graph.keys.sorted() {
+            for subjectKey in graph.keys.sorted(by: byCodePoints) {
+                let subject = subjectKey.string
                 guard let s = nodeTerm(subject) else {
                     droppedRDFValues.append(DroppedRDFValue(kind: .subject, value: subject))
                     continue
                 }
-                let node = graph[subject]!
-                for property in node.keys.sorted() {
-                    let values = JSONValue.array(node[property]!)
+                let node = graph[subjectKey]!.properties
+                for propertyKey in node.keys.sorted(by: byCodePoints) {
+                    let property = propertyKey.string
+                    let values = JSONValue.array(node[propertyKey]!)
                     if property == "@type" {
                         for t in values.asArray {
                             if let ts = t.stringValue, let o = nodeTerm(ts) {
@@ -209,33 +215,36 @@ final class NodeMapBuilder {
 
     /// A node of the node map; a class so that appending values is in place (linear in the input size).
     final class Node {
-        var properties: [String: [JSONValue]] = [:]
+        var properties: [CodePointString: [JSONValue]] = [:]
         /// Values already present, keyed by their JCS bytes (exact code points; Swift's String equality would
         /// merge canonically equivalent strings that JSON-LD keeps apart).
-        var seen: [String: Set<[UInt8]>] = [:]
+        var seen: [CodePointString: Set<[UInt8]>] = [:]
         var index: JSONValue?
     }
 
-    var graphs: [String: [String: Node]] = ["@default": [:]]
-    var relabel: [String: String] = [:]
+    /// Graph name → subject → node, keyed by code points (Swift's String equality would merge canonically
+    /// equivalent IRIs into one node).
+    var graphs: [CodePointString: [CodePointString: Node]] = [CodePointString("@default"): [:]]
+    var relabel: [CodePointString: String] = [:]
     var counter = 0
 
     func blankNode(_ old: String?) -> String {
-        if let old, let n = relabel[old] { return n }
+        if let old, let n = relabel[CodePointString(old)] { return n }
         let n = "_:b" + String(counter)
         counter += 1
-        if let old { relabel[old] = n }
+        if let old { relabel[CodePointString(old)] = n }
         return n
     }
 
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        guard let node = graphs[graph]?[subject] else { return }
+        guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
         let key = Array(((try? JCS.canonicalize(value)) ?? "\(value)").utf8)
-        if node.seen[property, default: []].insert(key).inserted { node.properties[property, default: []].append(value) }
+        let p = CodePointString(property)
+        if node.seen[p, default: []].insert(key).inserted { node.properties[p, default: []].append(value) }
     }
 
     private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        graphs[graph]?[subject]?.properties[property, default: []].append(value)
+        graphs[CodePointString(graph)]?[CodePointString(subject)]?.properties[CodePointString(property), default: []].append(value)
     }
 
     func generate(_ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
@@ -246,7 +255,8 @@ final class NodeMapBuilder {
             return
         }
         guard case .object(var o) = element else { return }
-        if graphs[activeGraph] == nil { graphs[activeGraph] = [:] }
+        let graphKey = CodePointString(activeGraph)
+        if graphs[graphKey] == nil { graphs[graphKey] = [:] }
         if let t = o["@type"] {
             o["@type"] = .array(t.asArray.map { x in
                 if let s = x.stringValue, s.scalarHasPrefix("_:") { return .string(blankNode(s)) }
@@ -281,7 +291,8 @@ final class NodeMapBuilder {
         } else {
             id = blankNode(nil)
         }
-        if graphs[activeGraph]![id] == nil { graphs[activeGraph]![id] = Node() }
+        let idKey = CodePointString(id)
+        if graphs[graphKey]![idKey] == nil { graphs[graphKey]![idKey] = Node() }
         switch activeSubject {
         case .reverse(let ref)?:
             if let activeProperty { addUnique(activeGraph, id, activeProperty, ref) }
@@ -299,7 +310,7 @@ final class NodeMapBuilder {
             for x in t.asArray { addUnique(activeGraph, id, "@type", x) }
         }
         if let ix = o["@index"] {
-            let node = graphs[activeGraph]![id]!
+            let node = graphs[graphKey]![idKey]!
             if let existing = node.index, existing != ix { throw JSONLDError(.conflictingIndexes) }
             node.index = ix
         }
@@ -316,8 +327,8 @@ final class NodeMapBuilder {
             if ["@id", "@type", "@index", "@reverse", "@graph", "@included"].contains(property) { continue }
             let value = o[property]!
             let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
-            let node = graphs[activeGraph]![id]!
-            if node.properties[p] == nil { node.properties[p] = [] }
+            let node = graphs[graphKey]![idKey]!
+            if node.properties[CodePointString(p)] == nil { node.properties[CodePointString(p)] = [] }
             try generate(value, activeGraph, .id(id), p, &none)
         }
     }

@@ -253,3 +253,21 @@ struct DelimiterTests {
         #expect(d.quads.first?.predicate == .iri("http://e/\u{301}p"))
     }
 }
+
+@Suite("Code-point keys")
+struct CodePointKeyTests {
+    @Test func normalizationVariantsAreDistinctKeysTermsAndNodes() throws {
+        // Precomposed and decomposed "é" in object keys, term names and node ids stay distinct, as in JavaScript.
+        let text = "{\"@context\": {\"caf\u{E9}\": \"http://e/nfc\"}, \"@id\": \"http://e/caf\u{E9}\", \"caf\u{E9}\": \"1\", \"cafe\u{301}\": \"2\","
+            + " \"http://e/p\": [{\"@id\": \"http://e/cafe\u{301}\", \"http://e/q\": \"3\"}]}"
+        let doc = try JSONParser.parse(text)
+        #expect(doc.objectValue?.count == 5)
+        let p = JSONLDProcessor()
+        let d = try p.toRDF(doc)
+        // "café" (NFC) is the term; "café" (NFD) is undefined and dropped; the two node ids are different nodes.
+        #expect(p.droppedKeys.map(\.key) == ["cafe\u{301}"])
+        #expect(d.quads.count == 3)
+        let subjects = Set(d.quads.map { Array(NQuads.serialize($0.subject).utf8) })
+        #expect(subjects.count == 2)
+    }
+}
