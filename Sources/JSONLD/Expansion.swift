@@ -72,12 +72,12 @@ public struct JSONLDOptions: Sendable {
 }
 
 final class ContextCache {
-    var entries: [String: (JSONValue, String)] = [:]
+    var entries: [CodePointString: (JSONValue, String)] = [:]
     var loads = 0
     var work = 0
     var nesting = 0
-    func get(_ url: String) -> (JSONValue, String)? { entries[url] }
-    func set(_ url: String, _ v: (JSONValue, String)) { entries[url] = v }
+    func get(_ url: String) -> (JSONValue, String)? { entries[CodePointString(url)] }
+    func set(_ url: String, _ v: (JSONValue, String)) { entries[CodePointString(url)] = v }
 }
 
 /// JSON-LD 1.1 processor: expansion and deserialization to RDF.
@@ -360,7 +360,7 @@ public final class JSONLDProcessor {
                     }
                     continue
                 case "@nest":
-                    if !nests.contains(key) { nests.append(key) }
+                    if !nests.contains(where: { CodePointString($0) == CodePointString(key) }) { nests.append(key) }
                     continue
                 default:
                     continue
