@@ -183,16 +183,15 @@ extension JSONLDProcessor {
             if ctx["@propagate"] != nil {
                 if result.is10 { throw JSONLDError(.invalidContextEntry) }
             }
-            var protectedDefault = false
+            // `@protected` is read by createTermDefinition from the local context (so that terms defined early,
+            // as dependencies of other terms, are protected too).
             if let p = ctx["@protected"] {
                 if result.is10 { throw JSONLDError(.invalidContextEntry) }
-                guard case .bool(let b) = p else { throw JSONLDError(.invalidProtectedValue) }
-                protectedDefault = b
+                guard case .bool = p else { throw JSONLDError(.invalidProtectedValue) }
             }
             var defined = CodePointDictionary<Bool>()
             let skip: Set<String> = ["@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab"]
             for key in ctx.keys where !skip.contains(key) {
-                _ = protectedDefault
                 let env = TermEnv(baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: overrideProtected,
                     validateScopedContext: validateScopedContext)
                 try createTermDefinition(&result, ctx, key, &defined, env)
