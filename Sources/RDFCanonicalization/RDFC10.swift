@@ -305,6 +305,9 @@ public struct RDFCanonicalizer: Sendable {
         var dir: [String: Bool] = [:]
         var done = false
 
+        /// UTF-16 code unit order, as JavaScript compares strings (the reference implementations).
+        static func greater(_ a: String, _ b: String) -> Bool { b.utf16.lexicographicallyPrecedes(a.utf16) }
+
         init(_ list: [String]) {
             current = list.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             for e in current { dir[e] = true }
@@ -319,8 +322,8 @@ public struct RDFCanonicalizer: Sendable {
             for i in 0..<n {
                 let e = current[i]
                 let left = dir[e]!
-                if k == nil || e > k! {
-                    if (left && i > 0 && e > current[i - 1]) || (!left && i < n - 1 && e > current[i + 1]) {
+                if k == nil || Self.greater(e, k!) {
+                    if (left && i > 0 && Self.greater(e, current[i - 1])) || (!left && i < n - 1 && Self.greater(e, current[i + 1])) {
                         k = e
                         pos = i
                     }
@@ -330,7 +333,7 @@ public struct RDFCanonicalizer: Sendable {
                 let swap = dir[k]! ? pos - 1 : pos + 1
                 current[pos] = current[swap]
                 current[swap] = k
-                for e in current where e > k { dir[e] = !dir[e]! }
+                for e in current where Self.greater(e, k) { dir[e] = !dir[e]! }
             } else {
                 done = true
             }
