@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "OpenBadgesModel", targets: ["OpenBadgesModel"]),
         .library(name: "PNGValidation", targets: ["PNGValidation"]),
         .library(name: "BadgeVerification", targets: ["BadgeVerification"]),
+        .library(name: "JCS", targets: ["JCS"]),
+        .library(name: "RDFCanonicalization", targets: ["RDFCanonicalization"]),
+        .library(name: "JSONLD", targets: ["JSONLD"]),
         .executable(name: "unbake", targets: ["unbake"]),
         .executable(name: "bake", targets: ["bake"]),
     ],
@@ -91,7 +94,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Linked data: JSON (RFC 8785 JCS), RDF model + RDFC-1.0, JSON-LD 1.1 expansion and toRdf.
+        .target(name: "JCS", swiftSettings: strictSettings),
+        .target(
+            name: "RDFCanonicalization",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+
         // Tests.
+        .testTarget(
+            name: "LinkedDataTests",
+            dependencies: ["JCS", "RDFCanonicalization", "JSONLD", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "BadgeBakingTests",
             dependencies: ["BadgeBaking", "OpenBadgesModel", "PNGValidation", "Zlib"],

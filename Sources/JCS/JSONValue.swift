@@ -1,0 +1,183 @@
+/// A JSON value that keeps object key order and the source text of numbers.
+///
+/// `JSONSerialization` on Linux loses the distinction between `1` and `1.0` and between booleans and numbers;
+/// JSON-LD and RFC 8785 need both, so the linked-data modules use this type and ``JSONParser``.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { return o } else { return nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var numberValue: JSONNumber? { if case .number(let n) = self { return n } else { return nil } }
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+    public var isString: Bool { stringValue != nil }
+    public var isObject: Bool { objectValue != nil }
+    public var isArray: Bool { arrayValue != nil }
+    /// True for strings, numbers and booleans.
+    public var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool: return true
+        default: return false
+        }
+    }
+
+    /// The value itself if it is an array, otherwise a one-element array (null gives an empty array).
+    public var asArray: [JSONValue] {
+        switch self {
+        case .array(let a): return a
+        default: return [self]
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+
+    public static func int(_ i: Int) -> JSONValue { .number(JSONNumber(i)) }
+    public static func double(_ d: Double) -> JSONValue { .number(JSONNumber(d)) }
+}
+
+/// A JSON number with its source text. Equality compares the numeric (double) value.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+    /// The text as written in the source (or produced by ``init(_:)-double``).
+    public let text: String
+    public let doubleValue: Double
+
+    public init?(text: String) {
+        guard let d = Double(text) else { return nil }
+        self.text = text
+        self.doubleValue = d
+    }
+
+    public init(_ value: Int) {
+        self.text = String(value)
+        self.doubleValue = Double(value)
+    }
+
+    public init(_ value: Double) {
+        self.doubleValue = value
+        self.text = (try? JCS.formatNumber(value)) ?? String(value)
+    }
+
+    /// True when the source text had no fraction or exponent (`1` but not `1.0` or `1e0`).
+    public var isIntegerLiteral: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
+
+    public var description: String { text }
+
+    public static func == (a: JSONNumber, b: JSONNumber) -> Bool { a.doubleValue == b.doubleValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(doubleValue) }
+}
+
+/// A string compared and hashed by its Unicode code points. Swift's `String` equality is canonical equivalence
+/// (precomposed "é" equals "e" + U+0301); JSON, JSON-LD and RDF compare code points.
+public struct CodePointString: Hashable, Sendable, CustomStringConvertible {
+    public let string: String
+    public init(_ string: String) { self.string = string }
+    public var description: String { string }
+
+    public static func == (a: CodePointString, b: CodePointString) -> Bool {
+        a.string.unicodeScalars.elementsEqual(b.string.unicodeScalars)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for u in string.unicodeScalars { hasher.combine(u.value) }
+    }
+}
+
+/// A dictionary keyed by strings compared as code points (see ``CodePointString``).
+public struct CodePointDictionary<Value> {
+    public private(set) var storage: [CodePointString: Value] = [:]
+    public init() {}
+
+    public subscript(key: String) -> Value? {
+        get { storage[CodePointString(key)] }
+        set { storage[CodePointString(key)] = newValue }
+    }
+
+    @discardableResult
+    public mutating func removeValue(forKey key: String) -> Value? { storage.removeValue(forKey: CodePointString(key)) }
+
+    public var values: Dictionary<CodePointString, Value>.Values { storage.values }
+    public var count: Int { storage.count }
+}
+
+extension CodePointDictionary: Sendable where Value: Sendable {}
+extension CodePointDictionary: Equatable where Value: Equatable {}
+extension CodePointDictionary: Hashable where Value: Hashable {}
+
+/// A JSON object that keeps insertion (source) order of its keys. Keys are compared as code points, so two keys
+/// that differ only in Unicode normalization are different keys (as in JavaScript).
+public struct JSONObject: Sendable, Hashable, Sequence {
+    public private(set) var keys: [String] = []
+    private var storage = CodePointDictionary<JSONValue>()
+
+    public init() {}
+
+    public init(_ pairs: [(String, JSONValue)]) {
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public subscript(key: String) -> JSONValue? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage[key] == nil { keys.append(key) }
+                storage[key] = newValue
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { CodePointString($0) == CodePointString(key) }
+            }
+        }
+    }
+
+    public func contains(_ key: String) -> Bool { storage[key] != nil }
+
+    /// Appends `values` to the array stored under `key` (a non-array value becomes the first element),
+    /// creating the entry if needed. Done in place, so repeated appends stay linear.
+    public mutating func append(_ values: [JSONValue], to key: String) {
+        guard let old = storage.removeValue(forKey: key) else {
+            keys.append(key)
+            storage[key] = .array(values)
+            return
+        }
+        var arr: [JSONValue]
+        switch old {
+        case .array(let a): arr = a
+        default: arr = [old]
+        }
+        arr.append(contentsOf: values)
+        storage[key] = .array(arr)
+    }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
+        var i = 0
+        let keys = self.keys
+        let storage = self.storage
+        return AnyIterator {
+            guard i < keys.count else { return nil }
+            defer { i += 1 }
+            return (keys[i], storage[keys[i]]!)
+        }
+    }
+
+    /// Order-insensitive equality (JSON objects are unordered).
+    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(nilLiteral: ()) { self = .null }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+}

@@ -1,0 +1,480 @@
+let jsonldKeywords: Set<String> = [
+    "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json",
+    "@language", "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set", "@type",
+    "@value", "@version", "@vocab", "@default", "@embed", "@explicit", "@omitDefault", "@requireAll",
+]
+
+func isKeyword(_ s: String) -> Bool { jsonldKeywords.contains(s) }
+
+/// `@` followed only by ASCII letters: reserved for future keywords, ignored with a warning.
+func hasKeywordForm(_ s: String) -> Bool {
+    guard s.unicodeScalars.count > 1, s.unicodeScalars.first == "@" else { return false }
+    return s.unicodeScalars.dropFirst().allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+}
+
+/// A term definition (JSON-LD 1.1 API §4.1).
+struct TermDefinition: Equatable, Sendable {
+    var iri: String?
+    var prefix = false
+    var protected = false
+    var reverse = false
+    var baseURL: String?
+    var context: JSONValue?
+    var container: Set<String> = []
+    var hasDirection = false
+    var direction: String?
+    var index: String?
+    var hasLanguage = false
+    var language: String?
+    var nest: String?
+    var type: String?
+
+    /// Equality ignoring `protected` (for protected term redefinition checks).
+    func sameAs(_ o: TermDefinition) -> Bool {
+        var a = self
+        var b = o
+        a.protected = false
+        b.protected = false
+        a.baseURL = nil
+        b.baseURL = nil
+        return a == b
+    }
+}
+
+struct TermEnv {
+    var baseURL: String?
+    var remoteContexts: [String] = []
+    var overrideProtected = false
+    var validateScopedContext = true
+}
+
+final class ContextBox: Sendable {
+    let context: ActiveContext
+    init(_ c: ActiveContext) { context = c }
+}
+
+/// An active context.
+struct ActiveContext: Sendable {
+    var terms = CodePointDictionary<TermDefinition>()
+    var base: String?
+    var originalBase: String?
+    var vocab: String?
+    var defaultLanguage: String?
+    var defaultDirection: String?
+    var previous: ContextBox?
+    var processingMode: JSONLDProcessingMode = .jsonld11
+
+    init(base: String?, processingMode: JSONLDProcessingMode) {
+        self.base = base
+        self.originalBase = base
+        self.processingMode = processingMode
+    }
+
+    var is10: Bool { processingMode == .jsonld10 }
+}
+
+extension JSONLDProcessor {
+    // MARK: Context processing (JSON-LD 1.1 API §4.1.2)
+
+    func processContext(
+        _ active: ActiveContext, _ localContextIn: JSONValue, baseURL: String?, remoteContexts: [String] = [],
+        overrideProtected: Bool = false, propagate propagateIn: Bool = true, validateScopedContext: Bool = true
+    ) throws -> ActiveContext {
+        contextCache.nesting += 1
+        defer { contextCache.nesting -= 1 }
+        if contextCache.nesting > options.maxDepth {
+            throw JSONLDError(.contextOverflow, "contexts nested deeper than \(options.maxDepth)")
+        }
+        try addContextWork(1)
+        var result = active
+        var propagate = propagateIn
+        if case .object(let o) = localContextIn, let p = o["@propagate"] {
+            guard case .bool(let b) = p else { throw JSONLDError(.invalidPropagateValue) }
+            propagate = b
+        }
+        if !propagate, result.previous == nil { result.previous = ContextBox(active) }
+        for context in localContextIn.asArray {
+            switch context {
+            case .null:
+                if !overrideProtected, result.terms.values.contains(where: { $0.protected }) {
+                    throw JSONLDError(.invalidContextNullification)
+                }
+                let prev = result.previous
+                result = ActiveContext(base: active.originalBase, processingMode: active.processingMode)
+                result.originalBase = active.originalBase
+                if !propagate { result.previous = prev }
+                continue
+            case .string(let ref):
+                let url = IRI.resolve(ref, against: baseURL)
+                if !validateScopedContext, remoteContexts.contains(url) { continue }
+                if remoteContexts.contains(url) {
+                    throw JSONLDError(.recursiveContextInclusion, url)
+                }
+                if remoteContexts.count >= options.maxRemoteContextDepth {
+                    throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextDepth) nested remote contexts")
+                }
+                var rc = remoteContexts
+                rc.append(url)
+                let (doc, docURL) = try loadContext(url)
+                result = try processContext(result, doc, baseURL: docURL, remoteContexts: rc, validateScopedContext: validateScopedContext)
+                continue
+            case .object:
+                break
+            default:
+                throw JSONLDError(.invalidLocalContext)
+            }
+            var ctx = context.objectValue!
+            if let v = ctx["@version"] {
+                guard case .number(let n) = v, n.doubleValue == 1.1 else { throw JSONLDError(.invalidVersionValue) }
+                if result.is10 { throw JSONLDError(.processingModeConflict) }
+            }
+            if let imp = ctx["@import"] {
+                if result.is10 { throw JSONLDError(.invalidContextEntry) }
+                guard case .string(let s) = imp else { throw JSONLDError(.invalidImportValue) }
+                let url = IRI.resolve(s, against: baseURL)
+                let (doc, _) = try loadContext(url)
+                guard case .object(let importCtx) = doc else { throw JSONLDError(.invalidRemoteContext) }
+                if importCtx.contains("@import") { throw JSONLDError(.invalidContextEntry) }
+                var merged = importCtx
+                for (k, v) in ctx where k != "@import" { merged[k] = v }
+                ctx = merged
+            }
+            if let b = ctx["@base"], remoteContexts.isEmpty {
+                switch b {
+                case .null: result.base = nil
+                case .string(let s):
+                    if IRI.isAbsolute(s) {
+                        result.base = s
+                    } else if let cur = result.base {
+                        result.base = IRI.resolve(s, against: cur)
+                    } else {
+                        throw JSONLDError(.invalidBaseIRI)
+                    }
+                default: throw JSONLDError(.invalidBaseIRI)
+                }
+            }
+            if let v = ctx["@vocab"] {
+                switch v {
+                case .null: result.vocab = nil
+                case .string(let s):
+                    if result.is10, !IRI.isAbsolute(s), !s.scalarHasPrefix("_:") { throw JSONLDError(.invalidVocabMapping) }
+                    guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.scalarHasPrefix("_:") || IRI.isAbsolute(e) else {
+                        throw JSONLDError(.invalidVocabMapping)
+                    }
+                    result.vocab = e
+                default: throw JSONLDError(.invalidVocabMapping)
+                }
+            }
+            if let v = ctx["@language"] {
+                switch v {
+                case .null: result.defaultLanguage = nil
+                case .string(let s): result.defaultLanguage = s.lowercased()
+                default: throw JSONLDError(.invalidDefaultLanguage)
+                }
+            }
+            if let v = ctx["@direction"] {
+                if result.is10 { throw JSONLDError(.invalidContextEntry) }
+                switch v {
+                case .null: result.defaultDirection = nil
+                case .string(let s) where s == "ltr" || s == "rtl": result.defaultDirection = s
+                default: throw JSONLDError(.invalidBaseDirection)
+                }
+            }
+            if ctx["@propagate"] != nil {
+                if result.is10 { throw JSONLDError(.invalidContextEntry) }
+            }
+            // `@protected` is read by createTermDefinition from the local context (so that terms defined early,
+            // as dependencies of other terms, are protected too).
+            if let p = ctx["@protected"] {
+                if result.is10 { throw JSONLDError(.invalidContextEntry) }
+                guard case .bool = p else { throw JSONLDError(.invalidProtectedValue) }
+            }
+            var defined = CodePointDictionary<Bool>()
+            let skip: Set<String> = ["@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab"]
+            for key in ctx.keys where !skip.contains(key) {
+                let env = TermEnv(baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: overrideProtected,
+                    validateScopedContext: validateScopedContext)
+                try createTermDefinition(&result, ctx, key, &defined, env)
+            }
+        }
+        return result
+    }
+
+    func addContextWork(_ n: Int) throws {
+        contextCache.work += n
+        if contextCache.work > options.maxContextWork {
+            throw JSONLDError(.contextOverflow, "context processing work exceeds \(options.maxContextWork)")
+        }
+    }
+
+    func loadContext(_ url: String) throws -> (JSONValue, String) {
+        if let c = contextCache.get(url) { return c }
+        contextCache.loads += 1
+        if contextCache.loads > options.maxRemoteContextLoads {
+            throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextLoads) remote contexts loaded")
+        }
+        let doc: RemoteDocument
+        do {
+            doc = try options.documentLoader.loadDocument(url)
+        } catch {
+            throw JSONLDError(.loadingRemoteContextFailed, "\(url): \(error)")
+        }
+        guard case .object(let o) = doc.document, let ctx = o["@context"] else {
+            throw JSONLDError(.invalidRemoteContext, url)
+        }
+        contextCache.set(url, (ctx, doc.documentURL))
+        return (ctx, doc.documentURL)
+    }
+
+    // MARK: Create term definition (§4.2.2)
+
+    func createTermDefinition(
+        _ active: inout ActiveContext, _ local: JSONObject, _ term: String, _ defined: inout CodePointDictionary<Bool>, _ env: TermEnv
+    ) throws {
+        let baseURL = env.baseURL
+        let overrideProtected = env.overrideProtected
+        let remoteContexts = env.remoteContexts
+        let protected = local["@protected"]?.boolValue ?? false
+        if let d = defined[term] {
+            if d { return }
+            throw JSONLDError(.cyclicIRIMapping, term)
+        }
+        if term.isEmpty { throw JSONLDError(.invalidTermDefinition, "empty term") }
+        try addContextWork(1)
+        defined[term] = false
+        var value = local[term] ?? .null
+        if term == "@type" {
+            if active.is10 { throw JSONLDError(.keywordRedefinition, term) }
+            guard case .object(let o) = value, !o.isEmpty,
+                o.keys.allSatisfy({ $0 == "@container" || $0 == "@protected" }),
+                o["@container"] == nil || o["@container"] == .string("@set")
+            else { throw JSONLDError(.keywordRedefinition, term) }
+        } else if isKeyword(term) {
+            throw JSONLDError(.keywordRedefinition, term)
+        } else if hasKeywordForm(term) {
+            return
+        }
+        let previous = active.terms.removeValue(forKey: term)
+        var simpleTerm = false
+        switch value {
+        case .null: value = .object(JSONObject([("@id", .null)]))
+        case .string: 
+            value = .object(JSONObject([("@id", value)]))
+            simpleTerm = true
+        case .object: break
+        default: throw JSONLDError(.invalidTermDefinition, term)
+        }
+        let v = value.objectValue!
+        if v["@prefix"] != nil, term.scalarContains(":") || term.scalarContains("/") { throw JSONLDError(.invalidTermDefinition, term) }
+        var def = TermDefinition()
+        if let p = v["@protected"] {
+            if active.is10 { throw JSONLDError(.invalidTermDefinition) }
+            guard case .bool(let b) = p else { throw JSONLDError(.invalidProtectedValue) }
+            def.protected = b
+        } else {
+            def.protected = protected
+        }
+        if let t = v["@type"] {
+            guard case .string(let ts) = t else { throw JSONLDError(.invalidTypeMapping, term) }
+            guard let type = try expandIRI(&active, ts, vocab: true, local: local, defined: &defined, env: env) else {
+                throw JSONLDError(.invalidTypeMapping, term)
+            }
+            if active.is10, type == "@json" || type == "@none" { throw JSONLDError(.invalidTypeMapping, term) }
+            if !["@id", "@json", "@none", "@vocab"].contains(type), !IRI.isAbsolute(type) {
+                throw JSONLDError(.invalidTypeMapping, term)
+            }
+            def.type = type
+        }
+        if let r = v["@reverse"] {
+            if v["@id"] != nil || v["@nest"] != nil { throw JSONLDError(.invalidReverseProperty, term) }
+            guard case .string(let rs) = r else { throw JSONLDError(.invalidIRIMapping, term) }
+            if hasKeywordForm(rs) { return }
+            guard let iri = try expandIRI(&active, rs, vocab: true, local: local, defined: &defined, env: env),
+                IRI.isAbsolute(iri) || iri.scalarHasPrefix("_:")
+            else { throw JSONLDError(.invalidIRIMapping, term) }
+            def.iri = iri
+            if let c = v["@container"] {
+                switch c {
+                case .null: break
+                case .string(let s) where s == "@set" || s == "@index": def.container = [s]
+                default: throw JSONLDError(.invalidReverseProperty, term)
+                }
+            }
+            if let ix = v["@index"] {
+                guard case .string(let s) = ix, def.container.contains("@index") else { throw JSONLDError(.invalidTermDefinition, term) }
+                def.index = s
+            }
+            def.reverse = true
+            try checkProtected(def, previous, overrideProtected, term, &active)
+            defined[term] = true
+            return
+        }
+        if let idv = v["@id"], idv != .string(term) {
+            switch idv {
+            case .null:
+                def.iri = nil
+            case .string(let ids):
+                if !isKeyword(ids), hasKeywordForm(ids) { return }
+                guard let iri = try expandIRI(&active, ids, vocab: true, local: local, defined: &defined, env: env),
+                    isKeyword(iri) || IRI.isAbsolute(iri) || iri.scalarHasPrefix("_:")
+                else { throw JSONLDError(.invalidIRIMapping, term) }
+                if iri == "@context" { throw JSONLDError(.invalidKeywordAlias, term) }
+                def.iri = iri
+                let inner = term.unicodeScalars.dropFirst().dropLast()
+                if inner.contains(":") || term.scalarContains("/") {
+                    defined[term] = true
+                    let e = try expandIRI(&active, term, vocab: true, local: local, defined: &defined, env: env)
+                    if e != iri { throw JSONLDError(.invalidIRIMapping, term) }
+                }
+                if !term.scalarContains(":"), !term.scalarContains("/"), simpleTerm,
+                    iri.scalarHasPrefix("_:") || (iri.lastScalar.map { ":/?#[]@".unicodeScalars.contains($0) } ?? false)
+                {
+                    def.prefix = true
+                }
+            default:
+                throw JSONLDError(.invalidIRIMapping, term)
+            }
+        } else if let (prefix, suffix) = term.scalarSplitAfterFirst(at: ":") {
+            if local.contains(prefix), !suffix.scalarHasPrefix("//") {
+                try createTermDefinition(&active, local, prefix, &defined, env)
+            }
+            if let p = active.terms[prefix], let piri = p.iri, !suffix.scalarHasPrefix("//") {
+                def.iri = piri + suffix
+            } else {
+                def.iri = term
+            }
+        } else if term.scalarContains("/") {
+            guard let iri = try expandIRI(&active, term, vocab: true, local: local, defined: &defined, env: env), IRI.isAbsolute(iri) else {
+                throw JSONLDError(.invalidIRIMapping, term)
+            }
+            def.iri = iri
+        } else if term == "@type" {
+            def.iri = "@type"
+        } else if let vocab = active.vocab {
+            def.iri = vocab + term
+        } else {
+            throw JSONLDError(.invalidIRIMapping, term)
+        }
+        if let c = v["@container"] {
+            var items: [String] = []
+            for x in c.asArray {
+                guard case .string(let s) = x else { throw JSONLDError(.invalidContainerMapping, term) }
+                items.append(s)
+            }
+            if active.is10, !c.isString { throw JSONLDError(.invalidContainerMapping, term) }
+            let set = Set(items)
+            let allowed: Set<String> = ["@graph", "@id", "@index", "@language", "@list", "@set", "@type"]
+            guard set.isSubset(of: allowed), set.count == items.count else { throw JSONLDError(.invalidContainerMapping, term) }
+            var ok = false
+            if set.count == 1 {
+                ok = true
+            } else if set.contains("@graph") {
+                ok = set.subtracting(["@graph", "@set"]).count <= 1 && set.subtracting(["@graph", "@set", "@id", "@index"]).isEmpty
+            } else if set.contains("@set") {
+                ok = set.count == 2 && !set.contains("@list")
+            }
+            if !ok { throw JSONLDError(.invalidContainerMapping, term) }
+            if active.is10, !set.isDisjoint(with: ["@graph", "@id", "@type"]) { throw JSONLDError(.invalidContainerMapping, term) }
+            def.container = set
+            if set.contains("@type") {
+                if def.type == nil { def.type = "@id" }
+                if def.type != "@id", def.type != "@vocab" { throw JSONLDError(.invalidTypeMapping, term) }
+            }
+        }
+        if let ix = v["@index"] {
+            if active.is10 || !def.container.contains("@index") { throw JSONLDError(.invalidTermDefinition, term) }
+            guard case .string(let s) = ix, let e = try expandIRI(&active, s, vocab: true, local: local, defined: &defined, env: env),
+                IRI.isAbsolute(e)
+            else { throw JSONLDError(.invalidTermDefinition, term) }
+            def.index = s
+        }
+        if let sc = v["@context"] {
+            if active.is10 { throw JSONLDError(.invalidTermDefinition, term) }
+            do {
+                _ = try processContext(active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
+                    validateScopedContext: false)
+            } catch let e as JSONLDError {
+                // Resource bounds are reported as such, not as a malformed scoped context.
+                if e.code == .contextOverflow || e.code == .maximumDepthExceeded { throw e }
+                throw JSONLDError(.invalidScopedContext, "\(term): \(e)")
+            }
+            def.context = sc
+            def.baseURL = baseURL
+        }
+        if let l = v["@language"], v["@type"] == nil {
+            switch l {
+            case .null: def.language = nil
+            case .string(let s): def.language = s.lowercased()
+            default: throw JSONLDError(.invalidLanguageMapping, term)
+            }
+            def.hasLanguage = true
+        }
+        if let d = v["@direction"], v["@type"] == nil {
+            switch d {
+            case .null: def.direction = nil
+            case .string(let s) where s == "ltr" || s == "rtl": def.direction = s
+            default: throw JSONLDError(.invalidBaseDirection, term)
+            }
+            def.hasDirection = true
+        }
+        if let n = v["@nest"] {
+            if active.is10 { throw JSONLDError(.invalidTermDefinition, term) }
+            guard case .string(let s) = n, !isKeyword(s) || s == "@nest" else { throw JSONLDError(.invalidNestValue, term) }
+            def.nest = s
+        }
+        if let p = v["@prefix"] {
+            if active.is10 || term.scalarContains(":") || term.scalarContains("/") { throw JSONLDError(.invalidTermDefinition, term) }
+            guard case .bool(let b) = p else { throw JSONLDError(.invalidPrefixValue, term) }
+            def.prefix = b
+            if b, let iri = def.iri, isKeyword(iri) { throw JSONLDError(.invalidTermDefinition, term) }
+        }
+        let allowedKeys: Set<String> = ["@id", "@reverse", "@container", "@context", "@direction", "@index", "@language", "@nest",
+            "@prefix", "@protected", "@type"]
+        if !v.keys.allSatisfy({ allowedKeys.contains($0) }) { throw JSONLDError(.invalidTermDefinition, term) }
+        try checkProtected(def, previous, overrideProtected, term, &active)
+        defined[term] = true
+    }
+
+    private func checkProtected(_ def: TermDefinition, _ previous: TermDefinition?, _ overrideProtected: Bool, _ term: String,
+        _ active: inout ActiveContext) throws
+    {
+        if !overrideProtected, let previous, previous.protected {
+            if !def.sameAs(previous) { throw JSONLDError(.protectedTermRedefinition, term) }
+            active.terms[term] = previous
+        } else {
+            active.terms[term] = def
+        }
+    }
+
+    // MARK: IRI expansion (§5.2)
+
+    func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false) throws -> String? {
+        var defined = CodePointDictionary<Bool>()
+        var active = active
+        return try expandIRI(&active, value, documentRelative: documentRelative, vocab: vocab, local: nil, defined: &defined,
+            env: TermEnv(baseURL: nil))
+    }
+
+    func expandIRI(_ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
+        local: JSONObject?, defined: inout CodePointDictionary<Bool>, env: TermEnv) throws -> String?
+    {
+        if isKeyword(value) { return value }
+        if hasKeywordForm(value) { return nil }
+        if let local, local.contains(value), defined[value] != true {
+            try createTermDefinition(&active, local, value, &defined, env)
+        }
+        if let t = active.terms[value], let iri = t.iri, isKeyword(iri) { return iri }
+        if vocab, let t = active.terms[value] { return t.iri }
+        if let (prefix, suffix) = value.scalarSplitAfterFirst(at: ":") {
+            if prefix == "_" || suffix.scalarHasPrefix("//") { return value }
+            if let local, local.contains(prefix), defined[prefix] != true {
+                try createTermDefinition(&active, local, prefix, &defined, env)
+            }
+            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + suffix }
+            if IRI.isAbsolute(value) { return value }
+        }
+        if vocab, let v = active.vocab { return v + value }
+        if documentRelative { return IRI.resolve(value, against: active.base) }
+        return value
+    }
+}

@@ -1,0 +1,342 @@
+import Foundation
+
+let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+let xsdNS = "http://www.w3.org/2001/XMLSchema#"
+
+/// Something toRdf left out of the dataset because it is not a well-formed absolute IRI, blank node or language tag
+/// (for example a `type` value that no context defines and that stayed a relative IRI). Like dropped keys, these
+/// values are not covered by a Data Integrity signature.
+public struct DroppedRDFValue: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case graphName, subject, property, type, object, datatype, languageTag
+    }
+    public let kind: Kind
+    public let value: String
+    public var description: String { "\(kind.rawValue) \(value)" }
+}
+
+extension JSONLDProcessor {
+    /// Expands `input` and deserializes it to an RDF dataset (JSON-LD 1.1 API `toRdf()`).
+    public func toRDF(_ input: JSONValue) throws -> RDFDataset {
+        let expanded = try expand(input)
+        return try toRDF(expanded: expanded)
+    }
+
+    /// Deserializes an already expanded document to RDF (§8.1.2).
+    public func toRDF(expanded: [JSONValue]) throws -> RDFDataset {
+        droppedRDFValues = []
+        let builder = NodeMapBuilder()
+        var noList: [JSONValue]? = nil
+        try builder.generate(.array(expanded), "@default", nil, nil, &noList)
+        var quads: [RDFQuad] = []
+        var bnodeCounter = builder.counter
+        func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool {
+            a.string.unicodeScalars.lexicographicallyPrecedes(b.string.unicodeScalars)
+        }
+        for graphKey in builder.graphs.keys.sorted(by: byCodePoints) {
+            let graphName = graphKey.string
+            let graph = builder.graphs[graphKey]!
+            var graphTerm: RDFTerm?
+            if graphName != "@default" {
+                if graphName.scalarHasPrefix("_:") {
+                    graphTerm = .blankNode(graphName.scalarDropFirst(2))
+                } else if IRI.isWellFormed(graphName) {
+                    graphTerm = .iri(graphName)
+                } else {
+                    droppedRDFValues.append(DroppedRDFValue(kind: .graphName, value: graphName))
+                    continue
+                }
+            }
+            for subjectKey in graph.keys.sorted(by: byCodePoints) {
+                let subject = subjectKey.string
+                guard let s = nodeTerm(subject) else {
+                    droppedRDFValues.append(DroppedRDFValue(kind: .subject, value: subject))
+                    continue
+                }
+                let node = graph[subjectKey]!.properties
+                for propertyKey in node.keys.sorted(by: byCodePoints) {
+                    let property = propertyKey.string
+                    let values = JSONValue.array(node[propertyKey]!)
+                    if property == "@type" {
+                        for t in values.asArray {
+                            if let ts = t.stringValue, let o = nodeTerm(ts) {
+                                quads.append(RDFQuad(s, .iri(rdfNS + "type"), o, graph: graphTerm))
+                            } else {
+                                droppedRDFValues.append(DroppedRDFValue(kind: .type, value: t.stringValue ?? "\(t)"))
+                            }
+                        }
+                        continue
+                    }
+                    if isKeyword(property) { continue }
+                    if property.scalarHasPrefix("_:"), !options.produceGeneralizedRdf { continue }
+                    guard let p = nodeTerm(property) else {
+                        droppedRDFValues.append(DroppedRDFValue(kind: .property, value: property))
+                        continue
+                    }
+                    for item in values.asArray {
+                        var listTriples: [RDFQuad] = []
+                        if let o = try objectToRDF(item, &listTriples, graphTerm, &bnodeCounter) {
+                            quads.append(RDFQuad(s, p, o, graph: graphTerm))
+                        }
+                        quads.append(contentsOf: listTriples)
+                    }
+                }
+            }
+        }
+        return RDFDataset(quads)
+    }
+
+    private func objectTerm(_ id: String) -> RDFTerm? {
+        if let t = nodeTerm(id) { return t }
+        droppedRDFValues.append(DroppedRDFValue(kind: .object, value: id))
+        return nil
+    }
+
+    private func nodeTerm(_ id: String) -> RDFTerm? {
+        if id.scalarHasPrefix("_:") { return .blankNode(id.scalarDropFirst(2)) }
+        if IRI.isWellFormed(id) { return .iri(id) }
+        return nil
+    }
+
+    private func objectToRDF(_ item: JSONValue, _ listTriples: inout [RDFQuad], _ graph: RDFTerm?, _ counter: inout Int) throws
+        -> RDFTerm?
+    {
+        guard case .object(let o) = item else { return nil }
+        if let list = o["@list"] {
+            return try listToRDF(list.asArray, &listTriples, graph, &counter)
+        }
+        guard let value = o["@value"] else {
+            guard let id = o["@id"]?.stringValue else { return nil }
+            return objectTerm(id)
+        }
+        var datatype = o["@type"]?.stringValue
+        let language = o["@language"]?.stringValue
+        if let dt = datatype, dt != "@json", !IRI.isWellFormed(dt) {
+            droppedRDFValues.append(DroppedRDFValue(kind: .datatype, value: dt))
+            return nil
+        }
+        if let language, !isWellFormedLanguage(language) {
+            droppedRDFValues.append(DroppedRDFValue(kind: .languageTag, value: language))
+            return nil
+        }
+        var lexical: String
+        if datatype == "@json" {
+            lexical = try JCS.canonicalize(value)
+            datatype = rdfNS + "JSON"
+        } else {
+            switch value {
+            case .bool(let b):
+                lexical = b ? "true" : "false"
+                if datatype == nil { datatype = xsdNS + "boolean" }
+            case .number(let n):
+                let d = n.doubleValue
+                if d.rounded(.towardZero) != d || abs(d) >= 1e21 || datatype == xsdNS + "double" {
+                    lexical = canonicalDouble(d)
+                    if datatype == nil { datatype = xsdNS + "double" }
+                } else {
+                    lexical = (try? JCS.formatNumber(d)) ?? String(d)
+                    if datatype == nil { datatype = xsdNS + "integer" }
+                }
+            case .string(let s):
+                lexical = s
+            default:
+                return nil
+            }
+        }
+        if let direction = o["@direction"]?.stringValue, let mode = options.rdfDirection {
+            if mode == .i18nDatatype {
+                let dt = "https://www.w3.org/ns/i18n#" + (language?.lowercased() ?? "") + "_" + direction
+                return .literal(RDFLiteral(lexical, datatype: dt))
+            }
+            if mode == .compoundLiteral {
+                let b = RDFTerm.blankNode("b" + String(counter))
+                counter += 1
+                listTriples.append(RDFQuad(b, .iri(rdfNS + "value"), .literal(RDFLiteral(lexical)), graph: graph))
+                if let language {
+                    listTriples.append(RDFQuad(b, .iri(rdfNS + "language"), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                }
+                listTriples.append(RDFQuad(b, .iri(rdfNS + "direction"), .literal(RDFLiteral(direction)), graph: graph))
+                return b
+            }
+        }
+        if let language, datatype == nil {
+            return .literal(RDFLiteral(lexical, language: language))
+        }
+        return .literal(RDFLiteral(lexical, datatype: datatype ?? xsdString))
+    }
+
+    private func listToRDF(_ list: [JSONValue], _ triples: inout [RDFQuad], _ graph: RDFTerm?, _ counter: inout Int) throws -> RDFTerm {
+        if list.isEmpty { return .iri(rdfNS + "nil") }
+        var nodes: [RDFTerm] = []
+        for _ in list {
+            nodes.append(.blankNode("b" + String(counter)))
+            counter += 1
+        }
+        for (i, item) in list.enumerated() {
+            var embedded: [RDFQuad] = []
+            if let o = try objectToRDF(item, &embedded, graph, &counter) {
+                triples.append(RDFQuad(nodes[i], .iri(rdfNS + "first"), o, graph: graph))
+            }
+            let rest: RDFTerm = i + 1 < nodes.count ? nodes[i + 1] : .iri(rdfNS + "nil")
+            triples.append(RDFQuad(nodes[i], .iri(rdfNS + "rest"), rest, graph: graph))
+            triples.append(contentsOf: embedded)
+        }
+        return nodes[0]
+    }
+}
+
+/// BCP 47-ish well-formedness as used by JSON-LD toRdf.
+func isWellFormedLanguage(_ s: String) -> Bool {
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (1...8).contains(first.count), first.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.isASCII })
+    else { return false }
+    return parts.dropFirst().allSatisfy { p in
+        (1...8).contains(p.count) && p.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    }
+}
+
+/// Canonical xsd:double lexical form as produced by JSON-LD processors (`1.1E0`, `1.0E21`).
+func canonicalDouble(_ d: Double) -> String {
+    let s = String(format: "%.15e", d)
+    guard let e = s.firstIndex(of: "e") else { return s }
+    var mantissa = String(s[..<e])
+    let exp = Int(s[s.index(after: e)...]) ?? 0
+    while mantissa.hasSuffix("0") { mantissa.removeLast() }
+    if mantissa.hasSuffix(".") { mantissa += "0" }
+    return mantissa + "E" + String(exp)
+}
+
+/// Node map generation (§7.2.2).
+final class NodeMapBuilder {
+    enum Subject {
+        case id(String)
+        case reverse(JSONValue)
+    }
+
+    /// A node of the node map; a class so that appending values is in place (linear in the input size).
+    final class Node {
+        var properties: [CodePointString: [JSONValue]] = [:]
+        /// Values already present, keyed by their JCS bytes (exact code points; Swift's String equality would
+        /// merge canonically equivalent strings that JSON-LD keeps apart).
+        var seen: [CodePointString: Set<[UInt8]>] = [:]
+        var index: JSONValue?
+    }
+
+    /// Graph name → subject → node, keyed by code points (Swift's String equality would merge canonically
+    /// equivalent IRIs into one node).
+    var graphs: [CodePointString: [CodePointString: Node]] = [CodePointString("@default"): [:]]
+    var relabel: [CodePointString: String] = [:]
+    var counter = 0
+
+    func blankNode(_ old: String?) -> String {
+        if let old, let n = relabel[CodePointString(old)] { return n }
+        let n = "_:b" + String(counter)
+        counter += 1
+        if let old { relabel[CodePointString(old)] = n }
+        return n
+    }
+
+    private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
+        guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
+        let key = Array(((try? JCS.canonicalize(value)) ?? "\(value)").utf8)
+        let p = CodePointString(property)
+        if node.seen[p, default: []].insert(key).inserted { node.properties[p, default: []].append(value) }
+    }
+
+    private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
+        graphs[CodePointString(graph)]?[CodePointString(subject)]?.properties[CodePointString(property), default: []].append(value)
+    }
+
+    func generate(_ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
+        _ list: inout [JSONValue]?) throws
+    {
+        if case .array(let items) = element {
+            for item in items { try generate(item, activeGraph, activeSubject, activeProperty, &list) }
+            return
+        }
+        guard case .object(var o) = element else { return }
+        let graphKey = CodePointString(activeGraph)
+        if graphs[graphKey] == nil { graphs[graphKey] = [:] }
+        if let t = o["@type"] {
+            o["@type"] = .array(t.asArray.map { x in
+                if let s = x.stringValue, s.scalarHasPrefix("_:") { return .string(blankNode(s)) }
+                return x
+            })
+            if o["@value"] != nil { o["@type"] = t }
+        }
+        if o["@value"] != nil {
+            if list != nil {
+                list!.append(.object(o))
+            } else if case .id(let sid)? = activeSubject, let activeProperty {
+                addUnique(activeGraph, sid, activeProperty, .object(o))
+            }
+            return
+        }
+        if let l = o["@list"] {
+            var sub: [JSONValue]? = []
+            try generate(l, activeGraph, activeSubject, activeProperty, &sub)
+            let result = JSONValue.object(JSONObject([("@list", .array(sub ?? []))]))
+            if list != nil {
+                list!.append(result)
+            } else if case .id(let sid)? = activeSubject, let activeProperty {
+                appendValue(activeGraph, sid, activeProperty, result)
+            }
+            return
+        }
+        var id: String
+        if let s = o["@id"]?.stringValue {
+            id = s.scalarHasPrefix("_:") ? blankNode(s) : s
+        } else if o["@id"] != nil {
+            return
+        } else {
+            id = blankNode(nil)
+        }
+        let idKey = CodePointString(id)
+        if graphs[graphKey]![idKey] == nil { graphs[graphKey]![idKey] = Node() }
+        switch activeSubject {
+        case .reverse(let ref)?:
+            if let activeProperty { addUnique(activeGraph, id, activeProperty, ref) }
+        case .id(let sid)?:
+            if let activeProperty {
+                let reference = JSONValue.object(JSONObject([("@id", .string(id))]))
+                if list != nil { list!.append(reference) } else { addUnique(activeGraph, sid, activeProperty, reference) }
+            }
+        case nil:
+            if activeProperty != nil, list != nil {
+                list!.append(.object(JSONObject([("@id", .string(id))])))
+            }
+        }
+        if let t = o["@type"] {
+            for x in t.asArray { addUnique(activeGraph, id, "@type", x) }
+        }
+        if let ix = o["@index"] {
+            let node = graphs[graphKey]![idKey]!
+            if let existing = node.index, existing != ix { throw JSONLDError(.conflictingIndexes) }
+            node.index = ix
+        }
+        var none: [JSONValue]? = nil
+        if case .object(let rev) = o["@reverse"] ?? .null {
+            let ref = JSONValue.object(JSONObject([("@id", .string(id))]))
+            for p in rev.keys {
+                for v in rev[p]!.asArray { try generate(v, activeGraph, .reverse(ref), p, &none) }
+            }
+        }
+        if let g = o["@graph"] { try generate(g, id, nil, nil, &none) }
+        if let inc = o["@included"] { try generate(inc, activeGraph, nil, nil, &none) }
+        for property in o.keys.sorted() {
+            if ["@id", "@type", "@index", "@reverse", "@graph", "@included"].contains(property) { continue }
+            let value = o[property]!
+            let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
+            let node = graphs[graphKey]![idKey]!
+            if node.properties[CodePointString(p)] == nil { node.properties[CodePointString(p)] = [] }
+            try generate(value, activeGraph, .id(id), p, &none)
+        }
+    }
+}
+
+extension JSONLDProcessor {
+    /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash).
+    public func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer = RDFCanonicalizer()) throws -> CanonicalizedDataset {
+        try canonicalizer.canonicalize(toRDF(input))
+    }
+}

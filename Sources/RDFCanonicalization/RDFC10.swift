@@ -1,0 +1,343 @@
+import Crypto
+
+/// Errors from RDFC-1.0 canonicalization.
+public enum RDFCanonicalizationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The input needed more Hash N-Degree Quads invocations than ``RDFCanonicalizer/Options/maxNDegreeHashCalls``
+    /// (e.g. the "poison graph" of RDFC-1.0 test074c).
+    case workLimitExceeded(limit: Int)
+    /// The dataset has more distinct blank nodes than ``RDFCanonicalizer/Options/maxBlankNodes``.
+    case tooManyBlankNodes(count: Int, limit: Int)
+    /// Hash N-Degree Quads recursed deeper than ``RDFCanonicalizer/Options/maxRecursionDepth`` (e.g. a long ring
+    /// of indistinguishable blank nodes), which would otherwise risk exhausting the thread's stack.
+    case recursionLimitExceeded(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .workLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads call limit (\(l)) exceeded"
+        case .tooManyBlankNodes(let c, let l): return "RDFC-1.0: \(c) blank nodes exceed the limit (\(l))"
+        case .recursionLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads recursion deeper than \(l)"
+        }
+    }
+}
+
+/// Hash algorithm used by RDFC-1.0.
+public enum RDFCHashAlgorithm: String, Sendable, Hashable {
+    case sha256 = "SHA256"
+    case sha384 = "SHA384"
+
+    /// Lowercase hex digest of the UTF-8 bytes of `s`.
+    public func hexDigest(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { buf in
+            switch self {
+            case .sha256: return hex(SHA256.hash(data: buf))
+            case .sha384: return hex(SHA384.hash(data: buf))
+            }
+        }
+    }
+}
+
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    var out: [UInt8] = []
+    out.reserveCapacity(96)
+    for b in digest {
+        out.append(hexDigits[Int(b >> 4)])
+        out.append(hexDigits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Result of RDFC-1.0 canonicalization.
+public struct CanonicalizedDataset: Sendable {
+    /// The canonical N-Quads document (sorted lines, each ending in `\n`, duplicates removed).
+    public let nquads: String
+    /// The canonical quads, in the same order as `nquads`.
+    public let quads: [RDFQuad]
+    /// Issued identifiers map: input blank node label → canonical label (`c14nN`), both without `_:`.
+    public let issuedIdentifiers: [String: String]
+    /// How many Hash N-Degree Quads invocations the input needed (compare with
+    /// ``RDFCanonicalizer/Options/maxNDegreeHashCalls``).
+    public let hashNDegreeQuadsCalls: Int
+    /// Deepest Hash N-Degree Quads recursion (compare with ``RDFCanonicalizer/Options/maxRecursionDepth``).
+    public let hashNDegreeQuadsDepth: Int
+}
+
+/// RDF Dataset Canonicalization (W3C RDFC-1.0).
+public struct RDFCanonicalizer: Sendable {
+    public struct Options: Sendable {
+        public var hashAlgorithm: RDFCHashAlgorithm
+        /// Bound on the work hostile inputs can force: the total number of Hash N-Degree Quads invocations
+        /// (including recursive ones) in one canonicalization. Every permutation of a group of equally-hashed
+        /// blank nodes recurses at least once, so this also bounds the permutations explored. The positive tests
+        /// of the W3C RDFC-1.0 suite need at most 468 calls (the test suite checks a 10x margin); the 10-node
+        /// clique of test074c ("poison graph") would need millions and fails with
+        /// ``RDFCanonicalizationError/workLimitExceeded(limit:)`` after the first 5 000.
+        public var maxNDegreeHashCalls: Int
+        /// Bound on distinct blank nodes in the input.
+        public var maxBlankNodes: Int
+        /// Bound on the nesting of Hash N-Degree Quads recursion (stack depth). The W3C suite needs at most 7 (checked by the tests).
+        public var maxRecursionDepth: Int
+
+        public static let defaultMaxNDegreeHashCalls = 5_000
+        public static let defaultMaxBlankNodes = 100_000
+        public static let defaultMaxRecursionDepth = 64
+
+        public init(
+            hashAlgorithm: RDFCHashAlgorithm = .sha256,
+            maxNDegreeHashCalls: Int = Options.defaultMaxNDegreeHashCalls,
+            maxBlankNodes: Int = Options.defaultMaxBlankNodes,
+            maxRecursionDepth: Int = Options.defaultMaxRecursionDepth
+        ) {
+            self.maxRecursionDepth = maxRecursionDepth
+            self.hashAlgorithm = hashAlgorithm
+            self.maxNDegreeHashCalls = maxNDegreeHashCalls
+            self.maxBlankNodes = maxBlankNodes
+        }
+    }
+
+    public var options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Canonicalizes an N-Quads document.
+    public static func canonicalize(nquads: String, options: Options = Options()) throws -> CanonicalizedDataset {
+        try RDFCanonicalizer(options: options).canonicalize(try NQuads.parse(nquads))
+    }
+
+    /// Canonicalizes a dataset.
+    public func canonicalize(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
+        var state = State(options: options)
+        return try state.run(dataset)
+    }
+
+    struct IdentifierIssuer {
+        let prefix: String
+        var counter = 0
+        var issued: [String: String] = [:]
+        var order: [String] = []
+
+        init(prefix: String) { self.prefix = prefix }
+
+        mutating func issue(_ existing: String) -> String {
+            if let id = issued[existing] { return id }
+            let id = prefix + String(counter)
+            counter += 1
+            issued[existing] = id
+            order.append(existing)
+            return id
+        }
+    }
+
+    struct State {
+        let options: Options
+        var quadsFor: [String: [Int]] = [:]
+        var quads: [RDFQuad] = []
+        var canonical = IdentifierIssuer(prefix: "c14n")
+        var firstDegreeCache: [String: String] = [:]
+        var nDegreeCalls = 0
+        var depth = 0
+        var maxDepthSeen = 0
+
+        init(options: Options) { self.options = options }
+
+        func hash(_ s: String) -> String { options.hashAlgorithm.hexDigest(s) }
+
+        mutating func run(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
+            // Deduplicate quads, keep first-seen order. Compare serialized bytes: Swift's String equality is
+            // canonical equivalence, while RDF terms are equal only if their code points are.
+            var seen = Set<[UInt8]>()
+            var bnodeOrder: [String] = []
+            for q in dataset.quads where seen.insert(Array(NQuads.serialize(q).utf8)).inserted {
+                let idx = quads.count
+                quads.append(q)
+                for t in [q.subject, q.object, q.graph] {
+                    if let t, case .blankNode(let b) = t {
+                        if quadsFor[b] == nil { bnodeOrder.append(b) }
+                        if quadsFor[b, default: []].last != idx { quadsFor[b, default: []].append(idx) }
+                    }
+                }
+            }
+            if bnodeOrder.count > options.maxBlankNodes {
+                throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maxBlankNodes)
+            }
+            var hashToBnodes: [String: [String]] = [:]
+            for b in bnodeOrder {
+                hashToBnodes[hashFirstDegree(b), default: []].append(b)
+            }
+            var nonUnique: [(String, [String])] = []
+            for h in hashToBnodes.keys.sorted() {
+                let list = hashToBnodes[h]!
+                if list.count > 1 {
+                    nonUnique.append((h, list))
+                } else {
+                    _ = canonical.issue(list[0])
+                }
+            }
+            for (_, list) in nonUnique {
+                var results: [(hash: String, issuer: IdentifierIssuer, index: Int)] = []
+                for b in list where canonical.issued[b] == nil {
+                    var temp = IdentifierIssuer(prefix: "b")
+                    _ = temp.issue(b)
+                    let r = try hashNDegree(b, temp)
+                    results.append((r.0, r.1, results.count))
+                }
+                results.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+                for r in results {
+                    for existing in r.issuer.order { _ = canonical.issue(existing) }
+                }
+            }
+            var lines: [(String, RDFQuad)] = []
+            for q in quads {
+                func relabel(_ t: RDFTerm) -> RDFTerm {
+                    if case .blankNode(let b) = t { return .blankNode(canonical.issued[b]!) }
+                    return t
+                }
+                let c = RDFQuad(relabel(q.subject), q.predicate, relabel(q.object), graph: q.graph.map(relabel))
+                lines.append((NQuads.serialize(c), c))
+            }
+            lines.sort { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+            var out = ""
+            var outQuads: [RDFQuad] = []
+            var last: String?
+            for (l, q) in lines where last == nil || !l.utf8.elementsEqual(last!.utf8) {
+                out += l
+                outQuads.append(q)
+                last = l
+            }
+            return CanonicalizedDataset(nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
+                hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
+        }
+
+        mutating func hashFirstDegree(_ ref: String) -> String {
+            if let h = firstDegreeCache[ref] { return h }
+            var lines: [String] = []
+            for i in quadsFor[ref] ?? [] {
+                let q = quads[i]
+                func sub(_ t: RDFTerm) -> RDFTerm {
+                    if case .blankNode(let b) = t { return .blankNode(b == ref ? "a" : "z") }
+                    return t
+                }
+                lines.append(NQuads.serialize(RDFQuad(sub(q.subject), q.predicate, sub(q.object), graph: q.graph.map(sub))))
+            }
+            lines.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            let h = hash(lines.joined())
+            firstDegreeCache[ref] = h
+            return h
+        }
+
+        mutating func hashRelated(_ related: String, _ quad: RDFQuad, _ issuer: IdentifierIssuer, _ position: String) -> String {
+            var input = position
+            if position != "g" {
+                input += NQuads.serialize(quad.predicate)
+            }
+            if let c = canonical.issued[related] {
+                input += "_:" + c
+            } else if let t = issuer.issued[related] {
+                input += "_:" + t
+            } else {
+                input += hashFirstDegree(related)
+            }
+            return hash(input)
+        }
+
+        mutating func hashNDegree(_ identifier: String, _ issuerIn: IdentifierIssuer) throws(RDFCanonicalizationError) -> (String, IdentifierIssuer) {
+            nDegreeCalls += 1
+            if nDegreeCalls > options.maxNDegreeHashCalls {
+                throw .workLimitExceeded(limit: options.maxNDegreeHashCalls)
+            }
+            depth += 1
+            defer { depth -= 1 }
+            maxDepthSeen = max(maxDepthSeen, depth)
+            if depth > options.maxRecursionDepth { throw .recursionLimitExceeded(limit: options.maxRecursionDepth) }
+            var issuer = issuerIn
+            var hn: [String: [String]] = [:]
+            for i in quadsFor[identifier] ?? [] {
+                let q = quads[i]
+                for (t, pos) in [(q.subject, "s"), (q.object, "o"), (q.graph, "g")] {
+                    if let t, case .blankNode(let b) = t, b != identifier {
+                        let h = hashRelated(b, q, issuer, pos)
+                        hn[h, default: []].append(b)
+                    }
+                }
+            }
+            var dataToHash = ""
+            for relatedHash in hn.keys.sorted() {
+                dataToHash += relatedHash
+                var chosenPath = ""
+                var chosenIssuer: IdentifierIssuer?
+                var permuter = Permuter(hn[relatedHash]!)
+                permutations: while let p = permuter.next() {
+                    var issuerCopy = issuer
+                    var path = ""
+                    var recursionList: [String] = []
+                    for related in p {
+                        if let c = canonical.issued[related] {
+                            path += "_:" + c
+                        } else {
+                            if issuerCopy.issued[related] == nil { recursionList.append(related) }
+                            path += "_:" + issuerCopy.issue(related)
+                        }
+                        if !chosenPath.isEmpty, path.utf8.count >= chosenPath.utf8.count, path > chosenPath { continue permutations }
+                    }
+                    for related in recursionList {
+                        let result = try hashNDegree(related, issuerCopy)
+                        path += "_:" + issuerCopy.issue(related)
+                        path += "<" + result.0 + ">"
+                        issuerCopy = result.1
+                        if !chosenPath.isEmpty, path.utf8.count >= chosenPath.utf8.count, path > chosenPath { continue permutations }
+                    }
+                    if chosenPath.isEmpty || path < chosenPath {
+                        chosenPath = path
+                        chosenIssuer = issuerCopy
+                    }
+                }
+                dataToHash += chosenPath
+                if let chosenIssuer { issuer = chosenIssuer }
+            }
+            return (hash(dataToHash), issuer)
+        }
+    }
+
+    /// Permutations in the Steinhaus–Johnson–Trotter order used by the reference implementations.
+    struct Permuter {
+        var current: [String]
+        var dir: [String: Bool] = [:]
+        var done = false
+
+        /// UTF-16 code unit order, as JavaScript compares strings (the reference implementations).
+        static func greater(_ a: String, _ b: String) -> Bool { b.utf16.lexicographicallyPrecedes(a.utf16) }
+
+        init(_ list: [String]) {
+            current = list.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            for e in current { dir[e] = true }
+        }
+
+        mutating func next() -> [String]? {
+            if done { return nil }
+            let rval = current
+            var k: String?
+            var pos = 0
+            let n = current.count
+            for i in 0..<n {
+                let e = current[i]
+                let left = dir[e]!
+                if k == nil || Self.greater(e, k!) {
+                    if (left && i > 0 && Self.greater(e, current[i - 1])) || (!left && i < n - 1 && Self.greater(e, current[i + 1])) {
+                        k = e
+                        pos = i
+                    }
+                }
+            }
+            if let k {
+                let swap = dir[k]! ? pos - 1 : pos + 1
+                current[pos] = current[swap]
+                current[swap] = k
+                for e in current where Self.greater(e, k) { dir[e] = !dir[e]! }
+            } else {
+                done = true
+            }
+            return rval
+        }
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import JSONLD
+import Testing
+
+let vectorsDir = Suites.testsuites.appendingPathComponent("vc-di-eddsa/TestVectors")
+let contextIndex = Suites.contexts.appendingPathComponent("INDEX.tsv")
+
+struct VectorCase: CustomTestStringConvertible, Sendable {
+    let folder: String
+    let suffix: String
+    let rdfc: Bool
+    var testDescription: String { folder }
+}
+
+let vectorCases: [VectorCase] = [
+    VectorCase(folder: "eddsa-rdfc-2022", suffix: "DataInt", rdfc: true),
+    VectorCase(folder: "eddsa-rdfc-2022/employ", suffix: "DataInt", rdfc: true),
+    VectorCase(folder: "Ed25519Signature2020", suffix: "EdSig", rdfc: true),
+    VectorCase(folder: "eddsa-jcs-2022", suffix: "JCS", rdfc: false),
+]
+
+@Suite("vc-di-eddsa test vectors", .enabled(if: Suites.exists(vectorsDir) && Suites.exists(contextIndex)))
+struct DataIntegrityVectorTests {
+    @Test("canonical document, proof options and hashes", arguments: vectorCases)
+    func vector(_ v: VectorCase) throws {
+        let dir = vectorsDir.appendingPathComponent(v.folder)
+        func text(_ name: String) throws -> String { try Suites.readText(dir.appendingPathComponent(name + v.suffix + ".txt")) }
+        let signed = try Suites.readJSON(dir.appendingPathComponent("signed\(v.suffix).json"))
+        var unsecured = try #require(signed.objectValue)
+        unsecured["proof"] = nil
+        var proofConfig = try #require(try Suites.readJSON(dir.appendingPathComponent("proofConfig\(v.suffix).json")).objectValue)
+        if proofConfig["@context"] == nil { proofConfig["@context"] = unsecured["@context"] }
+        let canonDoc: String
+        let proofCanon: String
+        if v.rdfc {
+            let loader = try StaticDocumentLoader(contextIndexTSV: contextIndex.path)
+            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: loader))
+            canonDoc = try processor.canonicalize(.object(unsecured)).nquads
+            proofCanon = try processor.canonicalize(.object(proofConfig)).nquads
+            #expect(processor.droppedKeys.isEmpty)
+        } else {
+            canonDoc = try JCS.canonicalize(.object(unsecured))
+            proofCanon = try JCS.canonicalize(.object(proofConfig))
+        }
+        #expect(canonDoc == (try text("canonDoc")))
+        #expect(proofCanon == (try text("proofCanon")))
+        let docHash = RDFCHashAlgorithm.sha256.hexDigest(canonDoc)
+        let proofHash = RDFCHashAlgorithm.sha256.hexDigest(proofCanon)
+        #expect(docHash == (try text("docHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(proofHash == (try text("proofHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(proofHash + docHash == (try text("combinedHash")).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+@Suite("JSON-LD API behaviour")
+struct JSONLDBehaviourTests {
+    @Test func reportsUndefinedTerms() throws {
+        let doc = try JSONParser.parse(#"""
+        {"@context": {"name": "http://schema.org/name"}, "name": "x", "unsigned": 1, "nested": {"a": 1},
+         "knows": {"@id": "urn:a"}}
+        """#)
+        let p = JSONLDProcessor()
+        let out = try p.expand(doc)
+        #expect(out.count == 1)
+        #expect(Set(p.droppedKeys.map(\.description)) == ["/unsigned", "/nested", "/knows"])
+    }
+
+    @Test func noNetworkByDefault() throws {
+        let doc = try JSONParser.parse(#"{"@context": "https://www.w3.org/ns/credentials/v2", "id": "urn:x"}"#)
+        do {
+            _ = try JSONLDProcessor().expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .loadingRemoteContextFailed)
+        }
+    }
+
+    @Test func depthIsBounded() throws {
+        var v: JSONValue = ["http://e/p": "x"]
+        for _ in 0..<200 { v = ["http://e/p": v] }
+        do {
+            _ = try JSONLDProcessor().expand(v)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .maximumDepthExceeded)
+        }
+    }
+
+    @Test func recursiveRemoteContextIsAnError() throws {
+        let loader = StaticDocumentLoader(documents: ["urn:ctx:a": ["@context": ["urn:ctx:b"]], "urn:ctx:b": ["@context": "urn:ctx:a"]])
+        let doc: JSONValue = ["@context": "urn:ctx:a", "@id": "urn:x"]
+        do {
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader)).expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .recursiveContextInclusion)
+        }
+    }
+
+    @Test("IRI resolution (RFC 3986 §5.4)", arguments: [
+        ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+        ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
+        ("g#s", "http://a/b/c/g#s"), (";x", "http://a/b/c/;x"), ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"),
+        ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../g", "http://a/g"),
+        ("../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"),
+        ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
+        ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"),
+        ("g?y/./x", "http://a/b/c/g?y/./x"), ("g#s/../x", "http://a/b/c/g#s/../x"),
+    ])
+    func resolve(_ ref: String, _ expected: String) {
+        #expect(IRI.resolve(ref, against: "http://a/b/c/d;p?q") == expected)
+    }
+}
+
+@Suite("JSON-LD dropped RDF values")
+struct DroppedRDFValueTests {
+    @Test func relativeTypeAndPropertyAreReported() throws {
+        let doc = try JSONParser.parse(#"""
+        {"@context": {"name": "http://schema.org/name", "T": "http://e/T"},
+         "@id": "http://e/s", "@type": ["T", "Undefined"], "name": {"@value": "x", "@language": "not a tag"}}
+        """#)
+        let p = JSONLDProcessor()
+        let d = try p.toRDF(doc)
+        #expect(d.quads.count == 1)
+        #expect(Set(p.droppedRDFValues.map(\.description)) == ["type Undefined", "languageTag not a tag"])
+    }
+}
+
+@Suite("JSON-LD hostile contexts")
+struct HostileContextTests {
+    @Test func explodingScopedContextsAreBounded() throws {
+        // Each context level defines 8 terms whose scoped context is the next level: 8^12 validations if unbounded.
+        var docs: [String: JSONValue] = [:]
+        for level in 0..<12 {
+            var ctx = JSONObject()
+            for i in 0..<8 {
+                ctx["t\(i)"] = .object(JSONObject([("@id", .string("http://e/\(i)")), ("@context", .string("urn:ctx:\(level + 1)"))]))
+            }
+            docs["urn:ctx:\(level)"] = .object(JSONObject([("@context", .object(ctx))]))
+        }
+        docs["urn:ctx:12"] = ["@context": [:]]
+        let loader = StaticDocumentLoader(documents: docs)
+        let doc: JSONValue = ["@context": "urn:ctx:0", "@id": "urn:x", "t0": "v"]
+        do {
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader)).expand(doc)
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .contextOverflow)
+        }
+    }
+}
+
+@Suite("JSON-LD scaling")
+struct ScalingTests {
+    @Test func manyValuesOfOneProperty() throws {
+        // 20 000 values for one property, half duplicates: node-map de-duplication must stay linear.
+        let values: [JSONValue] = (0..<20_000).map { .string("v\($0 % 10_000)") }
+        let doc: JSONValue = ["@id": "http://e/s", "http://e/p": .array(values)]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.count == 10_000)
+    }
+}
+
+@Suite("Exact code point comparison")
+struct CodePointTests {
+    @Test func canonicallyEquivalentLiteralsStayDistinct() throws {
+        // "é" precomposed and decomposed are different RDF literals (Swift's == would call them equal).
+        let doc: JSONValue = ["@id": "http://e/s", "http://e/p": ["\u{E9}", "e\u{301}"]]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.count == 2)
+        let c = try RDFCanonicalizer().canonicalize(d)
+        #expect(c.quads.count == 2)
+    }
+}
+
+@Suite("StaticDocumentLoader")
+struct LoaderTests {
+    @Test func prefixMappingStaysInsideFolder() throws {
+        let loader = StaticDocumentLoader(prefixes: [("https://example.org/ctx/", "/tmp")])
+        for bad in ["https://example.org/ctx/../etc/passwd", "https://example.org/ctx//etc/passwd", "https://example.org/ctx/a/%2e%2e/b"] {
+            #expect(throws: JSONLDError.self) { _ = try loader.loadDocument(bad) }
+        }
+    }
+}
+
+@Suite("JSON-LD deep inputs")
+struct DeepInputTests {
+    @Test func deeplyNestedScopedContextsDoNotCrash() throws {
+        // 120 nested inline scoped contexts (JSON depth 242, inside the parser's default bound of 256).
+        var ctx = "{}"
+        for i in 0..<120 { ctx = #"{"t\#(i)": {"@id": "http://e/\#(i)", "@context": \#(ctx)}}"# }
+        let text = #"{"@context": \#(ctx), "@id": "http://e/s", "t119": "x"}"#
+        let doc = try JSONParser.parse(text)
+        do {
+            let out = try JSONLDProcessor().toRDF(doc)
+            #expect(out.quads.count == 1)
+        } catch let e as JSONLDError {
+            #expect(e.code == .contextOverflow || e.code == .maximumDepthExceeded)
+        }
+    }
+
+    @Test func deeplyNestedNodesDoNotCrash() throws {
+        let text = String(repeating: #"{"http://e/p": "#, count: 120) + "1" + String(repeating: "}", count: 120)
+        let d = try JSONLDProcessor().toRDF(try JSONParser.parse(text))
+        #expect(d.quads.count == 120)
+    }
+}
+
+struct MemoryAsyncLoader: AsyncDocumentLoader {
+    let docs: [String: JSONValue]
+    func loadDocument(_ url: String) async throws -> RemoteDocument {
+        guard let d = docs[url] else { throw JSONLDError(.loadingDocumentFailed, url) }
+        return RemoteDocument(documentURL: url, document: d)
+    }
+}
+
+@Suite("Async document loading")
+struct AsyncLoadingTests {
+    @Test func fetchesContextsOnDemand() async throws {
+        let loader = MemoryAsyncLoader(docs: [
+            "urn:ctx:1": ["@context": ["name": "http://schema.org/name", "Person": ["@id": "http://schema.org/Person", "@context": "urn:ctx:2"]]],
+            "urn:ctx:2": ["@context": ["knows": "http://schema.org/knows"]],
+        ])
+        let doc: JSONValue = ["@context": "urn:ctx:1", "@id": "urn:a", "@type": "Person", "name": "A", "knows": ["@id": "urn:b"]]
+        let quads = try await JSONLDProcessor.run(options: JSONLDOptions(), asyncLoader: loader) { try $0.toRDF(doc).quads }
+        #expect(quads.count == 3)
+    }
+
+    @Test func missingDocumentIsTyped() async throws {
+        let loader = MemoryAsyncLoader(docs: [:])
+        let doc: JSONValue = ["@context": "urn:ctx:none", "@id": "urn:a"]
+        do {
+            _ = try await JSONLDProcessor.run(options: JSONLDOptions(), asyncLoader: loader) { try $0.expand(doc) }
+            Issue.record("expected failure")
+        } catch let e as JSONLDError {
+            #expect(e.code == .loadingRemoteContextFailed)
+        }
+    }
+}
+
+@Suite("Code-point delimiters")
+struct DelimiterTests {
+    @Test func combiningMarkAfterDelimiterStillSplits() {
+        // "#" followed by U+0301 is one Character in Swift but two code points for RFC 3986.
+        #expect(IRI.resolve("#\u{301}x", against: "http://a/b?q") == "http://a/b?q#\u{301}x")
+        #expect(IRI.resolve("../\u{301}g", against: "http://a/b/c/d") == "http://a/b/\u{301}g")
+        #expect(IRI.isAbsolute("ex:\u{301}y"))
+    }
+
+    @Test func compactIRIWithCombiningMarkAfterColon() throws {
+        let doc: JSONValue = ["@context": ["ex": "http://e/"], "@id": "http://e/s", "ex:\u{301}p": "v"]
+        let d = try JSONLDProcessor().toRDF(doc)
+        #expect(d.quads.first?.predicate == .iri("http://e/\u{301}p"))
+    }
+}
+
+@Suite("Code-point keys")
+struct CodePointKeyTests {
+    @Test func normalizationVariantsAreDistinctKeysTermsAndNodes() throws {
+        // Precomposed and decomposed "é" in object keys, term names and node ids stay distinct, as in JavaScript.
+        let text = "{\"@context\": {\"caf\u{E9}\": \"http://e/nfc\"}, \"@id\": \"http://e/caf\u{E9}\", \"caf\u{E9}\": \"1\", \"cafe\u{301}\": \"2\","
+            + " \"http://e/p\": [{\"@id\": \"http://e/cafe\u{301}\", \"http://e/q\": \"3\"}]}"
+        let doc = try JSONParser.parse(text)
+        #expect(doc.objectValue?.count == 5)
+        let p = JSONLDProcessor()
+        let d = try p.toRDF(doc)
+        // "café" (NFC) is the term; "café" (NFD) is undefined and dropped; the two node ids are different nodes.
+        #expect(p.droppedKeys.map(\.key) == ["cafe\u{301}"])
+        #expect(d.quads.count == 3)
+        let subjects = Set(d.quads.map { Array(NQuads.serialize($0.subject).utf8) })
+        #expect(subjects.count == 2)
+    }
+}

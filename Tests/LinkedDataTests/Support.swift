@@ -1,0 +1,23 @@
+import Foundation
+import JCS
+
+/// Locates /work/shared/testsuites as `../shared/testsuites` relative to the package root.
+enum Suites {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sharedRoot: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let testsuites: URL = sharedRoot.appendingPathComponent("testsuites")
+    static let contexts: URL = sharedRoot.appendingPathComponent("contexts")
+
+    static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+
+    static func readText(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    static func readJSON(_ url: URL) throws -> JSONValue { try JSONParser.parse(readText(url)) }
+
+    /// Entries of a manifest (`entries` or `sequence`), or [] when the suites are absent.
+    static func manifestEntries(_ url: URL, key: String) -> [JSONObject] {
+        guard exists(url), let m = try? readJSON(url), let arr = m[key]?.arrayValue else { return [] }
+        return arr.compactMap { $0.objectValue }
+    }
+}
