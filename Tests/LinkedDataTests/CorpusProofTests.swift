@@ -122,7 +122,6 @@ struct CorpusProofTests {
     func verify(_ file: String) throws {
         let doc = try Suites.readJSON(corpusOB3.appendingPathComponent(file))
         var unsecured = try #require(doc.objectValue)
-        let proofs = unsecured["proof"]?.asArray ?? []
         unsecured["proof"] = nil
         let loader = try StaticDocumentLoader(contextIndexTSV: contextIndex.path)
         let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: loader))
