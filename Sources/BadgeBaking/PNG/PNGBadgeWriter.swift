@@ -60,7 +60,7 @@ struct PNGBadgeWriter {
     /// Reads the rest of a chunk through a fixed buffer and checks its CRC.
     private func readVerified(_ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>, after head: [UInt8] = []) throws(BadgeError) {
         var crc = CRC32()
-        crc.update(header.raw[4...])
+        crc.update(header.type.bytes)
         crc.update(head)
         var left = header.length - head.count
         while left > 0 {

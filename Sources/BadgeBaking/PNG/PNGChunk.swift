@@ -77,8 +77,6 @@ struct PNGChunkHeader {
     let length: Int
     /// The file offset of the length field (the start of the chunk).
     let offset: Int64
-    /// The header bytes as read (length and type), for copying.
-    let raw: [UInt8]
 }
 
 /// Reads a PNG datastream chunk by chunk, validating the framing as it goes.
@@ -106,14 +104,20 @@ struct PNGChunkReader<Source: ByteSource> {
     }
 
     /// Reads the next chunk header; nil at a clean end of input.
+    ///
+    /// This runs once per chunk (thousands of times for a large image), so it reads into a fixed buffer and
+    /// allocates nothing.
     mutating func nextHeader() throws(BadgeError) -> PNGChunkHeader? {
         let offset = source.offset
-        let raw = try source.read(count: 8)
-        if raw.isEmpty { return nil }
-        guard raw.count == 8 else { throw BadgeError(.truncated, at: offset, "the input ends inside a chunk header") }
-        let length = Int(bigEndianUInt32(raw))
-        guard let type = PNGChunkType(validating: raw[4...]) else {
-            throw BadgeError(.malformedPNG, at: offset + 4, "invalid chunk type bytes \(raw[4...].map { String($0, radix: 16) })")
+        var raw: UInt64 = 0
+        let count = try rethrowingBadgeError { try withUnsafeMutableBytes(of: &raw) { try source.read(into: $0) } }
+        if count == 0 { return nil }
+        guard count == 8 else { throw BadgeError(.truncated, at: offset, "the input ends inside a chunk header") }
+        let fields = UInt64(bigEndian: raw)
+        let length = Int(fields >> 32)
+        guard let type = PNGChunkType(rawValue: UInt32(truncatingIfNeeded: fields)) else {
+            let bytes = (0..<4).map { String(UInt8(truncatingIfNeeded: fields >> (24 - 8 * $0)), radix: 16) }
+            throw BadgeError(.malformedPNG, at: offset + 4, "invalid chunk type bytes \(bytes)")
         }
         guard length <= maximumPNGChunkLength else {
             throw BadgeError(.invalidLength, at: offset, "\(type) chunk length \(length) is over 2^31-1")
@@ -131,7 +135,7 @@ struct PNGChunkReader<Source: ByteSource> {
         guard chunkCount <= maximumChunkCount else {
             throw BadgeError(.tooManyChunks, at: offset, "more than \(maximumChunkCount) chunks")
         }
-        return PNGChunkHeader(type: type, length: length, offset: offset, raw: raw)
+        return PNGChunkHeader(type: type, length: length, offset: offset)
     }
 
     /// Reads a chunk's data in full (callers bound `header.length` first).

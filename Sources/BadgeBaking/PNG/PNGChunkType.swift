@@ -5,10 +5,17 @@ public struct PNGChunkType: Hashable, Sendable, CustomStringConvertible {
 
     /// Validates four bytes as a chunk type: each must be an ASCII letter.
     public init?(validating bytes: some Collection<UInt8>) {
-        guard bytes.count == 4, bytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
-            return nil
+        guard bytes.count == 4 else { return nil }
+        self.init(rawValue: bytes.reduce(0) { $0 << 8 | UInt32($1) })
+    }
+
+    /// Validates a type given as a big-endian integer: each byte must be an ASCII letter.
+    public init?(rawValue: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) {
+            let byte = UInt8(truncatingIfNeeded: rawValue >> shift) | 0x20  // fold to lower case
+            guard (0x61...0x7A).contains(byte) else { return nil }
         }
-        rawValue = bytes.reduce(0) { $0 << 8 | UInt32($1) }
+        self.rawValue = rawValue
     }
 
     private init(_ name: StaticString) {
