@@ -49,8 +49,13 @@ public struct BadgeVerifier: Sendable {
             }
             return await verifier.verifyHosted(url: url)
         case .jws(let signed):
-            if case .assertion = signed.document { return await verifier.verifySigned(signed.jws) }
-            return Self.unverifiable(.signature, "Open Badges 3.0 VC-JWT verification is not available yet", node: signed.credentialID)
+            switch signed.document {
+            case .assertion: return await verifier.verifySigned(signed.jws)
+            case .achievementCredential, .endorsementCredential:
+                return Self.unverifiable(.signature, "Open Badges 3.0 VC-JWT verification is not available yet", node: signed.credentialID)
+            default:
+                return Self.unverifiable(.payload, "the JWS payload is a \(signed.document.kindName), not an assertion or credential", node: nil)
+            }
         case .json(let document, _):
             if case .achievementCredential(let credential) = document {
                 return Self.unverifiable(.signature, "Open Badges 3.0 Data Integrity verification is not available yet", node: credential.id)

@@ -156,3 +156,85 @@ let corpus: URL? = {
         .deletingLastPathComponent().appendingPathComponent("shared/corpus")
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
 }()
+
+/// Open Badges 1.x signed badges: the PEM key sits at `verify.url`, and the revocation list maps uids to reasons.
+@Suite("Signed verification, Open Badges 1.x")
+struct LegacySignedVerificationTests {
+    func legacyAssertion(_ host: BadgeHost, uid: String) -> String {
+        """
+        {"uid":"\(uid)","recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},\
+        "badge":"\(host.base)/v1/badge.json","verify":{"type":"signed","url":"\(host.base)/v1/public.pem"},"issuedOn":1404172800}
+        """
+    }
+
+    func serve(_ host: BadgeHost, key: _RSA.Signing.PublicKey = BadgeHost.signingKey.publicKey) {
+        host.server.route("/v1/public.pem", .json(key.pemRepresentation, contentType: "application/x-pem-file"))
+        host.server.route("/v1/badge.json", .json("""
+            {"name":"Legacy Badge","description":"A 1.0 badge.","image":"\(host.base)/v1/b.png","criteria":"\(host.base)/v1/criteria",\
+            "issuer":"\(host.base)/v1/issuer.json"}
+            """, contentType: "application/json"))
+        host.server.route("/v1/issuer.json", .json("""
+            {"name":"Legacy Issuer","url":"\(host.base)","revocationList":"\(host.base)/v1/revoked.json"}
+            """, contentType: "application/json"))
+        host.server.route("/v1/revoked.json", .json("{\"uid-revoked\":\"Plagiarism\"}", contentType: "application/json"))
+    }
+
+    func verifier(_ host: BadgeHost) -> BadgeVerifier {
+        BadgeVerifier(options: VerificationOptions(loader: host.loader, identity: RecipientIdentity(guessing: "learner@example.org"), now: testNow))
+    }
+
+    @Test func validLegacySignedBadge() async throws {
+        let host = try BadgeHost()
+        serve(host)
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(legacyAssertion(host, uid: "uid-1")))
+        #expect(report.specVersion == "1.0")
+        #expect(report.status(.signature) == .passed, "\(report.checks)")
+        #expect(report.status(.keyOwnership) == .passed)
+        #expect(report.status(.revocation) == .passed)
+        #expect(report.verdict == .verified)
+    }
+
+    @Test func legacyRevocationAndWrongKey() async throws {
+        let host = try BadgeHost()
+        serve(host)
+        let revoked = await verifier(host).verify(payload: try BadgeHost.sign(legacyAssertion(host, uid: "uid-revoked")))
+        #expect(revoked.status(.revocation) == .failed)
+        #expect(revoked.check(.revocation)?.message.contains("Plagiarism") == true)
+        let forged = await verifier(host).verify(payload: try BadgeHost.sign(legacyAssertion(host, uid: "uid-2"), with: BadgeHost.otherKey))
+        #expect(forged.status(.signature) == .failed)
+    }
+}
+
+/// Payload, issuer and BadgeClass checks shared by both flows.
+@Suite("Document checks")
+struct DocumentCheckTests {
+    @Test func jwsWhosePayloadIsNotAnAssertion() async throws {
+        let host = try BadgeHost()
+        let token = try BadgeHost.sign("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"BadgeClass\",\"name\":\"x\"}")
+        let report = await BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow)).verify(payload: token)
+        #expect(report.status(.payload) == .failed)
+        #expect(report.verdict == .failed)
+    }
+
+    @Test func issuerMissingOrInvalid() async throws {
+        let host = try BadgeHost()
+        let url = host.hosted("/assertions/issuer-check.json")
+        let verifier = BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow))
+        host.server.route("/issuer.json", .json("{}", status: 503))
+        var report = await verifier.verify(payload: url)
+        #expect(report.status(.issuer) == .networkError)
+        #expect(report.verdict == .indeterminate)
+        host.server.route("/issuer.json", .json("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Profile\",\"id\":\"\(host.issuerID)\"}"))
+        report = await verifier.verify(payload: url)
+        #expect(report.status(.issuer) == .failed)
+        host.server.route("/badge.json", .json("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"Profile\",\"name\":\"not a badge class\"}"))
+        report = await verifier.verify(payload: url)
+        #expect(report.status(.badgeClass) == .failed)
+    }
+
+    @Test func undecodablePayload() async {
+        let report = await BadgeVerifier().verify(payload: "{\"not\": json")
+        #expect(report.status(.payload) == .failed)
+        #expect(report.verdict == .failed)
+    }
+}

@@ -234,7 +234,7 @@ struct OB2Verifier {
             report.record(failure, as: .revocation, node: listURL)
         case .success(let document):
             let keys = [assertion.id, assertion.uid].compactMap { $0 }
-            if let list = try? OB2.RevocationList(jsonText: String(decoding: document.body, as: UTF8.self)) {
+            if case .revocationList(let list)? = try? BadgeDocument(jsonBytes: document.body) {
                 if let entry = keys.lazy.compactMap({ list.entry(revoking: $0) }).first, entry.revoked != false {
                     report.add(.revocation, .failed, "revoked in \(listURL)\(entry.revocationReason.map { ": \($0)" } ?? "")", node: listURL)
                 } else {
