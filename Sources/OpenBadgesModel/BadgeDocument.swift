@@ -48,7 +48,7 @@ public enum BadgeDocument: Sendable, Equatable {
             self = .achievementCredential(try OB3.AchievementCredential(object: o, path: "$"))
         } else if o["revoked"] == .bool(true), !o.contains("recipient") {
             self = .revokedAssertion(try OB2.RevokedAssertion(jsonValue: jsonValue, path: "$"))
-        } else if has("Assertion") || o.contains("recipient") {
+        } else if has("Assertion") || o.contains("recipient") || (o.contains("identity") && o.contains("badge")) {
             self = .assertion(try OB2.Assertion(object: o, path: "$"))
         } else if has("BadgeClass") || (o.contains("criteria") && o.contains("issuer")) {
             self = .badgeClass(try OB2.BadgeClass(object: o, path: "$"))

@@ -20,7 +20,15 @@ public enum BadgePayload: Sendable, Equatable {
         let trimmed = text.trimmingPayloadWhitespace()
         guard !trimmed.isEmpty else { throw ModelError(.emptyInput, reason: "the payload is empty") }
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
-            self = .json(try BadgeDocument(jsonText: trimmed, options: options), originalText: text)
+            do {
+                self = .json(try BadgeDocument(jsonText: trimmed, options: options), originalText: text)
+            } catch let error as ModelError where error.code == .unrecognisedDocument {
+                // Mozilla's bakery wrote bare pointers such as {"verify": {"url": "…"}}: a hosted assertion's URL.
+                guard case .object(let object) = try JSONValue(parsing: trimmed, options: options), object.count == 1,
+                    let url = object["verify"]?["url"]?.stringValue
+                else { throw error }
+                self = .url(url)
+            }
         } else if Self.looksLikeJWS(trimmed) {
             self = .jws(try SignedBadge(compact: trimmed, options: options))
         } else if !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {

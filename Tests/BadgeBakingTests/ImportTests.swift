@@ -53,3 +53,33 @@ struct ImportTests {
         #expect(summary.verification.canVerifyOffline)
     }
 }
+
+/// Every baked image in the corpus decodes into models without loss: re-encoding the decoded document and
+/// decoding it again gives an equal model.
+@Suite("Corpus images into models", .enabled(if: TestPaths.corpus != nil, "../shared/corpus is absent"))
+struct CorpusModelTests {
+    static let images = CorpusEntry.all().filter {
+        ($0.file.hasPrefix("png/") || $0.file.hasPrefix("svg/")) && !["broken", "plain-png", "plain-svg", "hostile-svg"].contains($0.kind)
+    }
+
+    @Test(arguments: images)
+    func decodesWithoutLoss(entry: CorpusEntry) throws {
+        let badge = try #require(try BadgeExtractor().extract(contentsOf: entry.url))
+        let payload = try BadgePayload(text: badge.payload)
+        if let document = payload.document {
+            let reparsed = try BadgeDocument(jsonText: document.jsonValue.serialized(pretty: false))
+            #expect(reparsed == document)
+            #expect(document.specVersion.rawValue == entry.specVersion)
+        } else {
+            guard case .url = payload else {
+                Issue.record("\(entry.file): no document and no URL")
+                return
+            }
+        }
+        guard case .found(let imported) = try BadgeExtractor().importBadge(contentsOf: entry.url) else {
+            Issue.record("\(entry.file): not found")
+            return
+        }
+        #expect(imported.summary != nil, "\(imported.summaryError ?? "")")
+    }
+}

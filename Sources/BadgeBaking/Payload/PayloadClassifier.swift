@@ -30,6 +30,10 @@ public struct PayloadClassification: Hashable, Sendable {
             case .jws(let signed):
                 kind = .jws
                 specVersion = signed.document.specVersion
+            case .url(let url) where text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{"):
+                // A JSON pointer to a hosted assertion, such as Mozilla's {"verify": {"url": "…"}}.
+                kind = .json
+                if Self.isAbsoluteHTTPURL(url) { hostedID = url }
             case .url(let url):
                 if Self.isAbsoluteHTTPURL(url) {
                     kind = .url

@@ -53,6 +53,9 @@ extension OB2 {
             uid = try r.optional("uid", as: JSONValue.self).flatMap { $0.stringValue ?? $0.numberValue?.text }
             if case .string(let legacy) = object["recipient"] {
                 recipient = IdentityObject(legacyRecipient: legacy, salt: try r.optional("salt"))
+            } else if object["recipient"] == nil, case .string(let legacy)? = object["identity"]?["recipient"] {
+                // A pre-1.0 draft shape (the Python bakery's example): "identity": {"recipient": "sha256$…", …}.
+                recipient = IdentityObject(legacyRecipient: legacy, salt: object["identity"]?["salt"]?.stringValue)
             } else {
                 recipient = try r.required("recipient")
             }
