@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the tools in release mode (with the Swift runtime linked statically, as a deployed CLI would be:
-# it halves their start-up time) and runs the benchmark. Arguments go to the benchmark, e.g. --sizes 256K,64M --runs 3.
+# Builds the tools and the benchmark in release mode and runs it. Arguments go to the benchmark, e.g.
+#   Benchmarks/run.sh --sizes 256K,64M --runs 3
+# (Linking the Swift runtime statically, --static-swift-stdlib, would halve the tools' start-up time, but on Linux it
+# needs a static libcurl for FoundationNetworking, which `unbake --verify` uses.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --static-swift-stdlib --scratch-path .build-release-static --product bake
-swift build -c release --static-swift-stdlib --scratch-path .build-release-static --product unbake
-swift build -c release --static-swift-stdlib --scratch-path .build-release-static --product badge-benchmark
-exec .build-release-static/release/badge-benchmark "$@"
+swift build -c release --product bake
+swift build -c release --product unbake
+swift build -c release --product badge-benchmark
+exec .build/release/badge-benchmark "$@"

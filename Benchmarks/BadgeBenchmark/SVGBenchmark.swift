@@ -20,7 +20,7 @@ enum SVGBenchmark {
     }
 
     static func run(sizes: [(String, Int)], payload: String) throws {
-        print("\n== SVG, in process (median of 5) ==")
+        line("\n== SVG, in process (median of 5) ==")
         for (label, size) in sizes {
             let plain = document(approximateBytes: size, badgeLast: nil)
             let last = document(approximateBytes: size, badgeLast: payload)
@@ -30,7 +30,7 @@ enum SVGBenchmark {
             let scan = try median { _ = try extractor.extract(from: last) }
             let bake = try median { _ = try BadgeBaker().bake(payload, into: plain) }
             let megabytes = Double(plain.count) / 1e6
-            print(String(format: "%@ SVG (%d bytes): extract badge first %.2f ms; extract badge last %.0f MB/s; bake %.0f MB/s",
+            line(String(format: "%@ SVG (%d bytes): extract badge first %.2f ms; extract badge last %.0f MB/s; bake %.0f MB/s",
                          label, plain.count, first * 1000, megabytes / scan, megabytes / bake))
         }
     }

@@ -17,7 +17,7 @@ enum VerificationBenchmark {
     }
 
     static func run(count: Int) async throws {
-        print("\n== Verification (\(ProcessInfo.processInfo.activeProcessorCount) cores) ==")
+        line("\n== Verification (\(ProcessInfo.processInfo.activeProcessorCount) cores) ==")
         try await signed(count: count)
         try await hosted(count: max(50, count / 10))
     }
@@ -61,9 +61,9 @@ enum VerificationBenchmark {
         let verifier = BadgeVerifier(options: VerificationOptions(loader: loader))
         guard await verifier.verify(payload: tokens[0]).verdict == .verified else { throw BenchmarkError("signed benchmark badge does not verify") }
         let sequential = try await measure(count) { index in await verifier.verify(payload: tokens[index % tokens.count]).verdict }
-        print(String(format: "signed OB 2.0, documents cached, sequential:      %7.0f badges/s", sequential))
+        line(String(format: "signed OB 2.0, documents cached, sequential:      %7.0f badges/s", sequential))
         let concurrent = try await measureConcurrently(count, width: 8) { index in await verifier.verify(payload: tokens[index % tokens.count]).verdict }
-        print(String(format: "signed OB 2.0, documents cached, 8 tasks at once: %7.0f badges/s", concurrent))
+        line(String(format: "signed OB 2.0, documents cached, 8 tasks at once: %7.0f badges/s", concurrent))
     }
 
     static func hosted(count: Int) async throws {
@@ -82,10 +82,10 @@ enum VerificationBenchmark {
         let fresh = BadgeVerifier(options: VerificationOptions(loader: HTTPDocumentLoader(policy: policy)))
         guard await fresh.verify(payload: "\(base)/a/0.json").verdict == .verified else { throw BenchmarkError("hosted benchmark badge does not verify") }
         let sequential = try await measure(count) { index in await fresh.verify(payload: "\(base)/a/\(index).json").verdict }
-        print(String(format: "hosted OB 2.0 on loopback, no cache, sequential:  %7.0f badges/s (3 fetches each)", sequential))
+        line(String(format: "hosted OB 2.0 on loopback, no cache, sequential:  %7.0f badges/s (3 fetches each)", sequential))
         let cached = BadgeVerifier(options: VerificationOptions(loader: CachingDocumentLoader(HTTPDocumentLoader(policy: policy))))
         let concurrent = try await measureConcurrently(count, width: 16) { index in await cached.verify(payload: "\(base)/a/\(index).json").verdict }
-        print(String(format: "hosted OB 2.0 on loopback, cache, 16 at once:     %7.0f badges/s (1 fetch each once warm)", concurrent))
+        line(String(format: "hosted OB 2.0 on loopback, cache, 16 at once:     %7.0f badges/s (1 fetch each once warm)", concurrent))
     }
 
     static func measure(_ count: Int, _ body: (Int) async -> Verdict) async throws -> Double {

@@ -40,7 +40,7 @@ let python = ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separato
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 let hasBakery = python.map { (try? ProcessTimer.measure([$0, "-c", "import openbadges_bakery"], stderrPath: "/dev/null").status) == 0 } ?? false
 guard FileManager.default.isExecutableFile(atPath: bake), FileManager.default.isExecutableFile(atPath: unbake) else {
-    print("build the tools first: swift build -c release")
+    line("build the tools first: swift build -c release")
     exit(2)
 }
 
@@ -55,12 +55,16 @@ let assertion = """
     """
 try Data(assertion.utf8).write(to: payload)
 
-func row(_ columns: [String]) { print(columns.map { $0.padding(toLength: 28, withPad: " ", startingAt: 0) }.joined()) }
+func row(_ columns: [String]) {
+    line(columns.map { $0.padding(toLength: 28, withPad: " ", startingAt: 0) }.joined())
+}
+/// Prints unbuffered, so that a long run shows its progress.
+func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 func mbps(_ bytes: Int, _ seconds: Double) -> String { String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds) }
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1048576) }
 
-print("BadgeBaking benchmark: \(runs) runs each (median time, largest peak RSS), whole processes")
+line("BadgeBaking benchmark: \(runs) runs each (median time, largest peak RSS), whole processes")
 var unbakeTimes: [String: Double] = [:]
 for idat in idatSizes {
 for (label, size) in sizes {
@@ -71,7 +75,7 @@ for (label, size) in sizes {
     try PNGGenerator.write(to: badged, approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: assertion)
     let bytes = (try FileManager.default.attributesOfItem(atPath: plain.path)[.size] as? Int) ?? size
     let removeOutput = { try? FileManager.default.removeItem(at: output); return () }
-    print("\n== \(label) PNG (\(bytes) bytes, IDAT chunks of \(idat) bytes) ==")
+    line("\n== \(label) PNG (\(bytes) bytes, IDAT chunks of \(idat) bytes) ==")
     row(["command", "time", "throughput", "peak memory", "ratio to cp"])
     let cp = try ProcessTimer.median(runs: runs, prepare: removeOutput, ["/bin/cp", plain.path, output.path])
     row(["cp", ms(cp.seconds), mbps(bytes, cp.seconds), mib(cp.peakResidentBytes), "1.00"])
@@ -81,10 +85,11 @@ for (label, size) in sizes {
     unbakeTimes["\(label)/\(idat)"] = extracted.seconds
     row(["unbake (chunk before IEND)", ms(extracted.seconds), mbps(bytes, extracted.seconds), mib(extracted.peakResidentBytes), String(format: "%.2f", extracted.seconds / cp.seconds)])
     if hasBakery, let python, size <= 64 << 20 {
-        let script = "import sys, shutil, openbadges_bakery as b; shutil.copyfile(b.bake(open(sys.argv[1], 'rb'), open(sys.argv[2]).read()).name, sys.argv[3])"
+        // bake() returns a temporary file that disappears when collected: keep it alive while copying.
+        let script = "import sys, shutil, openbadges_bakery as b\nbaked = b.bake(open(sys.argv[1], 'rb'), open(sys.argv[2]).read())\nshutil.copyfile(baked.name, sys.argv[3])"
         let pyBake = try ProcessTimer.median(runs: max(1, runs / 2), prepare: removeOutput, [python, "-c", script, plain.path, payload.path, output.path])
         row(["python bakery bake", ms(pyBake.seconds), mbps(bytes, pyBake.seconds), mib(pyBake.peakResidentBytes), String(format: "%.2f", pyBake.seconds / cp.seconds)])
-        let unbakeScript = "import sys, openbadges_bakery as b; print(b.unbake(open(sys.argv[1], 'rb')))"
+        let unbakeScript = "import sys, openbadges_bakery as b; line(b.unbake(open(sys.argv[1], 'rb')))"
         let pyUnbake = try ProcessTimer.median(runs: max(1, runs / 2), [python, "-c", unbakeScript, badged.path])
         row(["python bakery unbake", ms(pyUnbake.seconds), mbps(bytes, pyUnbake.seconds), mib(pyUnbake.peakResidentBytes), String(format: "%.2f", pyUnbake.seconds / cp.seconds)])
     } else if size > 64 << 20 {
@@ -93,7 +98,7 @@ for (label, size) in sizes {
     for file in [plain, badged, output] { try? FileManager.default.removeItem(at: file) }
 }
 if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat)"] {
-    print(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
+    line(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
 }
 }
 try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
