@@ -89,7 +89,7 @@ for (label, size) in sizes {
         let script = "import sys, shutil, openbadges_bakery as b\nbaked = b.bake(open(sys.argv[1], 'rb'), open(sys.argv[2]).read())\nshutil.copyfile(baked.name, sys.argv[3])"
         let pyBake = try ProcessTimer.median(runs: max(1, runs / 2), prepare: removeOutput, [python, "-c", script, plain.path, payload.path, output.path])
         row(["python bakery bake", ms(pyBake.seconds), mbps(bytes, pyBake.seconds), mib(pyBake.peakResidentBytes), String(format: "%.2f", pyBake.seconds / cp.seconds)])
-        let unbakeScript = "import sys, openbadges_bakery as b; line(b.unbake(open(sys.argv[1], 'rb')))"
+        let unbakeScript = "import sys, openbadges_bakery as b; print(b.unbake(open(sys.argv[1], 'rb')))"
         let pyUnbake = try ProcessTimer.median(runs: max(1, runs / 2), [python, "-c", unbakeScript, badged.path])
         row(["python bakery unbake", ms(pyUnbake.seconds), mbps(bytes, pyUnbake.seconds), mib(pyUnbake.peakResidentBytes), String(format: "%.2f", pyUnbake.seconds / cp.seconds)])
     } else if size > 64 << 20 {
