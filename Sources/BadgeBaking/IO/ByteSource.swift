@@ -169,6 +169,9 @@ final class FileByteSource: RandomAccessByteSource {
         }
     }
 
+    /// Where skipped bytes of a pipe are read to (allocated on first use, then reused).
+    private var scratch: [UInt8] = []
+
     /// Cleared once the kernel refuses `copy_file_range` (another OS, or a file system that cannot).
     private var copyFileRangeWorks = true
 
@@ -179,7 +182,7 @@ final class FileByteSource: RandomAccessByteSource {
             return skipped
         }
         var skipped: Int64 = 0
-        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
         while skipped < count {
             let want = Int(min(Int64(scratch.count), count - skipped))
             let got = try rethrowingBadgeError { try scratch.withUnsafeMutableBytes { buffer in
