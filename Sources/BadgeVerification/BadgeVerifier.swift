@@ -50,10 +50,12 @@ public struct BadgeVerifier: Sendable {
             return await verifier.verifyHosted(url: url)
         case .jws(let signed):
             if case .assertion = signed.document { return await verifier.verifySigned(signed.jws) }
-            return Self.unverifiable(.signature, "Open Badges 3.0 VC-JWT verification is not available yet", node: signed.credentialID)
-        case .json(let document, _):
-            if case .achievementCredential(let credential) = document {
-                return Self.unverifiable(.signature, "Open Badges 3.0 Data Integrity verification is not available yet", node: credential.id)
+            return await OB3Verifier(options: options).verify(jwt: signed.jws.compactSerialization)
+        case .json(let document, let text):
+            switch document {
+            case .achievementCredential, .endorsementCredential:
+                return await OB3Verifier(options: options).verify(json: text)
+            default: break
             }
             return Self.unverifiable(.payload, "a \(document.kindName) is not a badge that can be verified", node: nil)
         }

@@ -1,0 +1,210 @@
+import Crypto
+import DataIntegrity
+import Foundation
+import JSONLD
+import _CryptoExtras
+
+/// A public key found for a proof.
+enum PublicKeyMaterial {
+    case ed25519(Curve25519.Signing.PublicKey)
+    case p256(P256.Signing.PublicKey)
+    case rsa(_RSA.Signing.PublicKey)
+
+    var kind: String {
+        switch self {
+        case .ed25519: "Ed25519"
+        case .p256: "P-256"
+        case .rsa: "RSA"
+        }
+    }
+
+    /// Reads a public JWK (`kty` RSA, EC P-256, OKP Ed25519). Refuses a JWK holding a private part.
+    init(jwk: LDObject, allowsWeakRSAKeys: Bool = false) throws(KeyResolutionFailure) {
+        guard jwk["d"] == nil else { throw .invalid("the JWK contains a private key part (d)") }
+        func bytes(_ name: String) throws(KeyResolutionFailure) -> [UInt8] {
+            guard let text = jwk[name]?.stringValue, let value = Base64URL.decode(text) else { throw .invalid("the JWK has no valid \(name)") }
+            return value
+        }
+        switch jwk["kty"]?.stringValue {
+        case "RSA":
+            let n = try bytes("n"), e = try bytes("e")
+            do {
+                let key = try _RSA.Signing.PublicKey(n: n, e: e)
+                guard allowsWeakRSAKeys || key.keySizeInBits >= 2048 else { throw KeyResolutionFailure.invalid("the RSA key is shorter than 2048 bits") }
+                self = .rsa(key)
+            } catch {
+                throw .invalid("the RSA JWK is not a usable key: \(error)")
+            }
+        case "EC":
+            guard jwk["crv"]?.stringValue == "P-256" else { throw .invalid("only the P-256 curve is supported for EC keys") }
+            let x = try bytes("x"), y = try bytes("y")
+            guard let key = try? P256.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-256 JWK is not a point on the curve") }
+            self = .p256(key)
+        case "OKP":
+            guard jwk["crv"]?.stringValue == "Ed25519", let key = try? Curve25519.Signing.PublicKey(rawRepresentation: try bytes("x")) else {
+                throw .invalid("only Ed25519 OKP keys are supported")
+            }
+            self = .ed25519(key)
+        default:
+            throw .invalid("unsupported JWK kty \(jwk["kty"]?.stringValue ?? "(none)")")
+        }
+    }
+
+    init(multikey text: String) throws(KeyResolutionFailure) {
+        switch MultikeyPublicKey(multibase: text) {
+        case .ed25519(let raw)?:
+            guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { throw .invalid("bad Ed25519 key") }
+            self = .ed25519(key)
+        case .p256(let raw)?:
+            guard let key = try? P256.Signing.PublicKey(compressedRepresentation: raw) else { throw .invalid("bad P-256 key") }
+            self = .p256(key)
+        default:
+            throw .invalid("\(text.prefix(16))… is not a supported Multikey (Ed25519 or P-256)")
+        }
+    }
+}
+
+/// How the key is tied to its controller.
+enum KeyProvenance: Equatable {
+    /// A did:key or did:jwk: the DID is the key, so its controller is the DID itself.
+    case selfCertifying
+    /// Found in a fetched document (DID document, key document, controller document) that names its controller.
+    case dereferenced(document: String)
+    /// Not tied to anything: taken from a URL fragment without dereferencing, or from a JWT `jwk` header.
+    case unbound(String)
+}
+
+/// A resolved verification method.
+struct ResolvedKey {
+    var key: PublicKeyMaterial
+    /// The controller the key was found under (nil when unknown).
+    var controller: String?
+    var provenance: KeyProvenance
+}
+
+enum KeyResolutionFailure: Error {
+    /// A document could not be fetched.
+    case network(FetchError)
+    /// The method or its document is unusable.
+    case invalid(String)
+}
+
+/// Dereferences verification methods and JWT `kid`s: did:key, did:jwk, did:web (HTTPS through the loader) and
+/// HTTP(S) URLs (key documents, controller documents, JWKs).
+struct KeyResolver {
+    let loader: any DocumentLoader
+    var allowsWeakRSAKeys = false
+
+    func resolve(_ method: String) async -> Result<ResolvedKey, KeyResolutionFailure> {
+        do {
+            return .success(try await resolveThrowing(method))
+        } catch let failure as KeyResolutionFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.invalid("\(error)"))
+        }
+    }
+
+    static func split(_ method: String) -> (base: String, fragment: String?) {
+        guard let hash = method.firstIndex(of: "#") else { return (method, nil) }
+        return (String(method[..<hash]), String(method[method.index(after: hash)...]))
+    }
+
+    private func resolveThrowing(_ method: String) async throws -> ResolvedKey {
+        let (base, fragment) = Self.split(method)
+        if base.hasPrefix("did:key:") {
+            let id = String(base.dropFirst("did:key:".count))
+            if let fragment, fragment != id { throw KeyResolutionFailure.invalid("the did:key fragment does not name its key") }
+            return ResolvedKey(key: try PublicKeyMaterial(multikey: id), controller: base, provenance: .selfCertifying)
+        }
+        if base.hasPrefix("did:jwk:") {
+            guard let bytes = Base64URL.decode(String(base.dropFirst("did:jwk:".count))),
+                let jwk = try? JSONParser.parse(bytes: bytes).objectValue
+            else { throw KeyResolutionFailure.invalid("the did:jwk does not hold a JSON JWK") }
+            return ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: base, provenance: .selfCertifying)
+        }
+        if base.hasPrefix("did:web:") {
+            guard let url = Self.didWebURL(base) else { throw KeyResolutionFailure.invalid("\(base) is not a valid did:web") }
+            let document = try await fetchJSON(url)
+            guard document["id"]?.stringValue == base else {
+                throw KeyResolutionFailure.invalid("the DID document at \(url.absoluteString) is for \(document["id"]?.stringValue ?? "(no id)"), not \(base)")
+            }
+            return try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
+        }
+        if base.hasPrefix("did:") {
+            throw KeyResolutionFailure.invalid("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
+        }
+        guard let url = URL(string: method), url.scheme == "https" || url.scheme == "http" else {
+            throw KeyResolutionFailure.invalid("\(method) is not a DID or an HTTP(S) URL")
+        }
+        let document: LDObject
+        do {
+            document = try await fetchJSON(url)
+        } catch let failure as KeyResolutionFailure {
+            // The 1EdTech validator's shortcut: a multibase key in the fragment, used without dereferencing.
+            if let fragment, let key = try? PublicKeyMaterial(multikey: fragment) {
+                let why: String
+                switch failure {
+                case .network(let error): why = "\(base) could not be fetched (\(error.message))"
+                case .invalid(let message): why = message
+                }
+                return ResolvedKey(key: key, controller: nil, provenance: .unbound("the key was taken from the URL fragment without dereferencing: \(why)"))
+            }
+            throw failure
+        }
+        if document["kty"] != nil {  // a bare JWK (JWT kid)
+            return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: document["iss"]?.stringValue,
+                provenance: .dereferenced(document: url.absoluteString))
+        }
+        return try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? document["id"]?.stringValue)
+    }
+
+    /// Finds `method` in a key document (the document is the method) or a controller / DID document.
+    private func find(_ method: String, in document: LDObject, documentURL: String, defaultController: String?) throws -> ResolvedKey {
+        var candidates: [LDObject] = []
+        if document["id"]?.stringValue == method { candidates.append(document) }
+        let documentID = document["id"]?.stringValue
+        for key in ["verificationMethod", "assertionMethod", "publicKey", "authentication"] {
+            for entry in document[key]?.asArray ?? [] {
+                guard var object = entry.objectValue, let id = object["id"]?.stringValue else { continue }
+                if id.hasPrefix("#"), let documentID { object["id"] = .string(documentID + id) }
+                if object["id"]?.stringValue == method { candidates.append(object) }
+            }
+        }
+        guard let entry = candidates.first else {
+            throw KeyResolutionFailure.invalid("\(documentURL) does not list the verification method \(method)")
+        }
+        let key: PublicKeyMaterial
+        if let multibase = entry["publicKeyMultibase"]?.stringValue {
+            key = try PublicKeyMaterial(multikey: multibase)
+        } else if let jwk = entry["publicKeyJwk"]?.objectValue {
+            key = try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys)
+        } else {
+            throw KeyResolutionFailure.invalid("the verification method \(method) has no publicKeyMultibase or publicKeyJwk")
+        }
+        return ResolvedKey(key: key, controller: entry["controller"]?.stringValue ?? defaultController, provenance: .dereferenced(document: documentURL))
+    }
+
+    func fetchJSON(_ url: URL) async throws -> LDObject {
+        let loaded: LoadedDocument
+        do {
+            loaded = try await loader.load(url, kind: .json)
+        } catch {
+            throw KeyResolutionFailure.network(error)
+        }
+        guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
+            throw KeyResolutionFailure.invalid("\(url.absoluteString) is not a JSON object")
+        }
+        return object
+    }
+
+    /// did:web:host[:path…] → https://host/.well-known/did.json or https://host/path/did.json (`%3A` = port colon).
+    static func didWebURL(_ did: String) -> URL? {
+        let parts = did.dropFirst("did:web:".count).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let host = parts.first?.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":"), !host.isEmpty,
+            !host.contains("/"), parts.dropFirst().allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != ".." && $0 != "." })
+        else { return nil }
+        let path = parts.count == 1 ? "/.well-known/did.json" : "/" + parts.dropFirst().joined(separator: "/") + "/did.json"
+        return URL(string: "https://" + host + path)
+    }
+}
