@@ -87,6 +87,8 @@ enum KeyResolutionFailure: Error {
     case network(FetchError)
     /// The method or its document is unusable.
     case invalid(String)
+    /// The method cannot be resolved here (a DID method this package does not implement): not a verdict on the key.
+    case unsupported(String)
 }
 
 /// Dereferences verification methods and JWT `kid`s: did:key, did:jwk, did:web (HTTPS through the loader) and
@@ -132,7 +134,7 @@ struct KeyResolver {
             return try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
         }
         if base.hasPrefix("did:") {
-            throw KeyResolutionFailure.invalid("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
+            throw KeyResolutionFailure.unsupported("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
         }
         guard let url = URL(string: method), url.scheme == "https" || url.scheme == "http" else {
             throw KeyResolutionFailure.invalid("\(method) is not a DID or an HTTP(S) URL")
@@ -146,7 +148,7 @@ struct KeyResolver {
                 let why: String
                 switch failure {
                 case .network(let error): why = "\(base) could not be fetched (\(error.message))"
-                case .invalid(let message): why = message
+                case .invalid(let message), .unsupported(let message): why = message
                 }
                 return ResolvedKey(key: key, controller: nil, provenance: .unbound("the key was taken from the URL fragment without dereferencing: \(why)"))
             }

@@ -228,6 +228,8 @@ struct OB3Verifier {
                 outcomes.append(ProofOutcome(status: .networkError, message: "\(label): the key \(method) could not be fetched: \(error.message)", node: node, droppedTerms: data.droppedTerms))
             case .failure(.invalid(let message)):
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(message)", node: node, droppedTerms: data.droppedTerms))
+            case .failure(.unsupported(let message)):
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(message)", node: node, droppedTerms: data.droppedTerms))
             case .success(let resolved):
                 guard case .ed25519(let key) = resolved.key else {
                     outcomes.append(ProofOutcome(status: .failed, message: "\(label): the key is \(resolved.key.kind), not Ed25519", node: node, droppedTerms: data.droppedTerms))
@@ -270,9 +272,14 @@ struct OB3Verifier {
                 switch failure {
                 case .network(let error): why = "the kid \(kid) could not be fetched: \(error.message)"
                 case .invalid(let message): why = "the kid \(kid) cannot be used: \(message)"
+                case .unsupported(let message): why = "the kid \(kid) cannot be resolved: \(message)"
                 }
                 if jwk == nil {
-                    if case .network = failure { report.add(.signature, .networkError, why, node: node) } else { report.add(.signature, .failed, why, node: node) }
+                    switch failure {
+                    case .network: report.add(.signature, .networkError, why, node: node)
+                    case .unsupported: report.add(.signature, .notChecked, why, node: node)
+                    case .invalid: report.add(.signature, .failed, why, node: node)
+                    }
                     return nil
                 }
                 kidNote = " (\(why))"
@@ -286,10 +293,13 @@ struct OB3Verifier {
             do {
                 resolved = ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: options.allowsWeakRSAKeys), controller: nil,
                     provenance: .unbound("the public key is embedded in the JWT header and nothing ties it to the issuer\(kidNote)"))
-            } catch let failure as KeyResolutionFailure {
-                if case .invalid(let message) = failure { report.add(.signature, .failed, "the jwk header: \(message)", node: node) }
-                return nil
             } catch {
+                let message: String
+                switch error {
+                case .invalid(let m), .unsupported(let m): message = m
+                case .network(let e): message = e.message
+                }
+                report.add(.signature, .failed, "the jwk header: \(message)", node: node)
                 return nil
             }
         }
