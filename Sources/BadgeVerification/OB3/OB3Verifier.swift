@@ -23,6 +23,8 @@ struct ProofOutcome {
     var node: String?
     var key: ResolvedKey?
     var droppedTerms: [String]?
+    /// Whether the proof's suite canonicalizes with JSON-LD (so dropped terms are unsigned).
+    var canonicalizedAsRDF = true
     var valid: Bool { status == .passed }
 }
 
@@ -87,8 +89,13 @@ struct OB3Verifier {
         let key = valid.first { if case .selfCertifying = $0.key?.provenance { true } else if case .dereferenced = $0.key?.provenance { true } else { false } }?.key
             ?? valid.first?.key
         checkIssuerBinding(key, credential: credential, into: &report)
-        let dropped = (valid.first ?? outcomes.first { $0.droppedTerms != nil })?.droppedTerms
-        checkUndefinedTerms(dropped, node: id, into: &report)
+        var dropped = (valid.first ?? outcomes.first { $0.droppedTerms != nil })?.droppedTerms
+        let jcs = !(valid.first?.canonicalizedAsRDF ?? true)
+        if jcs || dropped == nil {
+            // eddsa-jcs-2022 signs the JSON itself; terms are still checked against the contexts.
+            dropped = await undefinedTerms(of: credential)
+        }
+        checkUndefinedTerms(dropped, node: id, signedAsJSON: jcs, into: &report)
         await finish(credential, into: &report)
         return report.report()
     }
@@ -138,17 +145,7 @@ struct OB3Verifier {
         let key = await checkJWTSignature(jws, header: header, node: id, into: &report)
         checkIssuerBinding(key, credential: credential, into: &report)
         checkClaims(jws.claims, credential: credential, vc11: expectedContext == Self.vc11Context, node: id, into: &report)
-        var unsecured = credential
-        unsecured["proof"] = nil
-        do {
-            let dropped = try await withProcessor { p in
-                _ = try p.toRDF(.object(unsecured))
-                return p.droppedKeys.map(\.description) + p.droppedRDFValues.map(\.description)
-            }
-            checkUndefinedTerms(dropped, node: id, into: &report)
-        } catch {
-            report.add(.undefinedTerms, .notChecked, "the credential could not be expanded as JSON-LD: \(error)", node: id)
-        }
+        checkUndefinedTerms(await undefinedTerms(of: credential), node: id, signedAsJSON: true, into: &report)
         await finish(credential, notBefore: jws.claims.notBefore, expires: jws.claims.expiration, into: &report)
         return report.report()
     }
@@ -236,7 +233,8 @@ struct OB3Verifier {
                     continue
                 }
                 if DataIntegrity.verify(data, key: key) {
-                    outcomes.append(ProofOutcome(status: .passed, message: "\(label): valid signature by \(method)", node: node, key: resolved, droppedTerms: data.droppedTerms))
+                    outcomes.append(ProofOutcome(status: .passed, message: "\(label): valid signature by \(method)", node: node, key: resolved,
+                        droppedTerms: data.droppedTerms, canonicalizedAsRDF: data.suite.usesRDFCanonicalization))
                 } else {
                     outcomes.append(ProofOutcome(status: .failed, message: "\(label): the signature does not match the credential", node: node, key: resolved, droppedTerms: data.droppedTerms))
                 }
@@ -399,7 +397,17 @@ struct OB3Verifier {
         }
     }
 
-    func checkUndefinedTerms(_ dropped: [String]?, node: String?, into report: inout ReportBuilder) {
+    /// The terms of `credential` (without its proofs) that its contexts do not define, or nil when it cannot be expanded.
+    func undefinedTerms(of credential: LDObject) async -> [String]? {
+        var unsecured = credential
+        unsecured["proof"] = nil
+        return try? await withProcessor { p in
+            _ = try p.toRDF(.object(unsecured))
+            return p.droppedKeys.map(\.description) + p.droppedRDFValues.map(\.description)
+        }
+    }
+
+    func checkUndefinedTerms(_ dropped: [String]?, node: String?, signedAsJSON: Bool = false, into report: inout ReportBuilder) {
         guard let dropped else {
             report.add(.undefinedTerms, .notChecked, "the credential could not be processed as JSON-LD", node: node)
             return
@@ -408,7 +416,8 @@ struct OB3Verifier {
             report.add(.undefinedTerms, .passed, "every term is defined by the credential's contexts", node: node)
         } else {
             let shown = dropped.prefix(10).joined(separator: ", ") + (dropped.count > 10 ? ", …" : "")
-            report.add(.undefinedTerms, .warning, "\(dropped.count) term(s) no context defines are not covered by the signature: \(shown)", node: node)
+            let consequence = signedAsJSON ? "have no meaning as linked data (the signature covers the JSON)" : "are not covered by the signature"
+            report.add(.undefinedTerms, .warning, "\(dropped.count) term(s) no context defines \(consequence): \(shown)", node: node)
         }
     }
 

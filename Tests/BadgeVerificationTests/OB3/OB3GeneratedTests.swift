@@ -168,6 +168,14 @@ struct OB3GeneratedTests {
         #expect(report.status(.signature) == .passed)
         #expect(report.status(.undefinedTerms) == .warning)
         #expect(report.check(.undefinedTerms)?.message.contains("/unsignedClaim") == true)
+        #expect(report.check(.undefinedTerms)?.message.contains("not covered by the signature") == true)
+        // eddsa-jcs-2022 signs the JSON, so the term is signed, but it still has no meaning as linked data.
+        var jcs = v1
+        jcs["unsignedClaim"] = "signed as JSON"
+        let jcsReport = try await verify(try signed(jcs, suite: "eddsa-jcs-2022"))
+        #expect(jcsReport.status(.signature) == .passed)
+        #expect(jcsReport.status(.undefinedTerms) == .warning)
+        #expect(jcsReport.check(.undefinedTerms)?.message.contains("no meaning as linked data") == true)
     }
 
     // MARK: Dates
