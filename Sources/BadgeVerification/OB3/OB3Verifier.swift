@@ -35,6 +35,11 @@ struct OB3Verifier {
     /// Nesting of endorsements (endorsements of endorsements are verified, deeper ones are not).
     var depth = 0
 
+    /// Bounds on work a hostile credential can ask for: proofs checked, status entries, endorsements verified.
+    static let maximumProofs = 8
+    static let maximumStatusEntries = 4
+    static let maximumEndorsements = 16
+
     static let vc11Context = "https://www.w3.org/2018/credentials/v1"
     static let vc20Context = "https://www.w3.org/ns/credentials/v2"
 
@@ -142,7 +147,7 @@ struct OB3Verifier {
         guard checkShape(credential, into: &report) else { return report.report() }
 
         // Signature.
-        let key = await checkJWTSignature(jws, header: header, node: id, into: &report)
+        let key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
         checkIssuerBinding(key, credential: credential, into: &report)
         checkClaims(jws.claims, credential: credential, vc11: expectedContext == Self.vc11Context, node: id, into: &report)
         checkUndefinedTerms(await undefinedTerms(of: credential), node: id, signedAsJSON: true, into: &report)
@@ -195,6 +200,10 @@ struct OB3Verifier {
         var outcomes: [ProofOutcome] = []
         let resolver = KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys)
         for (index, proof) in DataIntegrity.proofs(of: secured).enumerated() {
+            guard index < Self.maximumProofs else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): only the first \(Self.maximumProofs) proofs are checked", node: proof["id"]?.stringValue))
+                continue
+            }
             let type = proof["type"]?.stringValue ?? "(no type)"
             let label = "proof \(index + 1) (\(type)\(proof["cryptosuite"]?.stringValue.map { " \($0)" } ?? ""))"
             let node = proof["id"]?.stringValue ?? proof["verificationMethod"]?.stringValue
@@ -245,7 +254,7 @@ struct OB3Verifier {
 
     // MARK: VC-JWT
 
-    func checkJWTSignature(_ jws: JWS, header: LDObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
+    func checkJWTSignature(_ jws: JWS, header: LDObject, credential: LDObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
         let alg = header["alg"]?.stringValue ?? "(none)"
         guard ["RS256", "ES256", "EdDSA"].contains(alg) else {
             report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256 and EdDSA are)", node: node)
@@ -262,7 +271,9 @@ struct OB3Verifier {
         }
         var resolved: ResolvedKey?
         var kidNote = ""
-        if let kid = header["kid"]?.stringValue {
+        if var kid = header["kid"]?.stringValue {
+            // A relative kid ("#key-1") names a key of the issuer's DID document.
+            if kid.hasPrefix("#"), let issuer = Self.issuerID(credential), issuer.hasPrefix("did:") { kid = issuer + kid }
             switch await KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys).resolve(kid) {
             case .success(let key): resolved = key
             case .failure(let failure):
@@ -428,7 +439,13 @@ struct OB3Verifier {
         if !statuses.isEmpty {
             report.require(.revocation)
             let checker = StatusChecker(verifier: self)
-            for status in statuses { await checker.check(status, credential: credential, into: &report) }
+            for (index, status) in statuses.enumerated() {
+                guard index < Self.maximumStatusEntries else {
+                    report.add(.revocation, .notChecked, "only the first \(Self.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
+                    break
+                }
+                await checker.check(status, credential: credential, into: &report)
+            }
         }
         report.require(.expiry)
         checkDates(credential, notBefore: notBefore, expires: expires, into: &report)
@@ -505,8 +522,11 @@ struct OB3Verifier {
         var nested = OB3Verifier(options: options, depth: depth + 1)
         nested.depth = depth + 1
         var reports: [VerificationReport] = []
-        for endorsement in embedded { reports.append(await nested.verify(credential: endorsement)) }
-        for jwt in jwts { reports.append(await nested.verify(jwt: jwt)) }
+        for endorsement in embedded.prefix(Self.maximumEndorsements) { reports.append(await nested.verify(credential: endorsement)) }
+        for jwt in jwts.prefix(max(0, Self.maximumEndorsements - embedded.count)) { reports.append(await nested.verify(jwt: jwt)) }
+        if embedded.count + jwts.count > Self.maximumEndorsements {
+            report.add(.endorsement, .notChecked, "only the first \(Self.maximumEndorsements) endorsements are verified", node: credential["id"]?.stringValue)
+        }
         for endorsement in reports {
             let node = endorsement.subject
             switch endorsement.verdict {

@@ -72,6 +72,10 @@ struct OB3JWTTests {
         let offline = try await verify(token)
         #expect(offline.status(.signature) == .networkError)
         #expect(offline.verdict == .indeterminate)
+        // A relative kid names a key in the issuer's DID document.
+        let relative = try jwt(issuer: did, header: ["kid": "#key-1"], key: Self.rsa)
+        let relativeReport = try await verify(relative, documents: ["https://issuer.example/.well-known/did.json": document])
+        #expect(relativeReport.verdict == .verified, "\(relativeReport.summaryText)")
     }
 
     @Test("an HTTPS kid that serves a bare JWK: valid, but unbound")
