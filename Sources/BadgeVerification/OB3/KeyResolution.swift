@@ -80,6 +80,42 @@ struct ResolvedKey {
     /// The controller the key was found under (nil when unknown).
     var controller: String?
     var provenance: KeyProvenance
+    /// The key as a JWK, when it came as one (JWT `jwk` header, a JWK at the `kid` URL).
+    var jwk: LDObject?
+}
+
+extension KeyResolver {
+    /// Looks for a JWT key in the issuer's JWK Set at `https://{authority}/.well-known/jwks.json` (OB 3.0
+    /// Implementation Guide, "key provenance"). Returns the key bound to the issuer, a failure when the set is
+    /// published but lacks the key, or nil when there is no set to ask (the key stays unbound).
+    func jwksProvenance(of key: ResolvedKey, kid: String?, issuer: String) async -> Result<ResolvedKey, KeyResolutionFailure>? {
+        guard let jwk = key.jwk, let issuerURL = URL(string: issuer), issuerURL.scheme == "https", let host = issuerURL.host else { return nil }
+        let port = issuerURL.port.map { ":\($0)" } ?? ""
+        guard let url = URL(string: "https://\(host)\(port)/.well-known/jwks.json") else { return nil }
+        let set: LDObject
+        do {
+            set = try await fetchJSON(url)
+        } catch {
+            return nil
+        }
+        let members = ["kty", "crv", "x", "y", "n", "e"]
+        for entry in (set["keys"]?.asArray ?? []).compactMap(\.objectValue) {
+            let sameKey = members.allSatisfy { entry[$0] == jwk[$0] }
+            let sameID = kid != nil && entry["kid"]?.stringValue == kid
+            guard sameKey else {
+                if sameID { return .failure(.invalid("\(url.absoluteString) lists the kid \(kid!) with another key")) }
+                continue
+            }
+            if let owner = entry["iss"]?.stringValue, owner != issuer {
+                return .failure(.invalid("\(url.absoluteString) says the key belongs to \(owner), not \(issuer)"))
+            }
+            var bound = key
+            bound.controller = issuer
+            bound.provenance = .dereferenced(document: url.absoluteString)
+            return .success(bound)
+        }
+        return .failure(.invalid("the issuer's JWK Set \(url.absoluteString) does not list the key"))
+    }
 }
 
 enum KeyResolutionFailure: Error {
@@ -156,7 +192,7 @@ struct KeyResolver {
         }
         if document["kty"] != nil {  // a bare JWK (JWT kid)
             return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: document["iss"]?.stringValue,
-                provenance: .dereferenced(document: url.absoluteString))
+                provenance: .dereferenced(document: url.absoluteString), jwk: document)
         }
         return try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? document["id"]?.stringValue)
     }

@@ -147,8 +147,21 @@ struct OB3Verifier {
         guard checkShape(credential, into: &report) else { return report.report() }
 
         // Signature.
-        let key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
-        checkIssuerBinding(key, credential: credential, into: &report)
+        var key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
+        // Key provenance for JWKs that nothing else ties to the issuer: the issuer's JWK Set.
+        if let found = key, found.controller == nil, let issuer = Self.issuerID(credential),
+            let outcome = await KeyResolver(loader: options.loader).jwksProvenance(of: found, kid: header["kid"]?.stringValue, issuer: issuer)
+        {
+            switch outcome {
+            case .success(let bound): key = bound
+            case .failure(let failure):
+                if case .invalid(let message) = failure {
+                    report.add(.issuerBinding, .failed, message, node: id)
+                    key = nil
+                }
+            }
+        }
+        if key != nil || !report.checks.contains(where: { $0.id == .issuerBinding }) { checkIssuerBinding(key, credential: credential, into: &report) }
         checkClaims(jws.claims, credential: credential, vc11: expectedContext == Self.vc11Context, node: id, into: &report)
         checkUndefinedTerms(await undefinedTerms(of: credential), node: id, signedAsJSON: true, into: &report)
         await finish(credential, notBefore: jws.claims.notBefore, expires: jws.claims.expiration, into: &report)
@@ -301,7 +314,7 @@ struct OB3Verifier {
             }
             do {
                 resolved = ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: options.allowsWeakRSAKeys), controller: nil,
-                    provenance: .unbound("the public key is embedded in the JWT header and nothing ties it to the issuer\(kidNote)"))
+                    provenance: .unbound("the public key is embedded in the JWT header and nothing ties it to the issuer\(kidNote)"), jwk: jwk)
             } catch {
                 let message: String
                 switch error {

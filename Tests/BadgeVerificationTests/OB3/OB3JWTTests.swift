@@ -38,6 +38,21 @@ struct OB3JWTTests {
         #expect(report.status(.issuerBinding) == .warning)
     }
 
+    @Test("the issuer's JWK Set binds a jwk-header key; a set without the key fails the binding")
+    func jwksProvenance() async throws {
+        let token = try jwt(header: ["kid": "rsa-1", "jwk": .object(Self.rsa.publicJWK)], key: Self.rsa)
+        var listed = Self.rsa.publicJWK
+        listed["kid"] = "rsa-1"
+        let jwks = OB3Factory.text(["keys": [.object(listed)]])
+        let bound = try await verify(token, documents: ["https://issuer.example/.well-known/jwks.json": jwks])
+        #expect(bound.status(.issuerBinding) == .passed, "\(bound.summaryText)")
+        #expect(bound.verdict == .verified)
+        let otherSet = OB3Factory.text(["keys": [.object(OB3Factory.JWTKey.p256(Self.p256).publicJWK)]])
+        let unlisted = try await verify(token, documents: ["https://issuer.example/.well-known/jwks.json": otherSet])
+        #expect(unlisted.status(.issuerBinding) == .failed)
+        #expect(unlisted.verdict == .failed)
+    }
+
     @Test("ES256 with a did:jwk issuer and kid")
     func es256DidJWK() async throws {
         let key = OB3Factory.JWTKey.p256(Self.p256)
