@@ -1,6 +1,7 @@
 import DataIntegrity
 import Foundation
 import JSONLD
+import OpenBadgesModel
 import Zlib
 
 /// Checks `credentialStatus` entries: `1EdTechRevocationList`, `BitstringStatusListEntry` (and the older
@@ -23,18 +24,33 @@ struct StatusChecker {
         }
     }
 
+    /// A fetched document: a JSON object, or (status list credentials only) a VC-JWT.
+    enum Fetched {
+        case json(LDObject)
+        case jwt(String)
+    }
+
     private func fetch(_ iri: String?, what: String, into report: inout ReportBuilder) async -> LDObject? {
+        switch await fetchDocument(iri, what: what, allowJWT: false, into: &report) {
+        case .json(let object)?: return object
+        default: return nil
+        }
+    }
+
+    private func fetchDocument(_ iri: String?, what: String, allowJWT: Bool, into report: inout ReportBuilder) async -> Fetched? {
         guard let iri, let url = URL(string: iri) else {
             report.add(.revocation, .failed, "the \(what) has no URL", node: iri)
             return nil
         }
         do {
-            let document = try await verifier.options.loader.load(url, kind: .json)
+            let document = try await verifier.options.loader.load(url, kind: allowJWT ? .any : .json)
             guard let object = try? LDParser.parse(bytes: Array(document.body)).objectValue else {
-                report.add(.revocation, .notChecked, "the \(what) at \(iri) is not a JSON object (VC-JWT status lists are not supported), so revocation was not checked", node: iri)
+                let text = String(decoding: document.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if allowJWT, text.hasPrefix("ey"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return .jwt(text) }
+                report.add(.revocation, .notChecked, "the \(what) at \(iri) is neither a JSON object nor a VC-JWT, so revocation was not checked", node: iri)
                 return nil
             }
-            return object
+            return .json(object)
         } catch {
             report.add(.revocation, .networkError, "the \(what) could not be fetched, so revocation was not checked: \(error.message)", node: iri)
             return nil
@@ -74,15 +90,38 @@ struct StatusChecker {
             return
         }
         let listIRI = status["statusListCredential"]?.stringValue
-        guard let list = await fetch(listIRI, what: "status list credential", into: &report) else { return }
-
-        // The list is a credential: its own proof must verify.
-        let outcomes = await verifier.verifyProofs(list)
-        if !outcomes.contains(where: \.valid) {
-            let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : outcomes.isEmpty ? .failed : (outcomes.contains { $0.status == .failed } ? .failed : .notChecked)
-            let why = outcomes.map(\.message).joined(separator: "; ")
-            report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted", node: listIRI)
+        let list: LDObject
+        switch await fetchDocument(listIRI, what: "status list credential", allowJWT: true, into: &report) {
+        case nil:
             return
+        case .json(let object):
+            // The list is a credential: its own proof must verify.
+            let outcomes = await verifier.verifyProofs(object)
+            if !outcomes.contains(where: \.valid) {
+                let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : outcomes.isEmpty ? .failed : (outcomes.contains { $0.status == .failed } ? .failed : .notChecked)
+                let why = outcomes.map(\.message).joined(separator: "; ")
+                report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted", node: listIRI)
+                return
+            }
+            list = object
+        case .jwt(let text):
+            // A VC-JWT status list: only its signature is checked (not its own status, which could loop).
+            var scratch = ReportBuilder()
+            guard let jws = try? JWS(compact: text),
+                let header = Base64URL.decode(String(text.prefix { $0 != "." })).flatMap({ try? LDParser.parse(bytes: $0).objectValue }),
+                let payload = try? LDParser.parse(bytes: jws.payloadBytes).objectValue
+            else {
+                report.add(.revocation, .failed, "the status list VC-JWT cannot be decoded", node: listIRI)
+                return
+            }
+            let object = payload["vc"]?.objectValue ?? payload
+            guard await verifier.checkJWTSignature(jws, header: header, credential: object, node: listIRI, into: &scratch) != nil else {
+                let check = scratch.checks.first { $0.id == .signature }
+                report.add(.revocation, check?.status == .networkError ? .networkError : .failed,
+                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted", node: listIRI)
+                return
+            }
+            list = object
         }
         guard let subject = list["credentialSubject"]?.asArray.first?.objectValue, let encoded = subject["encodedList"]?.stringValue else {
             report.add(.revocation, .failed, "the status list credential has no credentialSubject.encodedList", node: listIRI)

@@ -262,6 +262,25 @@ struct OB3GeneratedTests {
         #expect(untrusted.check(.revocation)?.message.contains("proof does not verify") == true)
     }
 
+    @Test("a status list credential served as a VC-JWT")
+    func bitstringJWT() async throws {
+        let listURL = "https://issuer.example/status/jwt"
+        var list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [3], issuer: Self.issuer)
+        list["proof"] = nil
+        let token = try OB3Factory.jwt(OB3Factory.jwtPayload(list), header: ["kid": .string(Self.issuer.didKeyMethod)], key: .ed25519(Self.issuer.privateKey))
+        func credential(_ index: Int) throws -> String {
+            try signed(OB3Factory.credential(issuer: Self.issuer.didKey, extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: index))]))
+        }
+        #expect(try await verify(try credential(3), documents: [listURL: token]).status(.revocation) == .failed)
+        let clear = try await verify(try credential(4), documents: [listURL: token])
+        #expect(clear.status(.revocation) == .passed, "\(clear.summaryText)")
+        // Signed by another key than its kid names: not trusted.
+        let forged = try OB3Factory.jwt(OB3Factory.jwtPayload(list), header: ["kid": .string(Self.issuer.didKeyMethod)], key: .ed25519(Self.other.privateKey))
+        let untrusted = try await verify(try credential(4), documents: [listURL: forged])
+        #expect(untrusted.status(.revocation) == .failed)
+        #expect(untrusted.check(.revocation)?.message.contains("not trusted") == true)
+    }
+
     @Test("1EdTechRevocationList")
     func revocationList() async throws {
         let listURL = "https://issuer.example/revocations"
