@@ -11,6 +11,10 @@ struct ContextLoaderBridge: AsyncDocumentLoader {
 
     func loadDocument(_ url: String) async throws -> RemoteDocument {
         guard let target = URL(string: url) else { throw JSONLDError(.loadingDocumentFailed, "\(url) is not a URL") }
+        // A bundled context that failed its hash check is never fetched instead.
+        guard BundledContexts.entry(for: url) == nil else {
+            throw JSONLDError(.loadingDocumentFailed, "the bundled context \(url) could not be read; it is not fetched")
+        }
         let document = try await loader.load(target, kind: .json)
         return RemoteDocument(documentURL: document.finalURL.absoluteString, document: try LDParser.parse(bytes: Array(document.body)))
     }

@@ -73,6 +73,17 @@ struct OB3CorpusTests {
         #expect(nested.allSatisfy { $0.check(.signature) != nil })
     }
 
+    @Test("the report, endorsements included, is JSON that decodes back")
+    func reportJSON() async throws {
+        let report = try await Self.verify("ob3/dcpv-ob3-complete.json", documents: ["https://1edtech.edu/credentials/3732/revocations": Self.emptyRevocationList])
+        let text = try report.jsonText()
+        #expect(text.contains("\"endorsements\":[{"))
+        let decoded = try JSONDecoder().decode(VerificationReport.self, from: Data(text.utf8))
+        #expect(decoded == report)
+        let plain = try await Self.verify("ob3/dcc-v2-eddsa-rdfc-basic.json")
+        #expect(!(try plain.jsonText()).contains("endorsements"))
+    }
+
     @Test("a revocation list naming the credential revokes it")
     func revokedByList() async throws {
         let list = #"{"id":"https://1edtech.edu/credentials/3732/revocations","revokedCredential":[{"id":"http://1edtech.edu/credentials/3732","revocationReason":"test"}]}"#
