@@ -95,8 +95,15 @@ struct OB3Verifier {
             let reasons = outcomes.filter { $0.status == worst }.map(\.message).joined(separator: "; ")
             report.add(.signature, worst, "no proof verifies: \(reasons)", node: id)
         }
-        let key = valid.first { if case .selfCertifying = $0.key?.provenance { true } else if case .dereferenced = $0.key?.provenance { true } else { false } }?.key
-            ?? valid.first?.key
+        // Of the valid proofs, the key best tied to the issuer: bound, then unbound, then another controller.
+        let issuer = Self.issuerID(credential)
+        func rank(_ key: ResolvedKey?) -> Int {
+            guard let key else { return 3 }
+            if case .unbound = key.provenance { return 1 }
+            if key.controller == issuer { return 0 }
+            return key.controller == nil ? 1 : 2
+        }
+        let key = valid.map(\.key).min { rank($0) < rank($1) } ?? nil
         checkIssuerBinding(key, credential: credential, into: &report)
         var dropped = (valid.first ?? outcomes.first { $0.droppedTerms != nil })?.droppedTerms
         let jcs = !(valid.first?.canonicalizedAsRDF ?? true)

@@ -110,6 +110,16 @@ struct OB3GeneratedTests {
         #expect(report.verdict == .failed)
     }
 
+    @Test("with two valid proofs, the one by the issuer's key decides the binding")
+    func bindingPrefersIssuerKey() async throws {
+        let byOther = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.other.privateKey, method: Self.other.didKeyMethod)
+        let both = try OB3Factory.sign(byOther, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
+        #expect(DataIntegrity.proofs(of: both).count == 2)
+        let report = try await verify(OB3Factory.text(both))
+        #expect(report.status(.issuerBinding) == .passed, "\(report.summaryText)")
+        #expect(report.verdict == .verified)
+    }
+
     @Test("did:jwk issuer (self-certifying)")
     func didJWK() async throws {
         let did = "did:jwk:" + Base64URL.encode(Array(OB3Factory.text(Self.issuer.jwk).utf8))
