@@ -72,6 +72,8 @@ enum KeyProvenance: Equatable {
     case dereferenced(document: String)
     /// Not tied to anything: taken from a URL fragment without dereferencing, or from a JWT `jwk` header.
     case unbound(String)
+    /// A document claims a controller whose own document does not list the key.
+    case rejected(String)
 }
 
 /// A resolved verification method.
@@ -167,7 +169,8 @@ struct KeyResolver {
             guard document["id"]?.stringValue == base else {
                 throw KeyResolutionFailure.invalid("the DID document at \(url.absoluteString) is for \(document["id"]?.stringValue ?? "(no id)"), not \(base)")
             }
-            return try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
+            let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
+            return await confirmController(found, method: method, home: base)
         }
         if base.hasPrefix("did:") {
             throw KeyResolutionFailure.unsupported("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
@@ -190,11 +193,57 @@ struct KeyResolver {
             }
             throw failure
         }
-        if document["kty"] != nil {  // a bare JWK (JWT kid)
-            return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: document["iss"]?.stringValue,
+        if document["kty"] != nil {
+            // A bare JWK (JWT kid): it names no controller that could be confirmed (its `iss` member is only a claim);
+            // the issuer's JWK Set may bind it.
+            return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: nil,
                 provenance: .dereferenced(document: url.absoluteString), jwk: document)
         }
-        return try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? document["id"]?.stringValue)
+        let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? base)
+        return await confirmController(found, method: method, home: base)
+    }
+
+    /// A document can claim any controller for a key it lists. The claim holds when the document *is* the controller's
+    /// (fetched from the controller's own URL or DID), or when the controller's document, fetched in turn, lists the
+    /// method; otherwise the key is unbound (controller document unreachable) or rejected (it does not list the key).
+    func confirmController(_ key: ResolvedKey, method: String, home: String) async -> ResolvedKey {
+        guard let controller = key.controller, controller != home else { return key }
+        var result = key
+        let url: URL?
+        if controller.hasPrefix("did:web:") {
+            url = Self.didWebURL(controller)
+        } else if let parsed = URL(string: Self.split(controller).base), parsed.scheme == "https" || parsed.scheme == "http" {
+            url = parsed
+        } else {
+            url = nil
+        }
+        guard let url else {
+            result.controller = nil
+            result.provenance = .unbound("\(home) says the key's controller is \(controller), which cannot be dereferenced to confirm it")
+            return result
+        }
+        let document: LDObject
+        do {
+            document = try await fetchJSON(url)
+        } catch {
+            result.controller = nil
+            result.provenance = .unbound("\(home) says the key's controller is \(controller), whose document could not be fetched to confirm it")
+            return result
+        }
+        let documentID = document["id"]?.stringValue ?? controller
+        var listed = false
+        for relation in ["verificationMethod", "assertionMethod"] {
+            for entry in document[relation]?.asArray ?? [] {
+                let id = entry.stringValue ?? entry.objectValue?["id"]?.stringValue ?? ""
+                if id == method || (id.hasPrefix("#") && documentID + id == method) { listed = true }
+            }
+        }
+        if documentID == controller && listed {
+            result.provenance = .dereferenced(document: url.absoluteString)
+        } else {
+            result.provenance = .rejected("\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method)")
+        }
+        return result
     }
 
     /// Finds `method` in a key document (the document is the method) or a controller / DID document.

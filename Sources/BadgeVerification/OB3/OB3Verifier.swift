@@ -100,6 +100,7 @@ struct OB3Verifier {
         func rank(_ key: ResolvedKey?) -> Int {
             guard let key else { return 3 }
             if case .unbound = key.provenance { return 1 }
+            if case .rejected = key.provenance { return 2 }
             if key.controller == issuer { return 0 }
             return key.controller == nil ? 1 : 2
         }
@@ -429,6 +430,8 @@ struct OB3Verifier {
             }
         case .unbound(let reason):
             report.add(.issuerBinding, .warning, "unbound: \(reason)", node: node)
+        case .rejected(let reason):
+            report.add(.issuerBinding, .failed, reason, node: node)
         }
     }
 

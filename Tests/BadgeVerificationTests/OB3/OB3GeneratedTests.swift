@@ -145,9 +145,23 @@ struct OB3GeneratedTests {
         let report = try await verify(OB3Factory.text(document), documents: [url: Self.didDocument(did, key: Self.issuer)])
         #expect(report.verdict == .verified, "\(report.summaryText)")
         #expect(report.status(.issuerBinding) == .passed)
-        // The DID document names another controller: binding fails.
-        let foreign = try await verify(OB3Factory.text(document), documents: [url: Self.didDocument(did, key: Self.issuer, controller: "did:web:evil.example")])
-        #expect(foreign.status(.issuerBinding) == .failed)
+        // Another DID's document claims the issuer as the controller of its key: the issuer's DID document does not
+        // list that key, so the claim is rejected.
+        let attacker = "did:web:attacker.example"
+        let stolen = try OB3Factory.sign(OB3Factory.credential(issuer: did), key: Self.other.privateKey, method: attacker + "#key-1")
+        let attackerDocument = Self.didDocument(attacker, key: Self.other, controller: did)
+        let claimed = try await verify(OB3Factory.text(stolen), documents: [url: Self.didDocument(did, key: Self.issuer), "https://attacker.example/.well-known/did.json": attackerDocument])
+        #expect(claimed.status(.signature) == .passed)
+        #expect(claimed.status(.issuerBinding) == .failed, "\(claimed.summaryText)")
+        #expect(claimed.verdict == .failed)
+        // The DID document names another controller for the key: unbound while that controller cannot be asked,
+        // failed once its document confirms the key is its own.
+        let foreignDocument = Self.didDocument(did, key: Self.issuer, controller: "did:web:evil.example")
+        let foreign = try await verify(OB3Factory.text(document), documents: [url: foreignDocument])
+        #expect(foreign.status(.issuerBinding) == .warning)
+        let evilDocument = #"{"id":"did:web:evil.example","assertionMethod":["\#(did)#key-1"]}"#
+        let confirmed = try await verify(OB3Factory.text(document), documents: [url: foreignDocument, "https://evil.example/.well-known/did.json": evilDocument])
+        #expect(confirmed.status(.issuerBinding) == .failed, "\(confirmed.summaryText)")
         // The DID document lists another key: the signature fails.
         let wrongKey = try await verify(OB3Factory.text(document), documents: [url: Self.didDocument(did, key: Self.other)])
         #expect(wrongKey.status(.signature) == .failed)
@@ -163,9 +177,17 @@ struct OB3GeneratedTests {
         let method = "https://issuer.example/keys/1"
         let document = try OB3Factory.sign(OB3Factory.credential(issuer: issuerID), key: Self.issuer.privateKey, method: method)
         let keyDocument = #"{"@context":"https://w3id.org/security/multikey/v1","id":"\#(method)","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(Self.issuer.multikey)"}"#
-        let report = try await verify(OB3Factory.text(document), documents: [method: keyDocument])
+        let profile = #"{"id":"\#(issuerID)","type":"Profile","assertionMethod":["\#(method)"]}"#
+        let report = try await verify(OB3Factory.text(document), documents: [method: keyDocument, issuerID: profile])
         #expect(report.verdict == .verified, "\(report.summaryText)")
         #expect(report.status(.issuerBinding) == .passed)
+        // The key document's claim alone is not enough: the controller's document must list the key.
+        let unconfirmed = try await verify(OB3Factory.text(document), documents: [method: keyDocument])
+        #expect(unconfirmed.status(.signature) == .passed)
+        #expect(unconfirmed.status(.issuerBinding) == .warning, "\(unconfirmed.summaryText)")
+        let denied = try await verify(OB3Factory.text(document), documents: [method: keyDocument, issuerID: #"{"id":"\#(issuerID)","type":"Profile"}"#])
+        #expect(denied.status(.issuerBinding) == .failed)
+        #expect(denied.verdict == .failed)
 
         let fragmentMethod = "\(issuerID)#\(Self.issuer.multikey)"
         let shortcut = try OB3Factory.sign(OB3Factory.credential(issuer: issuerID), key: Self.issuer.privateKey, method: fragmentMethod)
