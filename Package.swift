@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "JCS", targets: ["JCS"]),
         .library(name: "RDFCanonicalization", targets: ["RDFCanonicalization"]),
         .library(name: "JSONLD", targets: ["JSONLD"]),
+        .library(name: "DataIntegrity", targets: ["DataIntegrity"]),
         .executable(name: "unbake", targets: ["unbake"]),
         .executable(name: "bake", targets: ["bake"]),
     ],
@@ -57,10 +58,12 @@ let package = Package(
         .target(
             name: "BadgeVerification",
             dependencies: [
-                "BadgeBaking", "OpenBadgesModel",
+                "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            // JSON-LD contexts for OB 3.0 proofs, pinned by SHA-256 in OB3/BundledContexts.swift.
+            resources: [.copy("Contexts")],
             swiftSettings: strictSettings
         ),
 
@@ -86,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "badge-benchmark",
             dependencies: [
-                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "Zlib",
+                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "Zlib", "DataIntegrity", "JSONLD",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -102,11 +105,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+        // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
+        .target(
+            name: "DataIntegrity",
+            dependencies: ["JSONLD", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
 
         // Tests.
         .testTarget(
             name: "LinkedDataTests",
-            dependencies: ["JCS", "RDFCanonicalization", "JSONLD", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["JCS", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -122,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "BadgeVerificationTests",
             dependencies: [
-                "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer",
+                "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer", "DataIntegrity", "JSONLD", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -5,6 +5,7 @@ import Foundation
 // and compares with `cp` of the same file and with the Python openbadges-bakery.
 //
 //     swift build -c release && .build/release/badge-benchmark [--sizes 256K,64M,500M] [--runs 5]
+//     .build/release/badge-benchmark --ob3-only [--ob3-verifications 400]   (OB 3.0 eddsa-rdfc-2022 vs PyLD)
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -18,6 +19,10 @@ if let path = option("--generate") {
     exit(0)
 }
 let runs = Int(option("--runs") ?? "") ?? 5
+if arguments.contains("--ob3-only") {
+    try await OB3Benchmark.run(count: Int(option("--ob3-verifications") ?? "") ?? 400)
+    exit(0)
+}
 if arguments.contains("--svg-only") {
     try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: "{\"a\":1}")
     exit(0)
@@ -103,3 +108,4 @@ if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat
 }
 try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
 try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
+try await OB3Benchmark.run(count: Int(option("--ob3-verifications") ?? "") ?? 400)

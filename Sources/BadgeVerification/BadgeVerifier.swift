@@ -52,13 +52,15 @@ public struct BadgeVerifier: Sendable {
             switch signed.document {
             case .assertion: return await verifier.verifySigned(signed.jws)
             case .achievementCredential, .endorsementCredential:
-                return Self.unverifiable(.signature, "Open Badges 3.0 VC-JWT verification is not available yet", node: signed.credentialID)
+                return await OB3Verifier(options: options).verify(jwt: signed.jws.compactSerialization)
             default:
                 return Self.unverifiable(.payload, "the JWS payload is a \(signed.document.kindName), not an assertion or credential", node: nil)
             }
-        case .json(let document, _):
-            if case .achievementCredential(let credential) = document {
-                return Self.unverifiable(.signature, "Open Badges 3.0 Data Integrity verification is not available yet", node: credential.id)
+        case .json(let document, let text):
+            switch document {
+            case .achievementCredential, .endorsementCredential:
+                return await OB3Verifier(options: options).verify(json: text)
+            default: break
             }
             return Self.unverifiable(.payload, "a \(document.kindName) is not a badge that can be verified", node: nil)
         }

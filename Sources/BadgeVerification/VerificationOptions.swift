@@ -38,6 +38,9 @@ public struct VerificationOptions: Sendable {
     public var leeway: TimeInterval = 300
     /// Whether RSA keys under 2048 bits are accepted (default false: such keys are rejected).
     public var allowsWeakRSAKeys = false
+    /// Whether the bundled JSON-LD contexts are parsed once per process and shared (default true); false reads and
+    /// hash-checks them again on every verification.
+    public var cachesBundledContexts = true
 
     /// Makes options.
     public init(loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil, now: @escaping @Sendable () -> Date = Date.init) {

@@ -29,7 +29,7 @@ struct Unbake: AsyncParsableCommand {
     @Option(help: "With --verify: an email, URL or telephone number to check against the recipient.")
     var identity: String?
 
-    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files).")
+    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files). JSON-LD contexts for Open Badges 3.0 are bundled.")
     var offline: String?
 
     @Flag(help: "With --verify: allow fetching from loopback, private, link-local and multicast addresses.")

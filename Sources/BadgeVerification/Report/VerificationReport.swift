@@ -36,6 +36,18 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     public static let expiry = CheckID(rawValue: "expiry")
     /// The given identity is the badge's recipient.
     public static let recipient = CheckID(rawValue: "recipient")
+    /// OB 3.0: one embedded proof (each is reported; the credential needs one valid proof, see ``signature``).
+    public static let proof = CheckID(rawValue: "proof")
+    /// OB 3.0: the key that signed is the issuer's (self-certifying DID equal to the issuer, or a fetched controller
+    /// document listing it); an unbound key is a warning, never a pass.
+    public static let issuerBinding = CheckID(rawValue: "issuerBinding")
+    /// OB 3.0: terms that no JSON-LD context defines (they are dropped by expansion, so not signed); a warning.
+    public static let undefinedTerms = CheckID(rawValue: "undefinedTerms")
+    /// OB 3.0 VC-JWT: the `iss`, `jti`, `sub`, `nbf` and `exp` claims agree with the credential.
+    public static let jwtClaims = CheckID(rawValue: "jwtClaims")
+    /// OB 3.0: an embedded endorsement (`endorsement` / `endorsementJwt`); node = the endorsement id, details in
+    /// ``VerificationReport/endorsements``.
+    public static let endorsement = CheckID(rawValue: "endorsement")
 }
 
 /// How one check came out.
@@ -90,7 +102,8 @@ public enum Verdict: String, Hashable, Sendable, Codable {
 public struct VerificationReport: Hashable, Sendable, Codable {
     /// The overall outcome.
     public var verdict: Verdict
-    /// How the badge was verified: `hosted`, `signed`, or `unverifiable`.
+    /// How the badge was verified: `hosted`, `signed` (OB 1.x/2.0 JWS), `data-integrity` or `vc-jwt` (OB 3.0), or
+    /// `unverifiable`.
     public var method: String
     /// The specification version of the verified data, when known.
     public var specVersion: String?
@@ -98,6 +111,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var subject: String?
     /// Every check, in the order run.
     public var checks: [VerificationCheck]
+    /// OB 3.0: the reports of the credential's embedded endorsements, in order (nil when it has none).
+    public var endorsements: [VerificationReport]?
 
     /// The check with `id`, if it ran.
     public func check(_ id: CheckID) -> VerificationCheck? { checks.first { $0.id == id } }
@@ -116,6 +131,7 @@ struct ReportBuilder {
     var specVersion: String?
     var subject: String?
     var checks: [VerificationCheck] = []
+    var endorsements: [VerificationReport] = []
     /// Checks that must pass for a ``Verdict/verified`` verdict.
     var required: Set<CheckID> = []
 
@@ -137,6 +153,7 @@ struct ReportBuilder {
         } else {
             verdict = .indeterminate
         }
-        return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks)
+        return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks,
+            endorsements: endorsements.isEmpty ? nil : endorsements)
     }
 }

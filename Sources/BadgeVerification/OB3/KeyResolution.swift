@@ -1,0 +1,297 @@
+import Crypto
+import DataIntegrity
+import Foundation
+import JSONLD
+import _CryptoExtras
+
+/// A public key found for a proof.
+enum PublicKeyMaterial {
+    case ed25519(Curve25519.Signing.PublicKey)
+    case p256(P256.Signing.PublicKey)
+    case rsa(_RSA.Signing.PublicKey)
+
+    var kind: String {
+        switch self {
+        case .ed25519: "Ed25519"
+        case .p256: "P-256"
+        case .rsa: "RSA"
+        }
+    }
+
+    /// Reads a public JWK (`kty` RSA, EC P-256, OKP Ed25519). Refuses a JWK holding a private part.
+    init(jwk: LDObject, allowsWeakRSAKeys: Bool = false) throws(KeyResolutionFailure) {
+        guard jwk["d"] == nil else { throw .invalid("the JWK contains a private key part (d)") }
+        func bytes(_ name: String) throws(KeyResolutionFailure) -> [UInt8] {
+            guard let text = jwk[name]?.stringValue, let value = Base64URL.decode(text) else { throw .invalid("the JWK has no valid \(name)") }
+            return value
+        }
+        switch jwk["kty"]?.stringValue {
+        case "RSA":
+            let n = try bytes("n"), e = try bytes("e")
+            do {
+                let key = try _RSA.Signing.PublicKey(n: n, e: e)
+                guard allowsWeakRSAKeys || key.keySizeInBits >= 2048 else { throw KeyResolutionFailure.invalid("the RSA key is shorter than 2048 bits") }
+                self = .rsa(key)
+            } catch {
+                throw .invalid("the RSA JWK is not a usable key: \(error)")
+            }
+        case "EC":
+            guard jwk["crv"]?.stringValue == "P-256" else { throw .invalid("only the P-256 curve is supported for EC keys") }
+            let x = try bytes("x"), y = try bytes("y")
+            guard let key = try? P256.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-256 JWK is not a point on the curve") }
+            self = .p256(key)
+        case "OKP":
+            guard jwk["crv"]?.stringValue == "Ed25519", let key = try? Curve25519.Signing.PublicKey(rawRepresentation: try bytes("x")) else {
+                throw .invalid("only Ed25519 OKP keys are supported")
+            }
+            self = .ed25519(key)
+        default:
+            throw .invalid("unsupported JWK kty \(jwk["kty"]?.stringValue ?? "(none)")")
+        }
+    }
+
+    init(multikey text: String) throws(KeyResolutionFailure) {
+        switch MultikeyPublicKey(multibase: text) {
+        case .ed25519(let raw)?:
+            guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { throw .invalid("bad Ed25519 key") }
+            self = .ed25519(key)
+        case .p256(let raw)?:
+            guard let key = try? P256.Signing.PublicKey(compressedRepresentation: raw) else { throw .invalid("bad P-256 key") }
+            self = .p256(key)
+        default:
+            throw .invalid("\(text.prefix(16))… is not a supported Multikey (Ed25519 or P-256)")
+        }
+    }
+}
+
+/// How the key is tied to its controller.
+enum KeyProvenance: Equatable {
+    /// A did:key or did:jwk: the DID is the key, so its controller is the DID itself.
+    case selfCertifying
+    /// Found in a fetched document (DID document, key document, controller document) that names its controller.
+    case dereferenced(document: String)
+    /// Not tied to anything: taken from a URL fragment without dereferencing, or from a JWT `jwk` header.
+    case unbound(String)
+    /// A document claims a controller whose own document does not list the key.
+    case rejected(String)
+}
+
+/// A resolved verification method.
+struct ResolvedKey {
+    var key: PublicKeyMaterial
+    /// The controller the key was found under (nil when unknown).
+    var controller: String?
+    var provenance: KeyProvenance
+    /// The key as a JWK, when it came as one (JWT `jwk` header, a JWK at the `kid` URL).
+    var jwk: LDObject?
+}
+
+extension KeyResolver {
+    /// Looks for a JWT key in the issuer's JWK Set at `https://{authority}/.well-known/jwks.json` (OB 3.0
+    /// Implementation Guide, "key provenance"). Returns the key bound to the issuer, a failure when the set is
+    /// published but lacks the key, or nil when there is no set to ask (the key stays unbound).
+    func jwksProvenance(of key: ResolvedKey, kid: String?, issuer: String) async -> Result<ResolvedKey, KeyResolutionFailure>? {
+        guard let jwk = key.jwk, let issuerURL = URL(string: issuer), issuerURL.scheme == "https", let host = issuerURL.host else { return nil }
+        let port = issuerURL.port.map { ":\($0)" } ?? ""
+        guard let url = URL(string: "https://\(host)\(port)/.well-known/jwks.json") else { return nil }
+        let set: LDObject
+        do {
+            set = try await fetchJSON(url)
+        } catch {
+            return nil
+        }
+        let members = ["kty", "crv", "x", "y", "n", "e"]
+        for entry in (set["keys"]?.asArray ?? []).compactMap(\.objectValue) {
+            let sameKey = members.allSatisfy { entry[$0] == jwk[$0] }
+            let sameID = kid != nil && entry["kid"]?.stringValue == kid
+            guard sameKey else {
+                if sameID { return .failure(.invalid("\(url.absoluteString) lists the kid \(kid!) with another key")) }
+                continue
+            }
+            if let owner = entry["iss"]?.stringValue, owner != issuer {
+                return .failure(.invalid("\(url.absoluteString) says the key belongs to \(owner), not \(issuer)"))
+            }
+            var bound = key
+            bound.controller = issuer
+            bound.provenance = .dereferenced(document: url.absoluteString)
+            return .success(bound)
+        }
+        return .failure(.invalid("the issuer's JWK Set \(url.absoluteString) does not list the key"))
+    }
+}
+
+enum KeyResolutionFailure: Error {
+    /// A document could not be fetched.
+    case network(FetchError)
+    /// The method or its document is unusable.
+    case invalid(String)
+    /// The method cannot be resolved here (a DID method this package does not implement): not a verdict on the key.
+    case unsupported(String)
+}
+
+/// Dereferences verification methods and JWT `kid`s: did:key, did:jwk, did:web (HTTPS through the loader) and
+/// HTTP(S) URLs (key documents, controller documents, JWKs).
+struct KeyResolver {
+    let loader: any DocumentLoader
+    var allowsWeakRSAKeys = false
+
+    func resolve(_ method: String) async -> Result<ResolvedKey, KeyResolutionFailure> {
+        do {
+            return .success(try await resolveThrowing(method))
+        } catch let failure as KeyResolutionFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.invalid("\(error)"))
+        }
+    }
+
+    static func split(_ method: String) -> (base: String, fragment: String?) {
+        guard let hash = method.firstIndex(of: "#") else { return (method, nil) }
+        return (String(method[..<hash]), String(method[method.index(after: hash)...]))
+    }
+
+    private func resolveThrowing(_ method: String) async throws -> ResolvedKey {
+        let (base, fragment) = Self.split(method)
+        if base.hasPrefix("did:key:") {
+            let id = String(base.dropFirst("did:key:".count))
+            if let fragment, fragment != id { throw KeyResolutionFailure.invalid("the did:key fragment does not name its key") }
+            return ResolvedKey(key: try PublicKeyMaterial(multikey: id), controller: base, provenance: .selfCertifying)
+        }
+        if base.hasPrefix("did:jwk:") {
+            guard let bytes = Base64URL.decode(String(base.dropFirst("did:jwk:".count))),
+                let jwk = try? JSONParser.parse(bytes: bytes).objectValue
+            else { throw KeyResolutionFailure.invalid("the did:jwk does not hold a JSON JWK") }
+            return ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: base, provenance: .selfCertifying)
+        }
+        if base.hasPrefix("did:web:") {
+            guard let url = Self.didWebURL(base) else { throw KeyResolutionFailure.invalid("\(base) is not a valid did:web") }
+            let document = try await fetchJSON(url)
+            guard document["id"]?.stringValue == base else {
+                throw KeyResolutionFailure.invalid("the DID document at \(url.absoluteString) is for \(document["id"]?.stringValue ?? "(no id)"), not \(base)")
+            }
+            let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
+            return await confirmController(found, method: method, home: base)
+        }
+        if base.hasPrefix("did:") {
+            throw KeyResolutionFailure.unsupported("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
+        }
+        guard let url = URL(string: method), url.scheme == "https" || url.scheme == "http" else {
+            throw KeyResolutionFailure.invalid("\(method) is not a DID or an HTTP(S) URL")
+        }
+        let document: LDObject
+        do {
+            document = try await fetchJSON(url)
+        } catch let failure as KeyResolutionFailure {
+            // The 1EdTech validator's shortcut: a multibase key in the fragment, used without dereferencing.
+            if let fragment, let key = try? PublicKeyMaterial(multikey: fragment) {
+                let why: String
+                switch failure {
+                case .network(let error): why = "\(base) could not be fetched (\(error.message))"
+                case .invalid(let message), .unsupported(let message): why = message
+                }
+                return ResolvedKey(key: key, controller: nil, provenance: .unbound("the key was taken from the URL fragment without dereferencing: \(why)"))
+            }
+            throw failure
+        }
+        if document["kty"] != nil {
+            // A bare JWK (JWT kid): it names no controller that could be confirmed (its `iss` member is only a claim);
+            // the issuer's JWK Set may bind it.
+            return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: nil,
+                provenance: .dereferenced(document: url.absoluteString), jwk: document)
+        }
+        let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? base)
+        return await confirmController(found, method: method, home: base)
+    }
+
+    /// A document can claim any controller for a key it lists. The claim holds when the document *is* the controller's
+    /// (fetched from the controller's own URL or DID), or when the controller's document, fetched in turn, lists the
+    /// method; otherwise the key is unbound (controller document unreachable) or rejected (it does not list the key).
+    func confirmController(_ key: ResolvedKey, method: String, home: String) async -> ResolvedKey {
+        guard let controller = key.controller, controller != home else { return key }
+        var result = key
+        let url: URL?
+        if controller.hasPrefix("did:web:") {
+            url = Self.didWebURL(controller)
+        } else if let parsed = URL(string: Self.split(controller).base), parsed.scheme == "https" || parsed.scheme == "http" {
+            url = parsed
+        } else {
+            url = nil
+        }
+        guard let url else {
+            result.controller = nil
+            result.provenance = .unbound("\(home) says the key's controller is \(controller), which cannot be dereferenced to confirm it")
+            return result
+        }
+        let document: LDObject
+        do {
+            document = try await fetchJSON(url)
+        } catch {
+            result.controller = nil
+            result.provenance = .unbound("\(home) says the key's controller is \(controller), whose document could not be fetched to confirm it")
+            return result
+        }
+        let documentID = document["id"]?.stringValue ?? controller
+        var listed = false
+        for relation in ["verificationMethod", "assertionMethod"] {
+            for entry in document[relation]?.asArray ?? [] {
+                let id = entry.stringValue ?? entry.objectValue?["id"]?.stringValue ?? ""
+                if id == method || (id.hasPrefix("#") && documentID + id == method) { listed = true }
+            }
+        }
+        if documentID == controller && listed {
+            result.provenance = .dereferenced(document: url.absoluteString)
+        } else {
+            result.provenance = .rejected("\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method)")
+        }
+        return result
+    }
+
+    /// Finds `method` in a key document (the document is the method) or a controller / DID document.
+    private func find(_ method: String, in document: LDObject, documentURL: String, defaultController: String?) throws -> ResolvedKey {
+        var candidates: [LDObject] = []
+        if document["id"]?.stringValue == method { candidates.append(document) }
+        let documentID = document["id"]?.stringValue
+        for key in ["verificationMethod", "assertionMethod", "publicKey", "authentication"] {
+            for entry in document[key]?.asArray ?? [] {
+                guard var object = entry.objectValue, let id = object["id"]?.stringValue else { continue }
+                if id.hasPrefix("#"), let documentID { object["id"] = .string(documentID + id) }
+                if object["id"]?.stringValue == method { candidates.append(object) }
+            }
+        }
+        guard let entry = candidates.first else {
+            throw KeyResolutionFailure.invalid("\(documentURL) does not list the verification method \(method)")
+        }
+        let key: PublicKeyMaterial
+        if let multibase = entry["publicKeyMultibase"]?.stringValue {
+            key = try PublicKeyMaterial(multikey: multibase)
+        } else if let jwk = entry["publicKeyJwk"]?.objectValue {
+            key = try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys)
+        } else {
+            throw KeyResolutionFailure.invalid("the verification method \(method) has no publicKeyMultibase or publicKeyJwk")
+        }
+        return ResolvedKey(key: key, controller: entry["controller"]?.stringValue ?? defaultController, provenance: .dereferenced(document: documentURL))
+    }
+
+    func fetchJSON(_ url: URL) async throws -> LDObject {
+        let loaded: LoadedDocument
+        do {
+            loaded = try await loader.load(url, kind: .json)
+        } catch {
+            throw KeyResolutionFailure.network(error)
+        }
+        guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
+            throw KeyResolutionFailure.invalid("\(url.absoluteString) is not a JSON object")
+        }
+        return object
+    }
+
+    /// did:web:host[:path…] → https://host/.well-known/did.json or https://host/path/did.json (`%3A` = port colon).
+    static func didWebURL(_ did: String) -> URL? {
+        let parts = did.dropFirst("did:web:".count).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let host = parts.first?.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":"), !host.isEmpty,
+            !host.contains("/"), parts.dropFirst().allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != ".." && $0 != "." })
+        else { return nil }
+        let path = parts.count == 1 ? "/.well-known/did.json" : "/" + parts.dropFirst().joined(separator: "/") + "/did.json"
+        return URL(string: "https://" + host + path)
+    }
+}

@@ -1,0 +1,571 @@
+import Crypto
+import DataIntegrity
+import Foundation
+import JSONLD
+import OpenBadgesModel
+import _CryptoExtras
+
+/// Fetches JSON-LD contexts that are not bundled through the caller's loader.
+struct ContextLoaderBridge: AsyncDocumentLoader {
+    let loader: any BadgeVerification.DocumentLoader
+
+    func loadDocument(_ url: String) async throws -> RemoteDocument {
+        guard let target = URL(string: url) else { throw JSONLDError(.loadingDocumentFailed, "\(url) is not a URL") }
+        // A bundled context that failed its hash check is never fetched instead.
+        guard BundledContexts.entry(for: url) == nil else {
+            throw JSONLDError(.loadingDocumentFailed, "the bundled context \(url) could not be read; it is not fetched")
+        }
+        let document = try await loader.load(target, kind: .json)
+        return RemoteDocument(documentURL: document.finalURL.absoluteString, document: try LDParser.parse(bytes: Array(document.body)))
+    }
+}
+
+/// The outcome of one embedded proof.
+struct ProofOutcome {
+    var status: CheckStatus
+    var message: String
+    var node: String?
+    var key: ResolvedKey?
+    var droppedTerms: [String]?
+    /// Whether the proof's suite canonicalizes with JSON-LD (so dropped terms are unsigned).
+    var canonicalizedAsRDF = true
+    var valid: Bool { status == .passed }
+}
+
+/// Verifies Open Badges 3.0 credentials: Data Integrity proofs and VC-JWTs, issuer binding, undefined terms,
+/// status (1EdTechRevocationList, BitstringStatusList), dates, recipient and endorsements.
+struct OB3Verifier {
+    let options: VerificationOptions
+    /// Nesting of endorsements (endorsements of endorsements are verified, deeper ones are not).
+    var depth = 0
+
+    /// Bounds on work a hostile credential can ask for: proofs checked, status entries, endorsements verified.
+    static let maximumProofs = 8
+    static let maximumStatusEntries = 4
+    static let maximumEndorsements = 16
+
+    static let vc11Context = "https://www.w3.org/2018/credentials/v1"
+    static let vc20Context = "https://www.w3.org/ns/credentials/v2"
+
+    // MARK: Entry points
+
+    /// Verifies a credential in JSON with embedded proofs (the text is parsed keeping key order and numbers).
+    func verify(json text: String) async -> VerificationReport {
+        var report = ReportBuilder()
+        report.method = "data-integrity"
+        report.specVersion = "3.0"
+        report.require(.payload)
+        guard let credential = try? LDParser.parse(text).objectValue else {
+            report.add(.payload, .failed, "the credential is not a JSON object")
+            return report.report()
+        }
+        return await verify(credential: credential, report: report)
+    }
+
+    /// Verifies an already parsed credential with embedded proofs.
+    func verify(credential: LDObject, report start: ReportBuilder? = nil) async -> VerificationReport {
+        var report = start ?? {
+            var r = ReportBuilder()
+            r.method = "data-integrity"
+            r.specVersion = "3.0"
+            r.require(.payload)
+            return r
+        }()
+        let id = credential["id"]?.stringValue
+        report.subject = id
+        guard checkShape(credential, into: &report) else { return report.report() }
+        report.require(.signature, .issuerBinding)
+        let proofs = DataIntegrity.proofs(of: credential)
+        if proofs.isEmpty {
+            report.add(.signature, .failed, "the credential has no proof (and is not a VC-JWT)", node: id)
+            return report.report()
+        }
+        let outcomes = await verifyProofs(credential)
+        let valid = outcomes.filter(\.valid)
+        for outcome in outcomes {
+            if !outcome.valid && !valid.isEmpty {
+                report.add(.proof, .warning, "\(outcome.message) (another proof verifies)", node: outcome.node)
+            } else {
+                report.add(.proof, outcome.status, outcome.message, node: outcome.node)
+            }
+        }
+        if !valid.isEmpty {
+            report.add(.signature, .passed, "\(valid.count) of \(outcomes.count) proof(s) verify", node: id)
+        } else if let worst = [CheckStatus.failed, .networkError, .notChecked].first(where: { s in outcomes.contains { $0.status == s } }) {
+            let reasons = outcomes.filter { $0.status == worst }.map(\.message).joined(separator: "; ")
+            report.add(.signature, worst, "no proof verifies: \(reasons)", node: id)
+        }
+        // Of the valid proofs, the key best tied to the issuer: bound, then unbound, then another controller.
+        let issuer = Self.issuerID(credential)
+        func rank(_ key: ResolvedKey?) -> Int {
+            guard let key else { return 3 }
+            if case .unbound = key.provenance { return 1 }
+            if case .rejected = key.provenance { return 2 }
+            if key.controller == issuer { return 0 }
+            return key.controller == nil ? 1 : 2
+        }
+        let key = valid.map(\.key).min { rank($0) < rank($1) } ?? nil
+        checkIssuerBinding(key, credential: credential, into: &report)
+        var dropped = (valid.first ?? outcomes.first { $0.droppedTerms != nil })?.droppedTerms
+        let jcs = !(valid.first?.canonicalizedAsRDF ?? true)
+        if jcs || dropped == nil {
+            // eddsa-jcs-2022 signs the JSON itself; terms are still checked against the contexts.
+            dropped = await undefinedTerms(of: credential)
+        }
+        checkUndefinedTerms(dropped, node: id, signedAsJSON: jcs, into: &report)
+        await finish(credential, into: &report)
+        return report.report()
+    }
+
+    /// Verifies a compact VC-JWT.
+    func verify(jwt text: String) async -> VerificationReport {
+        var report = ReportBuilder()
+        report.method = "vc-jwt"
+        report.specVersion = "3.0"
+        report.require(.payload, .signature, .issuerBinding, .jwtClaims)
+        let jws: JWS
+        let header: LDObject
+        let payload: LDObject
+        do {
+            jws = try JWS(compact: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            let parts = jws.compactSerialization.split(separator: ".", omittingEmptySubsequences: false)
+            guard let h = Base64URL.decode(String(parts[0])).flatMap({ try? LDParser.parse(bytes: $0).objectValue }),
+                let p = try LDParser.parse(bytes: jws.payloadBytes).objectValue
+            else { throw DataIntegrityError("the JWT header or payload is not a JSON object") }
+            header = h
+            payload = p
+        } catch {
+            report.add(.payload, .failed, "the VC-JWT cannot be decoded: \(error)")
+            return report.report()
+        }
+        // VC 1.1 JWTs hold the credential in `vc`; VC 2.0 (VC-JOSE) JWTs are the credential.
+        let credential: LDObject
+        let expectedContext: String
+        if let vc = payload["vc"]?.objectValue {
+            credential = vc
+            expectedContext = Self.vc11Context
+        } else {
+            credential = payload
+            expectedContext = Self.vc20Context
+        }
+        let id = credential["id"]?.stringValue ?? jws.claims.tokenID
+        report.subject = id
+        let first = credential["@context"]?.asArray.first?.stringValue
+        guard first == expectedContext else {
+            let form = expectedContext == Self.vc11Context ? "a vc claim (VC 1.1)" : "no vc claim (VC 2.0)"
+            report.add(.payload, .failed, "the JWT has \(form) but the first @context is \(first ?? "missing"), not \(expectedContext)", node: id)
+            return report.report()
+        }
+        guard checkShape(credential, into: &report) else { return report.report() }
+
+        // Signature.
+        var key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
+        // Key provenance for JWKs that nothing else ties to the issuer: the issuer's JWK Set.
+        if let found = key, found.controller == nil, let issuer = Self.issuerID(credential),
+            let outcome = await KeyResolver(loader: options.loader).jwksProvenance(of: found, kid: header["kid"]?.stringValue, issuer: issuer)
+        {
+            switch outcome {
+            case .success(let bound): key = bound
+            case .failure(let failure):
+                if case .invalid(let message) = failure {
+                    report.add(.issuerBinding, .failed, message, node: id)
+                    key = nil
+                }
+            }
+        }
+        if key != nil || !report.checks.contains(where: { $0.id == .issuerBinding }) { checkIssuerBinding(key, credential: credential, into: &report) }
+        checkClaims(jws.claims, credential: credential, vc11: expectedContext == Self.vc11Context, node: id, into: &report)
+        checkUndefinedTerms(await undefinedTerms(of: credential), node: id, signedAsJSON: true, into: &report)
+        await finish(credential, notBefore: jws.claims.notBefore, expires: jws.claims.expiration, into: &report)
+        return report.report()
+    }
+
+    // MARK: Shape
+
+    /// Records the payload check: a VerifiableCredential with an issuer and a subject with `id` or `identifier`.
+    func checkShape(_ credential: LDObject, into report: inout ReportBuilder) -> Bool {
+        let id = credential["id"]?.stringValue
+        let types = credential["type"]?.asArray.compactMap(\.stringValue) ?? []
+        guard types.contains("VerifiableCredential") else {
+            report.add(.payload, .failed, "the credential's type does not include VerifiableCredential", node: id)
+            return false
+        }
+        guard Self.issuerID(credential) != nil else {
+            report.add(.payload, .failed, "the credential has no issuer id", node: id)
+            return false
+        }
+        let subjects = credential["credentialSubject"]?.asArray.compactMap(\.objectValue) ?? []
+        guard !subjects.isEmpty else {
+            report.add(.payload, .failed, "the credential has no credentialSubject", node: id)
+            return false
+        }
+        let kind = types.first { $0 != "VerifiableCredential" } ?? "VerifiableCredential"
+        if types.contains("EndorsementCredential") || subjects.allSatisfy({ $0["id"] != nil || $0["identifier"] != nil }) {
+            report.add(.payload, .passed, "an Open Badges 3.0 \(kind)", node: id)
+        } else {
+            report.add(.payload, .warning, "an Open Badges 3.0 \(kind) whose credentialSubject has neither id nor identifier", node: id)
+        }
+        return true
+    }
+
+    static func issuerID(_ credential: LDObject) -> String? {
+        credential["issuer"]?.stringValue ?? credential["issuer"]?.objectValue?["id"]?.stringValue
+    }
+
+    // MARK: Data Integrity
+
+    func withProcessor<T>(_ body: (JSONLDProcessor) throws -> T) async throws -> T {
+        let contexts = BundledContextLoader(caching: options.cachesBundledContexts)
+        return try await JSONLDProcessor.run(
+            options: JSONLDOptions(documentLoader: contexts), asyncLoader: ContextLoaderBridge(loader: options.loader), body)
+    }
+
+    /// Checks every embedded proof of `secured`.
+    func verifyProofs(_ secured: LDObject) async -> [ProofOutcome] {
+        var outcomes: [ProofOutcome] = []
+        let resolver = KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys)
+        for (index, proof) in DataIntegrity.proofs(of: secured).enumerated() {
+            guard index < Self.maximumProofs else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): only the first \(Self.maximumProofs) proofs are checked", node: proof["id"]?.stringValue))
+                continue
+            }
+            let type = proof["type"]?.stringValue ?? "(no type)"
+            let label = "proof \(index + 1) (\(type)\(proof["cryptosuite"]?.stringValue.map { " \($0)" } ?? ""))"
+            let node = proof["id"]?.stringValue ?? proof["verificationMethod"]?.stringValue
+            guard DataIntegritySuite(proof: proof) != nil else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): unsupported proof type", node: node))
+                continue
+            }
+            if let purpose = proof["proofPurpose"]?.stringValue, purpose != "assertionMethod" {
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): proofPurpose is \(purpose), not assertionMethod", node: node))
+                continue
+            }
+            let data: ProofHashData
+            do {
+                data = try await withProcessor { try DataIntegrity.hashData(secured: secured, proof: proof, processor: $0) }
+            } catch let error as JSONLDError where error.code == .loadingRemoteContextFailed {
+                outcomes.append(ProofOutcome(status: .networkError, message: "\(label): a context could not be loaded: \(error.message)", node: node))
+                continue
+            } catch {
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(error)", node: node))
+                continue
+            }
+            guard let method = data.verificationMethod else {
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): no verificationMethod", node: node, droppedTerms: data.droppedTerms))
+                continue
+            }
+            switch await resolver.resolve(method) {
+            case .failure(.network(let error)):
+                outcomes.append(ProofOutcome(status: .networkError, message: "\(label): the key \(method) could not be fetched: \(error.message)", node: node, droppedTerms: data.droppedTerms))
+            case .failure(.invalid(let message)):
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(message)", node: node, droppedTerms: data.droppedTerms))
+            case .failure(.unsupported(let message)):
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(message)", node: node, droppedTerms: data.droppedTerms))
+            case .success(let resolved):
+                guard case .ed25519(let key) = resolved.key else {
+                    outcomes.append(ProofOutcome(status: .failed, message: "\(label): the key is \(resolved.key.kind), not Ed25519", node: node, droppedTerms: data.droppedTerms))
+                    continue
+                }
+                if DataIntegrity.verify(data, key: key) {
+                    outcomes.append(ProofOutcome(status: .passed, message: "\(label): valid signature by \(method)", node: node, key: resolved,
+                        droppedTerms: data.droppedTerms, canonicalizedAsRDF: data.suite.usesRDFCanonicalization))
+                } else {
+                    outcomes.append(ProofOutcome(status: .failed, message: "\(label): the signature does not match the credential", node: node, key: resolved, droppedTerms: data.droppedTerms))
+                }
+            }
+        }
+        return outcomes
+    }
+
+    // MARK: VC-JWT
+
+    func checkJWTSignature(_ jws: JWS, header: LDObject, credential: LDObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
+        let alg = header["alg"]?.stringValue ?? "(none)"
+        guard ["RS256", "ES256", "EdDSA"].contains(alg) else {
+            report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256 and EdDSA are)", node: node)
+            return nil
+        }
+        if let typ = header["typ"]?.stringValue, !["JWT", "vc+jwt"].contains(typ) {
+            report.add(.signature, .failed, "JWT typ \(typ) is not JWT or vc+jwt", node: node)
+            return nil
+        }
+        let jwk = header["jwk"]?.objectValue
+        if jwk?["d"] != nil {
+            report.add(.signature, .failed, "the jwk header holds a private key (d); the key is compromised", node: node)
+            return nil
+        }
+        var resolved: ResolvedKey?
+        var kidNote = ""
+        if var kid = header["kid"]?.stringValue {
+            // A relative kid ("#key-1") names a key of the issuer's DID document.
+            if kid.hasPrefix("#"), let issuer = Self.issuerID(credential), issuer.hasPrefix("did:") { kid = issuer + kid }
+            switch await KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys).resolve(kid) {
+            case .success(let key): resolved = key
+            case .failure(let failure):
+                let why: String
+                switch failure {
+                case .network(let error): why = "the kid \(kid) could not be fetched: \(error.message)"
+                case .invalid(let message): why = "the kid \(kid) cannot be used: \(message)"
+                case .unsupported(let message): why = "the kid \(kid) cannot be resolved: \(message)"
+                }
+                if jwk == nil {
+                    switch failure {
+                    case .network: report.add(.signature, .networkError, why, node: node)
+                    case .unsupported: report.add(.signature, .notChecked, why, node: node)
+                    case .invalid: report.add(.signature, .failed, why, node: node)
+                    }
+                    return nil
+                }
+                kidNote = " (\(why))"
+            }
+        }
+        if resolved == nil {
+            guard let jwk else {
+                report.add(.signature, .failed, "the JWT header has neither kid nor jwk", node: node)
+                return nil
+            }
+            do {
+                resolved = ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: options.allowsWeakRSAKeys), controller: nil,
+                    provenance: .unbound("the public key is embedded in the JWT header and nothing ties it to the issuer\(kidNote)"), jwk: jwk)
+            } catch {
+                let message: String
+                switch error {
+                case .invalid(let m), .unsupported(let m): message = m
+                case .network(let e): message = e.message
+                }
+                report.add(.signature, .failed, "the jwk header: \(message)", node: node)
+                return nil
+            }
+        }
+        guard let resolved else { return nil }
+        let input = Data(jws.signingInput)
+        let valid: Bool
+        switch (alg, resolved.key) {
+        case ("RS256", .rsa(let key)):
+            valid = key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: jws.signature), for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5)
+        case ("ES256", .p256(let key)):
+            guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: jws.signature) else {
+                report.add(.signature, .failed, "the ES256 signature is not 64 bytes (r ‖ s)", node: node)
+                return nil
+            }
+            valid = key.isValidSignature(signature, for: SHA256.hash(data: input))
+        case ("EdDSA", .ed25519(let key)):
+            valid = key.isValidSignature(jws.signature, for: input)
+        default:
+            report.add(.signature, .failed, "JWT alg \(alg) does not match the \(resolved.key.kind) key", node: node)
+            return nil
+        }
+        if valid {
+            report.add(.signature, .passed, "valid \(alg) signature", node: node)
+            return resolved
+        }
+        report.add(.signature, .failed, "the \(alg) signature does not match the JWT", node: node)
+        return nil
+    }
+
+    /// `iss`, `jti`, `sub`, `nbf`, `exp` against the credential (OB 3.0 §8.2.4.2 / VC-JWT).
+    func checkClaims(_ claims: JWTClaims, credential: LDObject, vc11: Bool, node: String?, into report: inout ReportBuilder) {
+        var failures: [String] = []
+        var warnings: [String] = []
+        let issuer = Self.issuerID(credential)
+        if let iss = claims.issuer {
+            if iss != issuer { failures.append("iss \(iss) is not the issuer \(issuer ?? "(none)")") }
+        } else {
+            warnings.append("no iss claim")
+        }
+        if let jti = claims.tokenID, let id = credential["id"]?.stringValue, jti != id { failures.append("jti \(jti) is not the credential id \(id)") }
+        let subjectID = credential["credentialSubject"]?.asArray.first?.objectValue?["id"]?.stringValue
+        if let sub = claims.subject {
+            if sub != subjectID { failures.append("sub \(sub) is not the credentialSubject id \(subjectID ?? "(none)")") }
+        } else if subjectID != nil {
+            warnings.append("no sub claim")
+        }
+        func date(_ name: String) -> Date? { credential[name]?.stringValue.flatMap { try? FlexibleDate($0).date } }
+        let start = vc11 ? date("issuanceDate") : date("validFrom")
+        let end = vc11 ? date("expirationDate") : date("validUntil")
+        if let nbf = claims.notBefore, let start, abs(nbf.timeIntervalSince(start)) >= 1 {
+            failures.append("nbf \(FlexibleDate.iso8601(nbf)) is not \(vc11 ? "issuanceDate" : "validFrom") \(FlexibleDate.iso8601(start))")
+        }
+        if let exp = claims.expiration, let end, abs(exp.timeIntervalSince(end)) >= 1 {
+            failures.append("exp \(FlexibleDate.iso8601(exp)) is not \(vc11 ? "expirationDate" : "validUntil") \(FlexibleDate.iso8601(end))")
+        } else if claims.expiration != nil, end == nil {
+            warnings.append("exp is set but the credential has no \(vc11 ? "expirationDate" : "validUntil")")
+        }
+        if !failures.isEmpty {
+            report.add(.jwtClaims, .failed, "the JWT claims disagree with the credential: " + failures.joined(separator: "; "), node: node)
+        } else if !warnings.isEmpty {
+            report.add(.jwtClaims, .warning, "the JWT claims agree with the credential, but: " + warnings.joined(separator: "; "), node: node)
+        } else {
+            report.add(.jwtClaims, .passed, "iss, jti, sub, nbf and exp agree with the credential", node: node)
+        }
+    }
+
+    // MARK: Issuer binding, terms
+
+    func checkIssuerBinding(_ key: ResolvedKey?, credential: LDObject, into report: inout ReportBuilder) {
+        let issuer = Self.issuerID(credential)
+        let node = credential["id"]?.stringValue
+        guard let key else {
+            report.add(.issuerBinding, .notChecked, "no verified signature, so no key to tie to the issuer", node: node)
+            return
+        }
+        guard let issuer else {
+            report.add(.issuerBinding, .failed, "the credential has no issuer id", node: node)
+            return
+        }
+        switch key.provenance {
+        case .selfCertifying:
+            if key.controller == issuer {
+                report.add(.issuerBinding, .passed, "the key is the issuer's own DID (\(issuer))", node: node)
+            } else {
+                report.add(.issuerBinding, .failed, "the key belongs to \(key.controller ?? "?"), not to the issuer \(issuer)", node: node)
+            }
+        case .dereferenced(let document):
+            if key.controller == issuer {
+                report.add(.issuerBinding, .passed, "\(document) lists the key under the issuer \(issuer)", node: node)
+            } else if let controller = key.controller {
+                report.add(.issuerBinding, .failed, "\(document) says the key's controller is \(controller), not the issuer \(issuer)", node: node)
+            } else {
+                report.add(.issuerBinding, .warning, "unbound: \(document) does not name the key's controller", node: node)
+            }
+        case .unbound(let reason):
+            report.add(.issuerBinding, .warning, "unbound: \(reason)", node: node)
+        case .rejected(let reason):
+            report.add(.issuerBinding, .failed, reason, node: node)
+        }
+    }
+
+    /// The terms of `credential` (without its proofs) that its contexts do not define, or nil when it cannot be expanded.
+    func undefinedTerms(of credential: LDObject) async -> [String]? {
+        var unsecured = credential
+        unsecured["proof"] = nil
+        return try? await withProcessor { p in
+            _ = try p.toRDF(.object(unsecured))
+            return p.droppedKeys.map(\.description) + p.droppedRDFValues.map(\.description)
+        }
+    }
+
+    func checkUndefinedTerms(_ dropped: [String]?, node: String?, signedAsJSON: Bool = false, into report: inout ReportBuilder) {
+        guard let dropped else {
+            report.add(.undefinedTerms, .notChecked, "the credential could not be processed as JSON-LD", node: node)
+            return
+        }
+        if dropped.isEmpty {
+            report.add(.undefinedTerms, .passed, "every term is defined by the credential's contexts", node: node)
+        } else {
+            let shown = dropped.prefix(10).joined(separator: ", ") + (dropped.count > 10 ? ", …" : "")
+            let consequence = signedAsJSON ? "have no meaning as linked data (the signature covers the JSON)" : "are not covered by the signature"
+            report.add(.undefinedTerms, .warning, "\(dropped.count) term(s) no context defines \(consequence): \(shown)", node: node)
+        }
+    }
+
+    // MARK: Status, dates, recipient, endorsements
+
+    func finish(_ credential: LDObject, notBefore: Date? = nil, expires: Date? = nil, into report: inout ReportBuilder) async {
+        let statuses = credential["credentialStatus"]?.asArray.compactMap(\.objectValue) ?? []
+        if !statuses.isEmpty {
+            report.require(.revocation)
+            let checker = StatusChecker(verifier: self)
+            for (index, status) in statuses.enumerated() {
+                guard index < Self.maximumStatusEntries else {
+                    report.add(.revocation, .notChecked, "only the first \(Self.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
+                    break
+                }
+                await checker.check(status, credential: credential, into: &report)
+            }
+        }
+        report.require(.expiry)
+        checkDates(credential, notBefore: notBefore, expires: expires, into: &report)
+        if options.identity != nil {
+            report.require(.recipient)
+            checkRecipient(credential, into: &report)
+        }
+        await checkEndorsements(credential, into: &report)
+    }
+
+    func checkDates(_ credential: LDObject, notBefore: Date?, expires: Date?, into report: inout ReportBuilder) {
+        let node = credential["id"]?.stringValue
+        struct BadDate: Error { let message: String }
+        func date(_ name: String) -> Result<Date?, BadDate> {
+            guard let value = credential[name] else { return .success(nil) }
+            guard let text = value.stringValue, let parsed = try? FlexibleDate(text) else { return .failure(BadDate(message: "\(name) is not a date: \(value.jsonText)")) }
+            return .success(parsed.date)
+        }
+        let startName = credential["validFrom"] != nil ? "validFrom" : "issuanceDate"
+        let endName = credential["validUntil"] != nil ? "validUntil" : "expirationDate"
+        let start: Date?
+        let end: Date?
+        switch (date(startName), date(endName)) {
+        case (.failure(let bad), _), (_, .failure(let bad)):
+            report.add(.expiry, .failed, bad.message, node: node)
+            return
+        case (.success(let s), .success(let e)):
+            start = [s, notBefore].compactMap { $0 }.max()
+            end = [e, expires].compactMap { $0 }.min()
+        }
+        let now = options.now()
+        if let start, start > now.addingTimeInterval(options.leeway) {
+            report.add(.expiry, .failed, "not yet valid: valid from \(FlexibleDate.iso8601(start))", node: node)
+        } else if let end, end < now.addingTimeInterval(-options.leeway) {
+            report.add(.expiry, .failed, "expired on \(FlexibleDate.iso8601(end))", node: node)
+        } else {
+            let from = start.map { "valid from \(FlexibleDate.iso8601($0))" } ?? "no start date"
+            report.add(.expiry, .passed, from + (end.map { " until \(FlexibleDate.iso8601($0))" } ?? ", does not expire"), node: node)
+        }
+    }
+
+    func checkRecipient(_ credential: LDObject, into report: inout ReportBuilder) {
+        guard let identity = options.identity else { return }
+        let node = credential["id"]?.stringValue
+        let subjects = credential["credentialSubject"]?.asArray.compactMap(\.objectValue) ?? []
+        var best = RecipientMatchResult.notMatched
+        for subject in subjects {
+            guard let model = try? OB3.AchievementSubject(object: OpenBadgesModel.JSONValue(parsing: LDValue.object(subject).jsonText).objectValue ?? [:], path: "credentialSubject")
+            else { continue }
+            best = min(best, RecipientMatcher.match(identity.value, identityType: identity.type, against: model))
+        }
+        switch best {
+        case .matched:
+            report.add(.recipient, .passed, "\(identity.value) is the recipient", node: node)
+        case .matchedAfterCaseFolding:
+            report.add(.recipient, .warning, "\(identity.value) matches the recipient only when letter case is ignored; the specification compares exactly", node: node)
+        case .differentIdentityType:
+            report.add(.recipient, .failed, "the recipient is not identified by \(identity.type)", node: node)
+        case .malformedHash, .unsupportedHashAlgorithm:
+            report.add(.recipient, .failed, "the recipient's identityHash cannot be checked", node: node)
+        case .notMatched:
+            report.add(.recipient, .failed, "\(identity.value) is not the recipient", node: node)
+        }
+    }
+
+    func checkEndorsements(_ credential: LDObject, into report: inout ReportBuilder) async {
+        let embedded = credential["endorsement"]?.asArray.compactMap(\.objectValue) ?? []
+        let jwts = credential["endorsementJwt"]?.asArray.compactMap(\.stringValue) ?? []
+        guard !embedded.isEmpty || !jwts.isEmpty else { return }
+        guard depth < 2 else {
+            report.add(.endorsement, .notChecked, "endorsements nested this deep are not verified", node: credential["id"]?.stringValue)
+            return
+        }
+        var nested = OB3Verifier(options: options, depth: depth + 1)
+        nested.depth = depth + 1
+        var reports: [VerificationReport] = []
+        for endorsement in embedded.prefix(Self.maximumEndorsements) { reports.append(await nested.verify(credential: endorsement)) }
+        for jwt in jwts.prefix(max(0, Self.maximumEndorsements - embedded.count)) { reports.append(await nested.verify(jwt: jwt)) }
+        if embedded.count + jwts.count > Self.maximumEndorsements {
+            report.add(.endorsement, .notChecked, "only the first \(Self.maximumEndorsements) endorsements are verified", node: credential["id"]?.stringValue)
+        }
+        for endorsement in reports {
+            let node = endorsement.subject
+            switch endorsement.verdict {
+            case .verified:
+                report.add(.endorsement, .passed, "the endorsement verifies", node: node)
+            case .failed:
+                let why = endorsement.checks.first { $0.status == .failed }.map { "\($0.id): \($0.message)" } ?? ""
+                report.add(.endorsement, .warning, "the endorsement does not verify (\(why)); the badge itself is not affected", node: node)
+            case .indeterminate:
+                report.add(.endorsement, .notChecked, "the endorsement could not be fully verified", node: node)
+            }
+        }
+        report.endorsements.append(contentsOf: reports)
+    }
+}

@@ -1,0 +1,156 @@
+import DataIntegrity
+import Foundation
+import JSONLD
+import OpenBadgesModel
+import Zlib
+
+/// Checks `credentialStatus` entries: `1EdTechRevocationList`, `BitstringStatusListEntry` (and the older
+/// `StatusList2021Entry`). A status that cannot be checked is reported as such, never as "not revoked".
+struct StatusChecker {
+    let verifier: OB3Verifier
+
+    /// The largest decompressed status list accepted (16 MiB = 134 million entries).
+    static let maximumListBytes = 16 << 20
+
+    func check(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+        let type = status["type"]?.asArray.compactMap(\.stringValue) ?? []
+        if type.contains("1EdTechRevocationList") {
+            await revocationList(status, credential: credential, into: &report)
+        } else if type.contains("BitstringStatusListEntry") || type.contains("StatusList2021Entry") {
+            await bitstring(status, into: &report)
+        } else {
+            report.add(.revocation, .notChecked, "status type \(type.joined(separator: ", ")) is not supported, so revocation was not checked",
+                node: status["id"]?.stringValue)
+        }
+    }
+
+    /// A fetched document: a JSON object, or (status list credentials only) a VC-JWT.
+    enum Fetched {
+        case json(LDObject)
+        case jwt(String)
+    }
+
+    private func fetch(_ iri: String?, what: String, into report: inout ReportBuilder) async -> LDObject? {
+        switch await fetchDocument(iri, what: what, allowJWT: false, into: &report) {
+        case .json(let object)?: return object
+        default: return nil
+        }
+    }
+
+    private func fetchDocument(_ iri: String?, what: String, allowJWT: Bool, into report: inout ReportBuilder) async -> Fetched? {
+        guard let iri, let url = URL(string: iri) else {
+            report.add(.revocation, .failed, "the \(what) has no URL", node: iri)
+            return nil
+        }
+        do {
+            let document = try await verifier.options.loader.load(url, kind: allowJWT ? .any : .json)
+            guard let object = try? LDParser.parse(bytes: Array(document.body)).objectValue else {
+                let text = String(decoding: document.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if allowJWT, text.hasPrefix("ey"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return .jwt(text) }
+                report.add(.revocation, .notChecked, "the \(what) at \(iri) is neither a JSON object nor a VC-JWT, so revocation was not checked", node: iri)
+                return nil
+            }
+            return .json(object)
+        } catch {
+            report.add(.revocation, .networkError, "the \(what) could not be fetched, so revocation was not checked: \(error.message)", node: iri)
+            return nil
+        }
+    }
+
+    func revocationList(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+        let iri = status["id"]?.stringValue
+        guard let list = await fetch(iri, what: "1EdTechRevocationList", into: &report) else { return }
+        guard let entries = list["revokedCredential"]?.asArray else {
+            report.add(.revocation, .failed, "the revocation list at \(iri ?? "") has no revokedCredential array", node: iri)
+            return
+        }
+        let id = credential["id"]?.stringValue
+        for entry in entries.compactMap(\.objectValue) where id != nil && entry["id"]?.stringValue == id && entry["revoked"]?.boolValue != false {
+            let reason = entry["revocationReason"]?.stringValue.map { ": \($0)" } ?? ""
+            report.add(.revocation, .failed, "revoked by the issuer's revocation list\(reason)", node: iri)
+            return
+        }
+        report.add(.revocation, .passed, "not in the revocation list at \(iri ?? "")", node: iri)
+    }
+
+    func bitstring(_ status: LDObject, into report: inout ReportBuilder) async {
+        let node = status["id"]?.stringValue ?? status["statusListCredential"]?.stringValue
+        let purpose = status["statusPurpose"]?.stringValue ?? "revocation"
+        guard purpose == "revocation" || purpose == "suspension" else {
+            report.add(.revocation, .notChecked, "status purpose \(purpose) is not checked", node: node)
+            return
+        }
+        guard let indexText = status["statusListIndex"]?.stringValue ?? status["statusListIndex"]?.numberValue?.text, let index = Int(indexText), index >= 0 else {
+            report.add(.revocation, .failed, "statusListIndex is not a non-negative integer", node: node)
+            return
+        }
+        let size = status["statusSize"]?.numberValue.map { Int($0.doubleValue) } ?? 1
+        guard (1...8).contains(size) else {
+            report.add(.revocation, .failed, "statusSize \(size) is not supported", node: node)
+            return
+        }
+        let listIRI = status["statusListCredential"]?.stringValue
+        let list: LDObject
+        switch await fetchDocument(listIRI, what: "status list credential", allowJWT: true, into: &report) {
+        case nil:
+            return
+        case .json(let object):
+            // The list is a credential: its own proof must verify.
+            let outcomes = await verifier.verifyProofs(object)
+            if !outcomes.contains(where: \.valid) {
+                let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : outcomes.isEmpty ? .failed : (outcomes.contains { $0.status == .failed } ? .failed : .notChecked)
+                let why = outcomes.map(\.message).joined(separator: "; ")
+                report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted", node: listIRI)
+                return
+            }
+            list = object
+        case .jwt(let text):
+            // A VC-JWT status list: only its signature is checked (not its own status, which could loop).
+            var scratch = ReportBuilder()
+            guard let jws = try? JWS(compact: text),
+                let header = Base64URL.decode(String(text.prefix { $0 != "." })).flatMap({ try? LDParser.parse(bytes: $0).objectValue }),
+                let payload = try? LDParser.parse(bytes: jws.payloadBytes).objectValue
+            else {
+                report.add(.revocation, .failed, "the status list VC-JWT cannot be decoded", node: listIRI)
+                return
+            }
+            let object = payload["vc"]?.objectValue ?? payload
+            guard await verifier.checkJWTSignature(jws, header: header, credential: object, node: listIRI, into: &scratch) != nil else {
+                let check = scratch.checks.first { $0.id == .signature }
+                report.add(.revocation, check?.status == .networkError ? .networkError : .failed,
+                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted", node: listIRI)
+                return
+            }
+            list = object
+        }
+        guard let subject = list["credentialSubject"]?.asArray.first?.objectValue, let encoded = subject["encodedList"]?.stringValue else {
+            report.add(.revocation, .failed, "the status list credential has no credentialSubject.encodedList", node: listIRI)
+            return
+        }
+        if let listPurpose = subject["statusPurpose"]?.asArray.compactMap(\.stringValue), !listPurpose.isEmpty, !listPurpose.contains(purpose) {
+            report.add(.revocation, .failed, "the status list is for \(listPurpose.joined(separator: ", ")), not \(purpose)", node: listIRI)
+            return
+        }
+        // Bitstring Status List: multibase base64url (`u…`); StatusList2021: plain base64url. Both GZIP.
+        let compressed = encoded.hasPrefix("H4sI") ? Base64URL.decode(encoded) : (Multibase.decode(encoded) ?? Base64URL.decode(encoded))
+        guard let compressed, let bits = try? inflate(compressed, container: .gzip, limit: Self.maximumListBytes) else {
+            report.add(.revocation, .failed, "the encodedList is not multibase/base64url GZIP data", node: listIRI)
+            return
+        }
+        let first = index * size
+        guard first + size <= bits.count * 8 else {
+            report.add(.revocation, .failed, "statusListIndex \(index) is beyond the list (\(bits.count * 8 / size) entries)", node: listIRI)
+            return
+        }
+        var value = 0
+        for bit in first..<(first + size) {
+            // Most significant bit first: index 0 is the high bit of byte 0.
+            value = value << 1 | Int(bits[bit / 8] >> (7 - UInt8(bit % 8)) & 1)
+        }
+        if value != 0 {
+            report.add(.revocation, .failed, purpose == "suspension" ? "suspended (status list entry \(index) is set)" : "revoked (status list entry \(index) is set)", node: listIRI)
+        } else {
+            report.add(.revocation, .passed, "not \(purpose == "suspension" ? "suspended" : "revoked") (status list entry \(index) is clear; the list's proof verifies)", node: listIRI)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Crypto
+import Foundation
+import JSONLD
+
+/// The Ed25519 proof types this module verifies.
+public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
+    /// `DataIntegrityProof` + `eddsa-rdfc-2022` (what OB 3.0 requires).
+    case eddsaRdfc2022 = "eddsa-rdfc-2022"
+    /// `DataIntegrityProof` + `eddsa-2022`: the draft name of eddsa-rdfc-2022, same algorithm.
+    case eddsa2022 = "eddsa-2022"
+    /// `DataIntegrityProof` + `eddsa-jcs-2022`: JCS instead of RDF canonicalization.
+    case eddsaJcs2022 = "eddsa-jcs-2022"
+    /// `Ed25519Signature2020`: RDFC-1.0, `proofValue` multibase.
+    case ed25519Signature2020 = "Ed25519Signature2020"
+    /// `Ed25519Signature2018`: RDFC-1.0, detached JWS (`b64: false`) in `jws`.
+    case ed25519Signature2018 = "Ed25519Signature2018"
+
+    /// The suite of a proof object, or nil when it is not one of these.
+    public init?(proof: JSONObject) {
+        guard let type = proof["type"]?.stringValue else { return nil }
+        if type == "DataIntegrityProof" {
+            guard let suite = proof["cryptosuite"]?.stringValue.flatMap(Self.init(rawValue:)),
+                suite == .eddsaRdfc2022 || suite == .eddsa2022 || suite == .eddsaJcs2022
+            else { return nil }
+            self = suite
+        } else if type == "Ed25519Signature2020" || type == "Ed25519Signature2018" {
+            self = Self(rawValue: type)!
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether the suite canonicalizes with JSON-LD + RDFC-1.0 (all but eddsa-jcs-2022).
+    public var usesRDFCanonicalization: Bool { self != .eddsaJcs2022 }
+}
+
+/// Why a proof could not be processed (malformed proof, JSON-LD error).
+public struct DataIntegrityError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Everything that goes into checking one proof: the canonical forms, their hashes, the signed bytes and the signature.
+public struct ProofHashData: Sendable {
+    /// The suite.
+    public var suite: DataIntegritySuite
+    /// The canonical unsecured document (N-Quads, or JCS JSON for eddsa-jcs-2022).
+    public var canonicalDocument: String
+    /// The canonical proof configuration.
+    public var canonicalProofConfiguration: String
+    /// SHA-256 of ``canonicalDocument``.
+    public var documentHash: [UInt8]
+    /// SHA-256 of ``canonicalProofConfiguration``.
+    public var proofHash: [UInt8]
+    /// What the signature covers: proofHash ‖ documentHash (prefixed by the JWS header and `.` for Ed25519Signature2018).
+    public var signedBytes: [UInt8]
+    /// The signature from the proof (empty when signing).
+    public var signature: [UInt8]
+    /// The `verificationMethod` of the proof.
+    public var verificationMethod: String?
+    /// Terms of the document or proof that no context defines, and values toRdf left out: they are not signed.
+    public var droppedTerms: [String]
+}
+
+/// Data Integrity proofs with Ed25519: hash data construction, verification and signing (W3C vc-di-eddsa,
+/// Ed25519Signature2020, Ed25519Signature2018).
+///
+/// ```swift
+/// let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: contexts))
+/// let data = try DataIntegrity.hashData(secured: credential, proof: credential["proof"]!.objectValue!, processor: processor)
+/// let ok = DataIntegrity.verify(data, key: publicKey)
+/// ```
+public enum DataIntegrity {
+    /// The proofs of a secured document (`proof` as one object or an array).
+    public static func proofs(of secured: JSONObject) -> [JSONObject] {
+        (secured["proof"]?.asArray ?? []).compactMap(\.objectValue)
+    }
+
+    /// The document a proof signs: the secured document without `proof`, plus (for a proof chain) the proofs its
+    /// `previousProof` names.
+    public static func unsecuredDocument(_ secured: JSONObject, for proof: JSONObject) -> JSONObject {
+        var unsecured = secured
+        unsecured["proof"] = nil
+        if let previous = proof["previousProof"] {
+            let ids = Set(previous.asArray.compactMap(\.stringValue))
+            let named = proofs(of: secured).filter { ids.contains($0["id"]?.stringValue ?? "") }
+            if !named.isEmpty { unsecured["proof"] = .array(named.map(JSONValue.object)) }
+        }
+        return unsecured
+    }
+
+    /// The proof configuration: the proof without its value, with the document's `@context`.
+    public static func proofConfiguration(_ proof: JSONObject, document: JSONObject) -> JSONObject {
+        var config = proof
+        config["proofValue"] = nil
+        config["jws"] = nil
+        if let context = document["@context"] { config["@context"] = context }
+        return config
+    }
+
+    /// Builds the hash data of `proof` (one of `secured`'s proofs) and decodes its signature.
+    /// - Throws: ``DataIntegrityError`` for an unsupported or malformed proof; `JSONLDError` when the document cannot
+    ///   be processed (e.g. an unknown context).
+    public static func hashData(secured: JSONObject, proof: JSONObject, processor: JSONLDProcessor) throws -> ProofHashData {
+        guard let suite = DataIntegritySuite(proof: proof) else {
+            let type = proof["type"]?.stringValue ?? "?"
+            let suite = proof["cryptosuite"]?.stringValue.map { " / \($0)" } ?? ""
+            throw DataIntegrityError("unsupported proof type \(type)\(suite)")
+        }
+        var signature: [UInt8] = []
+        var jwsHeader: String?
+        if suite == .ed25519Signature2018 {
+            guard let jws = proof["jws"]?.stringValue else { throw DataIntegrityError("the Ed25519Signature2018 proof has no jws") }
+            let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[1].isEmpty, let header = Base64URL.decode(String(parts[0])),
+                let headerJSON = try? JSONParser.parse(bytes: header).objectValue, let sig = Base64URL.decode(String(parts[2]))
+            else { throw DataIntegrityError("the jws is not a detached compact JWS") }
+            guard headerJSON["alg"]?.stringValue == "EdDSA", headerJSON["b64"]?.boolValue == false else {
+                throw DataIntegrityError("the detached JWS header must have alg EdDSA and b64 false")
+            }
+            jwsHeader = String(parts[0])
+            signature = sig
+        } else {
+            guard let value = proof["proofValue"]?.stringValue else { throw DataIntegrityError("the proof has no proofValue") }
+            guard value.hasPrefix("z"), let sig = Multibase.decode(value) else {
+                throw DataIntegrityError("the proofValue is not multibase base58btc")
+            }
+            signature = sig
+        }
+        var data = try hashData(suite: suite, unsecured: unsecuredDocument(secured, for: proof), proofOptions: proof, processor: processor)
+        if let jwsHeader { data.signedBytes = Array(jwsHeader.utf8) + [UInt8(ascii: ".")] + data.signedBytes }
+        data.signature = signature
+        return data
+    }
+
+    /// Builds the hash data of an unsecured document and proof options (the proof without its value).
+    public static func hashData(suite: DataIntegritySuite, unsecured: JSONObject, proofOptions: JSONObject, processor: JSONLDProcessor) throws -> ProofHashData {
+        let config = proofConfiguration(proofOptions, document: unsecured)
+        let canonDoc: String
+        let canonProof: String
+        var dropped: [String] = []
+        if suite.usesRDFCanonicalization {
+            canonDoc = try processor.canonicalize(.object(unsecured)).nquads
+            dropped += processor.droppedKeys.map(\.description) + processor.droppedRDFValues.map(\.description)
+            canonProof = try processor.canonicalize(.object(config)).nquads
+            dropped += processor.droppedKeys.map { "/proof" + $0.description } + processor.droppedRDFValues.map { "proof: \($0.description)" }
+        } else {
+            do {
+                canonDoc = try JCS.canonicalize(.object(unsecured))
+                canonProof = try JCS.canonicalize(.object(config))
+            } catch {
+                throw DataIntegrityError("JCS: \(error)")
+            }
+        }
+        let docHash = Array(SHA256.hash(data: Array(canonDoc.utf8)))
+        let proofHash = Array(SHA256.hash(data: Array(canonProof.utf8)))
+        return ProofHashData(
+            suite: suite, canonicalDocument: canonDoc, canonicalProofConfiguration: canonProof, documentHash: docHash,
+            proofHash: proofHash, signedBytes: proofHash + docHash, signature: [],
+            verificationMethod: proofOptions["verificationMethod"]?.stringValue, droppedTerms: dropped)
+    }
+
+    /// Whether the signature in `data` is valid for `key`.
+    public static func verify(_ data: ProofHashData, key: Curve25519.Signing.PublicKey) -> Bool {
+        data.signature.count == 64 && key.isValidSignature(data.signature, for: data.signedBytes)
+    }
+
+    /// Signs `unsecured` with `key`: returns the secured document with the new proof added (to any existing ones).
+    /// `proofOptions` holds `type`, `cryptosuite`, `created`, `verificationMethod`, `proofPurpose` (no `@context`).
+    public static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, key: Curve25519.Signing.PrivateKey, processor: JSONLDProcessor) throws -> JSONObject {
+        guard let suite = DataIntegritySuite(proof: proofOptions), suite != .ed25519Signature2018 else {
+            throw DataIntegrityError("signing supports DataIntegrityProof and Ed25519Signature2020 only")
+        }
+        var document = unsecured
+        let existing = proofs(of: document)
+        document["proof"] = nil
+        let data = try hashData(suite: suite, unsecured: document, proofOptions: proofOptions, processor: processor)
+        var proof = proofOptions
+        proof["proofValue"] = .string(Multibase.encodeBase58btc(Array(try key.signature(for: data.signedBytes))))
+        document["proof"] = existing.isEmpty ? .object(proof) : .array((existing + [proof]).map(JSONValue.object))
+        return document
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Base58 with the Bitcoin alphabet (the `z` multibase encoding used by Multikey and `proofValue`).
+public enum Base58 {
+    static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
+    static let inverse: [Int8] = {
+        var table = [Int8](repeating: -1, count: 256)
+        for (i, c) in alphabet.enumerated() { table[Int(c)] = Int8(i) }
+        return table
+    }()
+
+    /// The longest input decoded (the algorithm is quadratic); keys and signatures are far shorter.
+    public static let maximumInputLength = 1024
+
+    /// Decodes base58btc text, or nil when it has a character outside the alphabet or is too long.
+    public static func decode(_ text: String) -> [UInt8]? {
+        let chars = Array(text.utf8)
+        guard chars.count <= maximumInputLength else { return nil }
+        var bytes: [UInt8] = []  // little-endian
+        for c in chars {
+            let v = inverse[Int(c)]
+            guard v >= 0 else { return nil }
+            var carry = Int(v)
+            for i in 0..<bytes.count {
+                carry += Int(bytes[i]) * 58
+                bytes[i] = UInt8(carry & 0xFF)
+                carry >>= 8
+            }
+            while carry > 0 {
+                bytes.append(UInt8(carry & 0xFF))
+                carry >>= 8
+            }
+        }
+        let zeros = chars.prefix(while: { $0 == UInt8(ascii: "1") }).count
+        return [UInt8](repeating: 0, count: zeros) + bytes.reversed()
+    }
+
+    /// Encodes bytes as base58btc text.
+    public static func encode(_ input: [UInt8]) -> String {
+        var digits: [UInt8] = []  // little-endian base 58
+        for byte in input {
+            var carry = Int(byte)
+            for i in 0..<digits.count {
+                carry += Int(digits[i]) << 8
+                digits[i] = UInt8(carry % 58)
+                carry /= 58
+            }
+            while carry > 0 {
+                digits.append(UInt8(carry % 58))
+                carry /= 58
+            }
+        }
+        let zeros = input.prefix(while: { $0 == 0 }).count
+        let text = [UInt8](repeating: alphabet[0], count: zeros) + digits.reversed().map { alphabet[Int($0)] }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// Base64url without padding (RFC 4648 §5), as JOSE and multibase `u` use it.
+public enum Base64URL {
+    /// Decodes base64url (padding optional), or nil.
+    public static func decode(_ text: String) -> [UInt8]? {
+        guard !text.contains(where: { $0 == "+" || $0 == "/" }) else { return nil }
+        var b = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        b = b.trimmingCharacters(in: CharacterSet(charactersIn: "="))
+        while b.count % 4 != 0 { b += "=" }
+        return Data(base64Encoded: b).map { Array($0) }
+    }
+
+    /// Encodes without padding.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "="))
+    }
+}
+
+/// Multibase (the prefix character names the encoding): `z` base58btc, `u` base64url, `m` base64.
+public enum Multibase {
+    /// Decodes multibase text, or nil for an unknown prefix or bad text.
+    public static func decode(_ text: String) -> [UInt8]? {
+        guard let first = text.first else { return nil }
+        let rest = String(text.dropFirst())
+        switch first {
+        case "z": return Base58.decode(rest)
+        case "u": return Base64URL.decode(rest)
+        case "m": return Data(base64Encoded: rest).map { Array($0) }
+        default: return nil
+        }
+    }
+
+    /// `z` + base58btc.
+    public static func encodeBase58btc(_ bytes: [UInt8]) -> String { "z" + Base58.encode(bytes) }
+}
+
+/// A public key in Multikey form (`publicKeyMultibase`, did:key): multicodec prefix + key bytes.
+public enum MultikeyPublicKey: Sendable, Hashable {
+    /// Ed25519 (multicodec 0xed, bytes `ed 01`): 32 bytes.
+    case ed25519([UInt8])
+    /// P-256 (multicodec 0x1200, bytes `80 24`): a 33-byte compressed point.
+    case p256([UInt8])
+    /// P-384 (multicodec 0x1201, bytes `81 24`): a 49-byte compressed point.
+    case p384([UInt8])
+
+    /// Decodes `z…` Multikey text, or nil for an unknown codec or wrong length.
+    public init?(multibase: String) {
+        guard let raw = Multibase.decode(multibase), raw.count > 2 else { return nil }
+        let body = Array(raw[2...])
+        switch (raw[0], raw[1]) {
+        case (0xED, 0x01) where body.count == 32: self = .ed25519(body)
+        case (0x80, 0x24) where body.count == 33: self = .p256(body)
+        case (0x81, 0x24) where body.count == 49: self = .p384(body)
+        default: return nil
+        }
+    }
+
+    /// The Multikey text (`z6Mk…` for Ed25519).
+    public var multibase: String {
+        switch self {
+        case .ed25519(let k): Multibase.encodeBase58btc([0xED, 0x01] + k)
+        case .p256(let k): Multibase.encodeBase58btc([0x80, 0x24] + k)
+        case .p384(let k): Multibase.encodeBase58btc([0x81, 0x24] + k)
+        }
+    }
+}
