@@ -24,13 +24,33 @@ public enum BundledContexts {
     /// - Throws: ``BundledContexts/ContextError`` when the file is missing or its hash differs from the table.
     public static func data(for url: String) throws -> Data {
         guard let entry = entry(for: url) else { throw ContextError("\(url) is not a bundled context") }
-        guard let base = Bundle.module.resourceURL,
-            let data = try? Data(contentsOf: base.appendingPathComponent("Contexts").appendingPathComponent(entry.file))
+        guard let directory = contextsDirectory,
+            let data = try? Data(contentsOf: directory.appendingPathComponent(entry.file))
         else { throw ContextError("the bundled context \(entry.file) is missing") }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         guard digest == entry.sha256 else { throw ContextError("the bundled context \(entry.file) has SHA-256 \(digest), expected \(entry.sha256)") }
         return data
     }
+
+    /// The `Contexts` folder of the package's resource bundle, or nil when it cannot be found.
+    ///
+    /// `Bundle.module` stops the process when its bundle is missing (an executable copied away from its build
+    /// folder); a missing bundle must instead make OB 3.0 checks report "not checked", so the bundle is looked
+    /// for here, beside the main bundle and the executable.
+    static let contextsDirectory: URL? = {
+        let name = "BadgeBaking_BadgeVerification"
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let bases = [Bundle.main.resourceURL, Bundle.main.bundleURL, Bundle.main.executableURL?.deletingLastPathComponent(), executable]
+        for base in bases.compactMap({ $0 }) {
+            for bundle in ["\(name).resources", "\(name).bundle"] {
+                for folder in ["Contexts", "Contents/Resources/Contexts"] {
+                    let url = base.appendingPathComponent(bundle).appendingPathComponent(folder)
+                    if FileManager.default.fileExists(atPath: url.appendingPathComponent("w3c-credentials-v2.jsonld").path) { return url }
+                }
+            }
+        }
+        return nil
+    }()
 
     /// A bundled context failed its check.
     public struct ContextError: Error, CustomStringConvertible {
