@@ -164,18 +164,3 @@ struct JSONLDSuiteTests {
     }
 }
 
-/// Set JSONLD_DEBUG=toRdf#tc037 (or expand#t0122) to print a test's output.
-@Test("debug one JSON-LD case", .enabled(if: ProcessInfo.processInfo.environment["JSONLD_DEBUG"] != nil))
-func debugJSONLDCase() throws {
-    let spec = ProcessInfo.processInfo.environment["JSONLD_DEBUG"]!
-    let toRdf = spec.hasPrefix("toRdf")
-    let id = String(spec.drop(while: { $0 != "#" }))
-    let t = try #require((toRdf ? toRdfCases : expandCases).first { $0.id == id })
-    do {
-        let (e, d) = try runJSONLD(t, toRdf: toRdf)
-        if let e { print("EXPANDED:", try JCS.canonicalize(.array(e))) }
-        if let d { print("NQUADS:\n" + NQuads.serialize(d)) }
-    } catch {
-        print("ERROR:", error)
-    }
-}
