@@ -11,7 +11,7 @@
 # oom-* files); minimise one with
 #   .build/debug/<target> -minimize_crash=1 -runs=10000 -exact_artifact_path=FailCases/<target>/<name> <crash-file>
 # and commit it: the root package's FailCaseReplayTests replays every file under FailCases/ in `swift test`.
-# Only one fuzzer runs at a time. Logs go to Logs/<target>.log (git-ignored).
+# Only one fuzzer runs at a time. Logs go to Logs/<target>.log (git-ignored). FUZZ_MAX_LEN overrides -max_len.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,6 +48,7 @@ dict() {
     esac
 }
 maxlen() {
+    [ -n "${FUZZ_MAX_LEN:-}" ] && { echo "$FUZZ_MAX_LEN"; return; }
     case $1 in
         png-*|svg-*) echo 65536 ;;
         *) echo 16384 ;;
