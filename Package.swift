@@ -120,7 +120,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BadgeBakingTests",
-            dependencies: ["BadgeBaking", "OpenBadgesModel", "PNGValidation", "Zlib"],
+            // SVGBadge: for FuzzInvariants.swift, a symlink to the fuzz targets' checks (FailCaseReplayTests).
+            dependencies: ["BadgeBaking", "OpenBadgesModel", "PNGValidation", "SVGBadge", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(

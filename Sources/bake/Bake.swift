@@ -50,6 +50,7 @@ struct Bake: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFileCleanup.installSignalHandlers()
         var options = BakeOptions()
         options.generation = generation
         options.replaceExisting = !failIfBaked

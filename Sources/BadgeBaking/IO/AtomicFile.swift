@@ -1,3 +1,4 @@
+import CBadgeSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -33,8 +34,10 @@ enum AtomicFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var moved = false
+        badge_cleanup_arm(temporary)  // unlinked on SIGINT/SIGTERM if TemporaryFileCleanup is installed
         defer {
             if !moved { unlink(temporary) }
+            badge_cleanup_disarm()
         }
         let result: Result
         do {

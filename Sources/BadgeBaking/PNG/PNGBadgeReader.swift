@@ -32,7 +32,7 @@ struct PNGBadgeReader {
                     break
                 }
                 if header.type.isText {
-                    if let candidate = try readCandidate(header, from: &reader) { candidates.append(candidate) }
+                    if let candidate = try readCandidate(header, from: &reader, after: candidates) { candidates.append(candidate) }
                 } else {
                     try reader.skip(Int64(header.length) + 4, in: header)
                 }
@@ -46,7 +46,9 @@ struct PNGBadgeReader {
     }
 
     /// Reads a text chunk if it carries a badge keyword; skips it otherwise.
-    private func readCandidate(_ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>) throws(BadgeError) -> Candidate? {
+    private func readCandidate(
+        _ header: PNGChunkHeader, from reader: inout PNGChunkReader<some ByteSource>, after earlier: [Candidate]
+    ) throws(BadgeError) -> Candidate? {
         let head = try reader.source.read(count: min(header.length, 80))
         guard head.count == min(header.length, 80) else {
             throw BadgeError(.truncated, at: reader.source.offset, "the input ends inside the \(header.type) chunk")
@@ -64,9 +66,15 @@ struct PNGBadgeReader {
         let data = try reader.readRest(header, after: head)
         let crc = try reader.readCRC(header)
         let checksumMatches = PNGChunk(type: header.type, data: data).crc == crc
-        let parsed = Result { () throws(BadgeError) in
-            try PNGTextChunk(parsing: data, type: header.type, offset: header.offset + 8, inflatedLimit: options.maximumInflatedBytes)
-        }
+        // Only the first iTXt badge chunk, or else the first legacy one, can be returned: parse (and inflate) no
+        // other, so that repeated badge chunks cannot each hold up to maximumInflatedBytes in memory.
+        let canBeChosen = !earlier.contains { $0.header.type == .iTXt } && (header.type == .iTXt || earlier.isEmpty)
+        let parsed =
+            canBeChosen
+            ? Result { () throws(BadgeError) in
+                try PNGTextChunk(parsing: data, type: header.type, offset: header.offset + 8, inflatedLimit: options.maximumInflatedBytes)
+            }
+            : .failure(BadgeError(.invalidPayload, at: header.offset, "a duplicate badge chunk, not read"))
         return Candidate(header: header, generation: generation, parsed: parsed, checksumMatches: checksumMatches)
     }
 

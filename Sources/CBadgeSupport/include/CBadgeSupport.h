@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "CBadgeCleanup.h"
+
 /// Copies up to `count` bytes from `source` at `*sourceOffset` (advanced by the amount copied) to the current
 /// position of `destination`, inside the kernel. Returns the bytes copied, or -1 with errno set (ENOSYS where
 /// the system has no such call).

@@ -1,0 +1,1 @@
+../../FuzzTesting/Sources/FuzzInvariants/FuzzInvariants.swift
