@@ -4,7 +4,7 @@ import Foundation
 // Release-mode benchmark: bakes and extracts generated PNGs of 256 KB, 64 MB and 500 MB as whole processes
 // and compares with `cp` of the same file and with the Python openbadges-bakery.
 //
-//     swift build -c release && .build/release/badge-benchmark [--sizes 256K,64M,500M] [--runs 5]
+//     swift build -c release && .build/release/badge-benchmark [--sizes 256K,64M,500M] [--runs 5] [--bake PATH] [--unbake PATH]
 //     .build/release/badge-benchmark --ob3-only [--ob3-verifications 400]   (OB 3.0 eddsa-rdfc-2022 vs PyLD)
 
 let arguments = CommandLine.arguments
@@ -39,8 +39,8 @@ let sizes: [(String, Int)] = (option("--sizes") ?? "256K,64M,500M").split(separa
     return (String(label), number * unit)
 }
 let tools = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-let bake = tools.appendingPathComponent("bake").path
-let unbake = tools.appendingPathComponent("unbake").path
+let bake = option("--bake") ?? tools.appendingPathComponent("bake").path
+let unbake = option("--unbake") ?? tools.appendingPathComponent("unbake").path
 let python = ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"])
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 let hasBakery = python.map { (try? ProcessTimer.measure([$0, "-c", "import openbadges_bakery"], stderrPath: "/dev/null").status) == 0 } ?? false
