@@ -54,6 +54,12 @@ public enum FuzzInvariants {
         guard let again = try? BadgeExtractor(options: lenient).extract(from: bytes), again.payload == badge.payload else {
             return fail("lenient extraction disagrees with strict extraction")
         }
+        // Through a pipe (no size, no seeking: chunk data is skipped by reading) the same payload is found.
+        if let piped = extractThroughPipe(bytes) {
+            guard case .success(let other?) = piped, other.payload == badge.payload else {
+                return fail("extraction through a pipe disagrees with extraction from memory: \(piped)")
+            }
+        }
         if let chunks = try? PNGChunk.parseAll(bytes), badge.format == .png {
             guard chunks.first?.type == .IHDR || chunks.contains(where: { $0.type.isText }) else {
                 return fail("a badge was extracted from a PNG without text chunks")
@@ -97,6 +103,18 @@ public enum FuzzInvariants {
         guard let twice = try? BadgeBaker().bake(payload, into: baked), twice == baked else {
             return fail("baking the same payload twice gave different bytes")
         }
+    }
+
+    /// Extracts from a pipe holding `bytes`, or nil when they do not fit in the pipe's buffer.
+    static func extractThroughPipe(_ bytes: [UInt8]) -> Result<BakedBadge?, BadgeError>? {
+        guard bytes.count <= 60_000 else { return nil }
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { return nil }
+        defer { close(descriptors[0]) }
+        let written = bytes.withUnsafeBytes { write(descriptors[1], $0.baseAddress, $0.count) }
+        close(descriptors[1])
+        guard written == bytes.count else { return nil }
+        return Result { () throws(BadgeError) in try BadgeExtractor().extract(fileDescriptor: descriptors[0]) }
     }
 
     static func isBadgeChunk(_ chunk: PNGChunk) -> Bool {
