@@ -115,7 +115,8 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "LinkedDataTests",
-            dependencies: ["JCS", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            // BadgeVerification: for LinkedDataFuzzInvariants.swift (bundled contexts), a symlink to the fuzz target's checks.
+            dependencies: ["BadgeVerification", "JCS", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -28,7 +28,22 @@ let package = Package(
                 .product(name: "SVGBadge", package: "BadgeBaking"),
                 .product(name: "OpenBadgesModel", package: "BadgeBaking"),
             ]
-        )
+        ),
+        // The JSON-LD / RDFC-1.0 checks, shared with the root package's LinkedDataTests (symlinked there).
+        .target(
+            name: "LinkedDataFuzzInvariants",
+            dependencies: [
+                .product(name: "BadgeVerification", package: "BadgeBaking"),
+                .product(name: "JCS", package: "BadgeBaking"),
+                .product(name: "JSONLD", package: "BadgeBaking"),
+                .product(name: "RDFCanonicalization", package: "BadgeBaking"),
+            ]
+        ),
+        .executableTarget(
+            name: "jsonld-rdfc",
+            dependencies: ["LinkedDataFuzzInvariants", "CLibFuzzer"],
+            path: "Sources/FuzzJSONLD"
+        ),
     ]
         + fuzzTargets.map { target in
             .executableTarget(name: target.name, dependencies: ["FuzzInvariants", "CLibFuzzer"], path: "Sources/\(target.directory)")

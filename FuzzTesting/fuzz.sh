@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-targets=(png-extract png-bake svg-extract svg-bake json-model jws)
+targets=(png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc)
 mode=fuzz
 seconds=60
 only=""
@@ -45,6 +45,7 @@ dict() {
         svg-*) echo Dictionaries/svg.dict ;;
         json-*) echo Dictionaries/json.dict ;;
         jws) echo Dictionaries/jws.dict ;;
+        jsonld-*) echo Dictionaries/jsonld.dict ;;
     esac
 }
 maxlen() {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 root=..
 shared=${BADGE_CORPUS:-$root/../shared/corpus}
 rm -rf Seeds
-for t in png-extract png-bake svg-extract svg-bake json-model jws; do mkdir -p "Seeds/$t"; done
+for t in png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc; do mkdir -p "Seeds/$t"; done
 
 sources=("$root/Tests/Fixtures")
 [ -d "$shared" ] && sources+=("$shared")
@@ -25,6 +25,20 @@ copy '*.svg' svg-extract svg-bake
 copy '*.svgz' svg-extract svg-bake
 copy '*.json' json-model jws
 copy '*.jwt' jws json-model
+
+# JSON-LD / RDFC-1.0: OB 3.0 credentials (JSON with a @context), and the W3C suites' inputs (JSON-LD and N-Quads).
+testsuites=${BADGE_TESTSUITES:-$root/../shared/testsuites}
+find "${sources[@]}" -type f -name '*.json' -print0 | xargs -0 grep -l '"@context"' 2>/dev/null | while read -r f; do
+    cp "$f" "Seeds/jsonld-rdfc/$(printf '%s' "$f" | sha1sum | cut -c1-16)"
+done
+if [ -d "$testsuites" ]; then
+    find "$testsuites/json-ld-toRdf" -type f -name '*-in.jsonld' -size -16k -print0 2>/dev/null | while IFS= read -r -d '' f; do
+        cp "$f" "Seeds/jsonld-rdfc/$(printf '%s' "$f" | sha1sum | cut -c1-16)"
+    done
+    find "$testsuites/rdf-canon" -type f -name '*-in.nq' -size -16k -print0 2>/dev/null | while IFS= read -r -d '' f; do
+        cp "$f" "Seeds/jsonld-rdfc/$(printf '%s' "$f" | sha1sum | cut -c1-16)"
+    done
+fi
 
 # Synthetic inputs: small PNGs with each kind of text chunk, gzip-compressed SVGs, JWS taken from the corpus.
 python3 - "$@" <<'PY'

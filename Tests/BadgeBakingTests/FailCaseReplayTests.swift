@@ -36,7 +36,8 @@ struct FailCaseReplayTests {
     @Test("Every FailCases folder names a fuzz target")
     func foldersAreTargets() throws {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: Self.failCasesFolder.path)) ?? []
-        for folder in folders where !folder.hasPrefix(".") {
+        // jsonld-rdfc is replayed by LinkedDataTests (its checks need the linked-data modules).
+        for folder in folders where !folder.hasPrefix(".") && folder != "jsonld-rdfc" {
             #expect(FuzzInvariants.targetNames.contains(folder), "FuzzTesting/FailCases/\(folder) is not a fuzz target")
         }
     }

@@ -1,0 +1,64 @@
+// The checks behind the `jsonld-rdfc` fuzz target: JSON-LD expansion, conversion to RDF and RDFC-1.0
+// canonicalisation, as OB 3.0 Data Integrity verification runs them on a credential a stranger uploaded.
+// Errors are the right answer to bad input and are ignored; a broken invariant calls `fail`. The fuzz target
+// passes a `fail` that traps; the root package's LinkedDataTests (which compiles this very file through a
+// symlink) passes one that records a test issue, and replays FailCases/jsonld-rdfc/ in every `swift test`.
+//
+// Keep this file free of anything but the linked-data modules and BadgeVerification's bundled contexts.
+
+import BadgeVerification
+import JCS
+import JSONLD
+import RDFCanonicalization
+
+public enum LinkedDataFuzzInvariants {
+    /// Reports a broken invariant.
+    public typealias Failure = (String) -> Void
+
+    /// The target's name, as used for `FailCases/<name>/` and `fuzz.sh --target <name>`.
+    public static let targetName = "jsonld-rdfc"
+
+    /// Input that parses as JSON is a JSON-LD document: it is expanded (contexts come from the bundle only; any
+    /// other URL fails to load), converted to RDF and canonicalised. Anything else is read as N-Quads and
+    /// canonicalised. Either way the canonical form must be stable: canonicalising it again gives the same text,
+    /// and so does canonicalising the same quads in reverse order (RDFC-1.0 does not depend on input order).
+    public static func check(_ bytes: [UInt8], fail: Failure) {
+        let dataset: RDFDataset
+        if let json = try? JSONParser.parse(bytes: bytes, options: .init(maxDepth: 64)) {
+            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), maxDepth: 64))
+            guard let expanded = try? processor.expand(json) else { return }
+            guard let rdf = try? processor.toRDF(expanded: expanded) else { return }
+            dataset = rdf
+        } else {
+            guard let text = String(validating: bytes, as: UTF8.self), let quads = try? NQuads.parse(text) else { return }
+            dataset = quads
+        }
+        canonicalForm(of: dataset, fail: fail)
+    }
+
+    static func canonicalForm(of dataset: RDFDataset, fail: Failure) {
+        let canonicalizer = RDFCanonicalizer()
+        guard let canonical = try? canonicalizer.canonicalize(dataset) else { return }
+        let parsed: RDFDataset
+        do {
+            parsed = try NQuads.parse(canonical.nquads)
+        } catch {
+            return fail("canonical N-Quads do not parse: \(error)")
+        }
+        guard Set(parsed.quads).count == parsed.quads.count else {
+            return fail("canonical N-Quads repeat a quad")
+        }
+        do {
+            let again = try canonicalizer.canonicalize(parsed)
+            guard again.nquads == canonical.nquads else { return fail("canonicalising the canonical form changed it") }
+            let reversed = try canonicalizer.canonicalize(RDFDataset(dataset.quads.reversed()))
+            guard reversed.nquads == canonical.nquads else { return fail("the canonical form depends on quad order") }
+        } catch {
+            // Work limits are counted per run and may be reached in a different order; a limit is not a finding.
+            switch error as? RDFCanonicalizationError {
+            case .workLimitExceeded?, .recursionLimitExceeded?, .tooManyBlankNodes?: return
+            case nil: fail("canonicalising again failed: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../../FuzzTesting/Sources/LinkedDataFuzzInvariants/LinkedDataFuzzInvariants.swift
