@@ -54,11 +54,9 @@ public enum LinkedDataFuzzInvariants {
             let reversed = try canonicalizer.canonicalize(RDFDataset(dataset.quads.reversed()))
             guard reversed.nquads == canonical.nquads else { return fail("the canonical form depends on quad order") }
         } catch {
-            // Work limits are counted per run and may be reached in a different order; a limit is not a finding.
-            switch error as? RDFCanonicalizationError {
-            case .workLimitExceeded?, .recursionLimitExceeded?, .tooManyBlankNodes?: return
-            case nil: fail("canonicalising again failed: \(error)")
-            }
+            // Every canonicalisation error is a work limit (RDFCanonicalizationError), counted per run: a run may
+            // reach one the first did not (the work depends on the order blank nodes are met). Not a finding.
+            return
         }
     }
 }
