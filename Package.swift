@@ -39,7 +39,7 @@ let package = Package(
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
 
-        // copy_file_range, which needs _GNU_SOURCE and so is not in Swift's Glibc module.
+        // Async-signal-safe removal of bake's temporary file on SIGINT/SIGTERM (C: signal handlers).
         .target(name: "CBadgeSupport"),
 
         // zlib behind a small Swift API: bounded inflate, deflate, CRC-32.

@@ -94,25 +94,35 @@ struct ResourceBoundTests {
         #expect(code { () throws(BadgeError) in try BadgeBaker(options: options).bake(Payloads.hostedURL, into: png.bytes) } == .tooManyChunks)
     }
 
-    @Test("Bake buffered-input limit (standard input), just under and just over")
+    @Test("Bake buffered-input limit (descriptor to descriptor), just under and just over; a PNG baked into a file streams past it")
     func bakeBufferedBytes() throws {
         let bytes = TestPNG().bytes
-        func bake(limit: Int) -> BadgeError.Code? {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.png")
+        _ = FileManager.default.createFile(atPath: input.path, contents: Data(bytes))
+        func bake(limit: Int, toFile: Bool) -> BadgeError.Code? {
             var options = BakeOptions()
             options.maximumBufferedBytes = limit
-            let directory = try! TestPaths.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let input = directory.appendingPathComponent("in.png")
-            _ = FileManager.default.createFile(atPath: input.path, contents: Data(bytes))
             let fd = open(input.path, O_RDONLY)
             defer { close(fd) }
+            let output = directory.appendingPathComponent("out.png")
+            defer { try? FileManager.default.removeItem(at: output) }
+            if toFile {
+                return code { () throws(BadgeError) in
+                    try BadgeBaker(options: options).bake(Payloads.hostedURL, fromFileDescriptor: fd, writingTo: output)
+                }
+            }
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            let out = open(output.path, O_WRONLY)
+            defer { close(out) }
             return code { () throws(BadgeError) in
-                try BadgeBaker(options: options).bake(
-                    Payloads.hostedURL, fromFileDescriptor: fd, writingTo: directory.appendingPathComponent("out.png"))
+                try BadgeBaker(options: options).bake(Payloads.hostedURL, fromFileDescriptor: fd, toFileDescriptor: out)
             }
         }
-        #expect(bake(limit: bytes.count) == nil)
-        #expect(bake(limit: bytes.count - 1) == .inputTooLarge)
+        #expect(bake(limit: bytes.count, toFile: false) == nil)
+        #expect(bake(limit: bytes.count - 1, toFile: false) == .inputTooLarge)
+        #expect(bake(limit: 1, toFile: true) == nil)
     }
 
     // MARK: SVG through the unified API

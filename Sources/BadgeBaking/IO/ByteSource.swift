@@ -1,4 +1,3 @@
-import CBadgeSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -34,14 +33,8 @@ extension ByteSource {
     }
 }
 
-/// A source that can also copy any byte range it holds, without moving its read offset.
-protocol RandomAccessByteSource: ByteSource {
-    /// Writes the bytes in `range` to `sink`; throws ``BadgeError/Code/truncated`` if they are not all there.
-    func copy(_ range: Range<Int64>, to sink: inout some ByteSink) throws(BadgeError)
-}
-
 /// Bytes already in memory.
-struct MemoryByteSource: RandomAccessByteSource {
+struct MemoryByteSource: ByteSource {
     private let bytes: [UInt8]
     private var position = 0
 
@@ -65,19 +58,10 @@ struct MemoryByteSource: RandomAccessByteSource {
         position += Int(skipped)
         return skipped
     }
-
-    func copy(_ range: Range<Int64>, to sink: inout some ByteSink) throws(BadgeError) {
-        guard range.upperBound <= Int64(bytes.count) else {
-            throw BadgeError(.truncated, at: Int64(bytes.count), "the input ends early")
-        }
-        try rethrowingBadgeError { try bytes.withUnsafeBytes { buffer in
-            try sink.write(UnsafeRawBufferPointer(rebasing: buffer[Int(range.lowerBound)..<Int(range.upperBound)]))
-        } }
-    }
 }
 
 /// A file descriptor: random access with `pread` when it is a regular file, else a sequential stream.
-final class FileByteSource: RandomAccessByteSource {
+final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let isRegularFile: Bool
@@ -140,40 +124,8 @@ final class FileByteSource: RandomAccessByteSource {
     /// Whether the descriptor is a regular file (random access), not a pipe or terminal.
     var isRandomAccess: Bool { isRegularFile }
 
-    /// Copies `range` to `sink`: inside the kernel (`copy_file_range`) when the sink is a file and the system
-    /// allows it, else through a buffer with `pread`.
-    func copy(_ range: Range<Int64>, to sink: inout some ByteSink) throws(BadgeError) {
-        guard isRegularFile else { throw BadgeError(.io, "the input is not a regular file") }
-        var position = range.lowerBound
-        if copyFileRangeWorks, let file = sink as? FileByteSink {
-            while position < range.upperBound {
-                let result = badge_copy_file_range(descriptor, &position, file.descriptor, Int(min(range.upperBound - position, 1 << 30)))
-                if result < 0 && errno == EINTR { continue }
-                if result <= 0 {
-                    // Refused (another OS, a file system that cannot) or the file shrank: fall back and find out.
-                    if result < 0 { copyFileRangeWorks = false }
-                    break
-                }
-            }
-        }
-        var buffer = [UInt8](repeating: 0, count: Int(min(range.upperBound - position, 1 << 20)))
-        while position < range.upperBound {
-            let want = Int(min(Int64(buffer.count), range.upperBound - position))
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, want, off_t(position)) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else {
-                throw BadgeError(.truncated, at: position, "the input ended or failed while being copied (was it changed meanwhile?)")
-            }
-            try rethrowingBadgeError { try buffer.withUnsafeBytes { bytes in try sink.write(UnsafeRawBufferPointer(rebasing: bytes[..<got])) } }
-            position += Int64(got)
-        }
-    }
-
     /// Where skipped bytes of a pipe are read to (allocated on first use, then reused).
     private var scratch: [UInt8] = []
-
-    /// Cleared once the kernel refuses `copy_file_range` (another OS, or a file system that cannot).
-    private var copyFileRangeWorks = true
 
     func skip(_ count: Int64) throws(BadgeError) -> Int64 {
         if isRegularFile, let size {

@@ -3,46 +3,50 @@ import Zlib
 /// Bakes a text chunk into a PNG datastream, copying every other chunk byte for byte.
 ///
 /// The new chunk goes right after `IHDR`; every `iTXt`, `tEXt` or `zTXt` chunk that carries a badge keyword
-/// (of either generation) is dropped. The writer walks the chunk headers, then copies each run of kept chunks
-/// as one byte range: between two files the kernel moves the bytes (`copy_file_range`), so pixel data is never
-/// decoded, nor even read into this process, and memory stays constant.
+/// (of either generation) is dropped. The writer walks the chunk headers in one pass through a
+/// ``ForwardingByteSource``, which writes the kept bytes straight from its read buffer: pixel data is never
+/// decoded, every byte is read once and written once, and memory stays at one block whatever the image size.
 struct PNGBadgeWriter {
     let options: BakeOptions
 
-    /// Copies `reader`'s source (signature already read) to `sink` with `chunk` baked in.
-    func bake<Source: RandomAccessByteSource>(
+    /// Copies `source` (whose signature, already read, is written again first) to `sink` with `chunk` baked in.
+    func bake<Source: ByteSource, Sink: ByteSink>(
         _ chunk: PNGTextChunk,
-        from reader: inout PNGChunkReader<Source>,
-        to sink: inout some ByteSink
+        from source: Source,
+        to sink: inout Sink
     ) throws(BadgeError) -> BakeReport {
         var report = BakeReport(format: .png, generation: BadgeGeneration(pngKeyword: chunk.keyword) ?? .assertion)
-        var runStart: Int64 = 0  // the start of the bytes kept but not yet copied, from the signature on
+        var reader = PNGChunkReader(source: ForwardingByteSource(source, startingAt: Int64(pngSignature.count), to: sink, blockSize: options.bufferSize))
+        reader.maximumChunkCount = options.maximumChunkCount
+        try reader.source.insert(pngSignature)
         var sawIEND = false
         while let header = try reader.nextHeader() {
             let end = header.offset + 12 + Int64(header.length)
             if header.type == .IHDR {
                 guard reader.chunkCount == 1 else { throw BadgeError(.malformedPNG, at: header.offset, "a second IHDR chunk") }
+                reader.source.keep(through: end)
                 try readVerified(header, from: &reader)
-                try reader.source.copy(runStart..<end, to: &sink)
-                try sink.write(PNGChunk(type: .iTXt, data: chunk.serializedData).serialized)
-                runStart = end
+                try reader.source.insert(PNGChunk(type: .iTXt, data: chunk.serializedData).serialized)
             } else if header.type.isText {
                 let head = try reader.source.read(count: min(header.length, 80))
                 if let keyword = PNGTextChunk.keyword(in: head[...]), let generation = BadgeGeneration(pngKeyword: keyword) {
                     guard options.replaceExisting else {
                         throw BadgeError(.alreadyBaked, at: header.offset, "the image already holds \(generation.pngKeyword) data in a \(header.type) chunk")
                     }
+                    try reader.source.drop(through: end)
                     try reader.skip(Int64(header.length - head.count) + 4, in: header)
-                    try reader.source.copy(runStart..<header.offset, to: &sink)
-                    runStart = end
                     report.removedChunks.append(.init(type: header.type, keyword: generation.pngKeyword, offset: header.offset))
                 } else {
+                    reader.source.keep(through: end)
                     try readVerified(header, from: &reader, after: head)
                 }
-            } else if options.verifyAllChecksums {
-                try readVerified(header, from: &reader)
             } else {
-                try reader.skip(Int64(header.length) + 4, in: header)
+                reader.source.keep(through: end)
+                if options.verifyAllChecksums {
+                    try readVerified(header, from: &reader)
+                } else {
+                    try reader.skip(Int64(header.length) + 4, in: header)
+                }
             }
             if header.type == .IEND {
                 sawIEND = true
@@ -51,9 +55,8 @@ struct PNGBadgeWriter {
         }
         guard sawIEND else { throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk") }
         // Bytes after IEND are not chunks; keep them as they are.
-        let end = reader.source.size ?? reader.source.offset
-        report.trailingBytes = Int(end - reader.source.offset)
-        try reader.source.copy(runStart..<end, to: &sink)
+        report.trailingBytes = Int(try reader.source.forwardRest())
+        sink = reader.source.sink
         return report
     }
 
