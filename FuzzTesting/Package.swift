@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "OpenBadgesModel", package: "BadgeBaking"),
             ]
         ),
-        // The JSON-LD / RDFC-1.0 checks, shared with the root package's LinkedDataTests (symlinked there).
+        // The JSON-LD / RDFC-1.0 and verification checks, shared with the root package's LinkedDataTests (symlinked there).
         .target(
             name: "LinkedDataFuzzInvariants",
             dependencies: [
@@ -43,6 +43,11 @@ let package = Package(
             name: "jsonld-rdfc",
             dependencies: ["LinkedDataFuzzInvariants", "CLibFuzzer"],
             path: "Sources/FuzzJSONLD"
+        ),
+        .executableTarget(
+            name: "verify",
+            dependencies: ["LinkedDataFuzzInvariants", "CLibFuzzer"],
+            path: "Sources/FuzzVerify"
         ),
     ]
         + fuzzTargets.map { target in

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-targets=(png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc)
+targets=(png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc verify)
 mode=fuzz
 seconds=60
 only=""
@@ -45,7 +45,7 @@ dict() {
         svg-*) echo Dictionaries/svg.dict ;;
         json-*) echo Dictionaries/json.dict ;;
         jws) echo Dictionaries/jws.dict ;;
-        jsonld-*) echo Dictionaries/jsonld.dict ;;
+        jsonld-*|verify) echo Dictionaries/jsonld.dict ;;
     esac
 }
 maxlen() {

@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 root=..
 shared=${BADGE_CORPUS:-$root/../shared/corpus}
 rm -rf Seeds
-for t in png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc; do mkdir -p "Seeds/$t"; done
+for t in png-extract png-bake svg-extract svg-bake json-model jws jsonld-rdfc verify; do mkdir -p "Seeds/$t"; done
 
 sources=("$root/Tests/Fixtures")
 [ -d "$shared" ] && sources+=("$shared")
@@ -86,4 +86,6 @@ for path in glob.glob("Seeds/*/*"):
     for match in jws.findall(open(path, "rb").read())[:4]:
         save("jws", match)
 PY
+# Verification: every badge document and token (the same input is also served for every URL fetched).
+cp Seeds/json-model/* Seeds/jws/* Seeds/verify/ 2>/dev/null || true
 for t in Seeds/*; do echo "$t: $(ls "$t" | wc -l) files"; done

@@ -1,13 +1,25 @@
 import Foundation
 import Testing
 
-/// Replays `FuzzTesting/FailCases/jsonld-rdfc/` (inputs the `jsonld-rdfc` fuzzer found, minimised and kept as
-/// regressions) through the checks the fuzz target runs: LinkedDataFuzzInvariants.swift here is a symlink to
-/// `FuzzTesting/Sources/LinkedDataFuzzInvariants/LinkedDataFuzzInvariants.swift`. The same checks also run over
-/// the fuzzer's main seeds (the RDFC-1.0 suite's inputs and the OB 3.0 credentials of the shared corpus).
-@Suite("JSON-LD / RDFC fuzzer fail cases")
+/// Replays `FuzzTesting/FailCases/jsonld-rdfc/` and `FailCases/verify/` (inputs those fuzzers found, minimised
+/// and kept as regressions) through the checks the fuzz targets run: LinkedDataFuzzInvariants.swift here is a
+/// symlink to `FuzzTesting/Sources/LinkedDataFuzzInvariants/LinkedDataFuzzInvariants.swift`. The same checks also
+/// run over the fuzzers' main seeds (the RDFC-1.0 suite's inputs and the OB 3.0 credentials of the shared corpus).
+@Suite("JSON-LD / RDFC and verification fuzzer fail cases")
 struct LinkedDataFailCaseTests {
-    static let failCases = Suites.packageRoot.appendingPathComponent("FuzzTesting/FailCases/\(LinkedDataFuzzInvariants.targetName)")
+    struct FailCase: CustomTestStringConvertible, Sendable {
+        let target: String
+        let url: URL
+        var testDescription: String { "\(target)/\(url.lastPathComponent)" }
+    }
+
+    static let failCasesFolder = Suites.packageRoot.appendingPathComponent("FuzzTesting/FailCases")
+
+    static func failCases() -> [FailCase] {
+        LinkedDataFuzzInvariants.targetNames.flatMap { target in
+            files(in: failCasesFolder.appendingPathComponent(target)).map { FailCase(target: target, url: $0) }
+        }
+    }
 
     static func files(in folder: URL, suffix: String = "") -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -20,17 +32,23 @@ struct LinkedDataFailCaseTests {
         return canon + credentials
     }
 
-    @Test("A fail case keeps every invariant", arguments: files(in: failCases))
-    func replay(_ file: URL) throws {
-        let bytes = [UInt8](try Data(contentsOf: file))
-        LinkedDataFuzzInvariants.check(bytes) { message in Issue.record("\(file.lastPathComponent): \(message)") }
+    @Test("A fail case keeps every invariant", arguments: failCases())
+    func replay(_ failCase: FailCase) throws {
+        let bytes = [UInt8](try Data(contentsOf: failCase.url))
+        let known = LinkedDataFuzzInvariants.check(target: failCase.target, bytes) { message in
+            Issue.record("\(failCase.testDescription): \(message)")
+        }
+        #expect(known)
     }
 
-    @Test("The fuzzer's seeds keep every invariant", .enabled(if: !seeds().isEmpty, "../shared is absent"))
+    @Test("The fuzzers' seeds keep every invariant", .enabled(if: !seeds().isEmpty, "../shared is absent"))
     func seedsKeepInvariants() throws {
         for file in Self.seeds() {
             let bytes = [UInt8](try Data(contentsOf: file))
             LinkedDataFuzzInvariants.check(bytes) { message in Issue.record("\(file.lastPathComponent): \(message)") }
+            if file.pathExtension == "json" {
+                LinkedDataFuzzInvariants.verify(bytes) { message in Issue.record("verify \(file.lastPathComponent): \(message)") }
+            }
         }
     }
 }

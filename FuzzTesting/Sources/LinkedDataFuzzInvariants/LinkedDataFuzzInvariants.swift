@@ -1,5 +1,7 @@
-// The checks behind the `jsonld-rdfc` fuzz target: JSON-LD expansion, conversion to RDF and RDFC-1.0
-// canonicalisation, as OB 3.0 Data Integrity verification runs them on a credential a stranger uploaded.
+// The checks behind the `jsonld-rdfc` and `verify` fuzz targets: JSON-LD expansion, conversion to RDF and
+// RDFC-1.0 canonicalisation, as OB 3.0 Data Integrity verification runs them on a credential a stranger
+// uploaded; and whole verifications, where every document fetched (issuer, key, DID document, status list)
+// is the fuzzer's input too.
 // Errors are the right answer to bad input and are ignored; a broken invariant calls `fail`. The fuzz target
 // passes a `fail` that traps; the root package's LinkedDataTests (which compiles this very file through a
 // symlink) passes one that records a test issue, and replays FailCases/jsonld-rdfc/ in every `swift test`.
@@ -7,6 +9,7 @@
 // Keep this file free of anything but the linked-data modules and BadgeVerification's bundled contexts.
 
 import BadgeVerification
+import Foundation
 import JCS
 import JSONLD
 import RDFCanonicalization
@@ -15,8 +18,18 @@ public enum LinkedDataFuzzInvariants {
     /// Reports a broken invariant.
     public typealias Failure = (String) -> Void
 
-    /// The target's name, as used for `FailCases/<name>/` and `fuzz.sh --target <name>`.
-    public static let targetName = "jsonld-rdfc"
+    /// The targets' names, as used for `FailCases/<name>/` and `fuzz.sh --target <name>`.
+    public static let targetNames = ["jsonld-rdfc", "verify"]
+
+    /// Runs the checks of the target named `target`; false for an unknown name.
+    public static func check(target: String, _ bytes: [UInt8], fail: Failure) -> Bool {
+        switch target {
+        case "jsonld-rdfc": check(bytes, fail: fail)
+        case "verify": verify(bytes, fail: fail)
+        default: return false
+        }
+        return true
+    }
 
     /// Input that parses as JSON is a JSON-LD document: it is expanded (contexts come from the bundle only; any
     /// other URL fails to load), converted to RDF and canonicalised. Anything else is read as N-Quads and
@@ -63,5 +76,65 @@ public enum LinkedDataFuzzInvariants {
             // reach one the first did not (the work depends on the order blank nodes are met). Not a finding.
             return
         }
+    }
+
+    // MARK: Verification
+
+    /// Serves the same bytes for every URL, so that the fuzzer's input is also the issuer profile, the key,
+    /// the DID or JWKS document and the status list that verification fetches.
+    struct EchoLoader: BadgeVerification.DocumentLoader {
+        let body: Data
+
+        func load(_ url: URL, kind: DocumentKind) async throws(FetchError) -> LoadedDocument {
+            LoadedDocument(requestedURL: url, finalURL: url, contentType: nil, body: body)
+        }
+    }
+
+    /// A whole verification of the input as a baked payload (OB 2.0 JSON or JWS, OB 3.0 credential or VC-JWT)
+    /// never crashes and gives a report that keeps the verdict rules (failed exactly when a check failed;
+    /// verified only when nothing failed or went unchecked among the checks that ran) and survives a JSON round trip.
+    public static func verify(_ bytes: [UInt8], fail: Failure) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        var options = VerificationOptions(loader: EchoLoader(body: Data(bytes)), now: { Date(timeIntervalSince1970: 1_767_225_600) })
+        options.identity = RecipientIdentity(type: "email", value: "learner@example.org")
+        let verifier = BadgeVerifier(options: options)
+        let report = BlockingTask.run { await verifier.verify(payload: text) }
+        checkVerdictRules(report, fail: fail)
+        do {
+            let json = try report.jsonText()
+            let decoded = try JSONDecoder().decode(VerificationReport.self, from: Data(json.utf8))
+            guard decoded == report else { return fail("the report changed through JSON") }
+        } catch {
+            fail("the report does not round-trip through JSON: \(error)")
+        }
+    }
+
+    static func checkVerdictRules(_ report: VerificationReport, fail: Failure) {
+        let failedChecks = report.checks.contains { $0.status == .failed }
+        if failedChecks != (report.verdict == .failed) {
+            return fail("verdict \(report.verdict) with failed checks: \(failedChecks)")
+        }
+        if report.verdict == .verified, report.checks.isEmpty {
+            return fail("verified without any check")
+        }
+        for endorsement in report.endorsements ?? [] { checkVerdictRules(endorsement, fail: fail) }
+    }
+}
+
+/// Runs async work to completion from synchronous code (the fuzzer's callback), on the global executor.
+enum BlockingTask {
+    final class Box<Value>: @unchecked Sendable {
+        var value: Value?
+    }
+
+    static func run<Value: Sendable>(_ body: @escaping @Sendable () async -> Value) -> Value {
+        let box = Box<Value>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await body()
+            done.signal()
+        }
+        done.wait()
+        return box.value!
     }
 }
