@@ -36,7 +36,9 @@ public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
 
 /// Why a proof could not be processed (malformed proof, JSON-LD error).
 public struct DataIntegrityError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
     public let message: String
+    /// Makes an error with a message.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

@@ -1,6 +1,8 @@
 /// RFC 8785 JSON Canonicalization Scheme.
 public enum JCS {
+    /// A value that cannot be canonicalized (a non-finite number).
     public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+        /// What went wrong.
         public let message: String
         public var description: String { message }
     }

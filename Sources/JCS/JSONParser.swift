@@ -1,5 +1,6 @@
 /// Errors from ``JSONParser``.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
     public let message: String
     /// Byte offset in the UTF-8 input.
     public let offset: Int
@@ -8,28 +9,35 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// A strict RFC 8259 JSON parser producing ``JSONValue`` (order- and number-text-preserving).
 public struct JSONParser: Sendable {
+    /// Parser limits and strictness.
     public struct Options: Sendable {
         /// Maximum nesting depth of arrays and objects.
         public var maxDepth: Int = 256
         /// Reject objects that repeat a key (ambiguous in signed data). If false, the last value wins.
         public var rejectDuplicateKeys: Bool = true
+        /// Makes options.
         public init(maxDepth: Int = 256, rejectDuplicateKeys: Bool = true) {
             self.maxDepth = maxDepth
             self.rejectDuplicateKeys = rejectDuplicateKeys
         }
     }
 
+    /// The options in force.
     public var options: Options
+    /// Makes a parser with `options`.
     public init(options: Options = Options()) { self.options = options }
 
+    /// Parses a JSON text.
     public static func parse(_ text: String, options: Options = Options()) throws(JSONParseError) -> JSONValue {
         try JSONParser(options: options).parse(Array(text.utf8))
     }
 
+    /// Parses UTF-8 encoded JSON.
     public static func parse(bytes: [UInt8], options: Options = Options()) throws(JSONParseError) -> JSONValue {
         try JSONParser(options: options).parse(bytes)
     }
 
+    /// Parses UTF-8 encoded JSON (a leading byte order mark is skipped).
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         var state = State(bytes: bytes, options: options)
         // Skip a UTF-8 byte order mark.

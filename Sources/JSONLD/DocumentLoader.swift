@@ -4,9 +4,12 @@ import Foundation
 public struct RemoteDocument: Sendable {
     /// The final URL of the document (after redirects), used as base URL for relative references.
     public var documentURL: String
+    /// The parsed document.
     public var document: JSONValue
+    /// The context URL from an HTTP `Link` header (`contextUrl` in the JSON-LD API), if any.
     public var contextURL: String?
 
+    /// Makes a remote document.
     public init(documentURL: String, document: JSONValue, contextURL: String? = nil) {
         self.documentURL = documentURL
         self.document = document
@@ -22,7 +25,9 @@ public protocol DocumentLoader: Sendable {
 
 /// Refuses every URL (the default: JSON-LD processing never touches the network unless a loader is supplied).
 public struct NoNetworkDocumentLoader: DocumentLoader {
+    /// Makes the loader.
     public init() {}
+    /// Always throws `loading document failed`.
     public func loadDocument(_ url: String) throws -> RemoteDocument {
         throw JSONLDError(.loadingDocumentFailed, "no document loader configured for \(url)")
     }
@@ -30,11 +35,14 @@ public struct NoNetworkDocumentLoader: DocumentLoader {
 
 /// Serves documents from memory and from local files: exact URL → file/JSON maps, plus URL prefix → directory maps.
 public struct StaticDocumentLoader: DocumentLoader {
+    /// Parsed documents by exact URL.
     public var documents: [String: JSONValue]
+    /// Local file paths by exact URL.
     public var files: [String: String]
     /// (URL prefix, local directory path) pairs; the remainder of the URL is appended to the directory.
     public var prefixes: [(String, String)]
 
+    /// Makes a loader from in-memory documents, files by URL and (URL prefix, directory) pairs.
     public init(documents: [String: JSONValue] = [:], files: [String: String] = [:], prefixes: [(String, String)] = []) {
         self.documents = documents
         self.files = files
@@ -55,6 +63,7 @@ public struct StaticDocumentLoader: DocumentLoader {
         self.init(files: files)
     }
 
+    /// Serves `url` (fragment removed) from `documents`, then `files`, then the first matching prefix; throws `loading document failed` when none has it.
     public func loadDocument(_ url: String) throws -> RemoteDocument {
         var key = url
         if let h = key.firstIndex(of: "#") { key = String(key[..<h]) }

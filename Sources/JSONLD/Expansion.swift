@@ -9,7 +9,9 @@ public struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
 
 /// JSON-LD processing mode.
 public enum JSONLDProcessingMode: String, Sendable, Hashable {
+    /// JSON-LD 1.0 (`json-ld-1.0`).
     case jsonld10 = "json-ld-1.0"
+    /// JSON-LD 1.1 (`json-ld-1.1`).
     case jsonld11 = "json-ld-1.1"
 }
 
@@ -46,6 +48,7 @@ public struct JSONLDOptions: Sendable {
     /// toRdf: emit triples whose predicate is a blank node.
     public var produceGeneralizedRdf: Bool
 
+    /// Makes options; by default no remote context can be loaded.
     public init(
         base: String? = nil,
         documentLoader: any DocumentLoader = NoNetworkDocumentLoader(),
@@ -92,6 +95,7 @@ final class ContextCache {
 /// A processor caches the remote contexts it loads and records what the last operation dropped, so it is not
 /// thread-safe: use one per task (it is cheap to create). The document loader is shared and must be `Sendable`.
 public final class JSONLDProcessor {
+    /// The options used by every operation.
     public let options: JSONLDOptions
     let contextCache = ContextCache()
     /// Keys dropped by the last ``expand(_:)`` call.
@@ -99,12 +103,13 @@ public final class JSONLDProcessor {
     /// Values left out by the last ``toRDF(_:)`` call (relative IRIs, malformed language tags).
     public internal(set) var droppedRDFValues: [DroppedRDFValue] = []
 
+    /// Makes a processor with `options`.
     public init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
 
-    /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
     /// Context-processing work done by the last operation (compare with ``JSONLDOptions/maxContextWork``).
     public var contextWork: Int { contextCache.work }
 
+    /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
     public func expand(_ input: JSONValue) throws -> [JSONValue] {
         droppedKeys = []
         contextCache.work = 0

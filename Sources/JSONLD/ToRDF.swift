@@ -7,10 +7,13 @@ let xsdNS = "http://www.w3.org/2001/XMLSchema#"
 /// (for example a `type` value that no context defines and that stayed a relative IRI). Like dropped keys, these
 /// values are not covered by a Data Integrity signature.
 public struct DroppedRDFValue: Sendable, Hashable, CustomStringConvertible {
+    /// The position the dropped value held.
     public enum Kind: String, Sendable, Hashable {
         case graphName, subject, property, type, object, datatype, languageTag
     }
+    /// The position the value held.
     public let kind: Kind
+    /// The dropped value.
     public let value: String
     public var description: String { "\(kind.rawValue) \(value)" }
 }

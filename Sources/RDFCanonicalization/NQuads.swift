@@ -1,6 +1,8 @@
 /// Error from ``NQuads/parse(_:)``.
 public struct NQuadsParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line number.
     public let line: Int
+    /// What went wrong.
     public let message: String
     public var description: String { "N-Quads line \(line): \(message)" }
 }

@@ -22,7 +22,9 @@ public enum RDFCanonicalizationError: Error, Sendable, Equatable, CustomStringCo
 
 /// Hash algorithm used by RDFC-1.0.
 public enum RDFCHashAlgorithm: String, Sendable, Hashable {
+    /// SHA-256, the RDFC-1.0 default.
     case sha256 = "SHA256"
+    /// SHA-384.
     case sha384 = "SHA384"
 
     /// Lowercase hex digest of the UTF-8 bytes of `s`.
@@ -66,7 +68,9 @@ public struct CanonicalizedDataset: Sendable {
 
 /// RDF Dataset Canonicalization (W3C RDFC-1.0).
 public struct RDFCanonicalizer: Sendable {
+    /// The hash algorithm and work limits of a canonicalization.
     public struct Options: Sendable {
+        /// The hash algorithm (SHA-256 by default).
         public var hashAlgorithm: RDFCHashAlgorithm
         /// Bound on the work hostile inputs can force: the total number of Hash N-Degree Quads invocations
         /// (including recursive ones) in one canonicalization. Every permutation of a group of equally-hashed
@@ -80,10 +84,14 @@ public struct RDFCanonicalizer: Sendable {
         /// Bound on the nesting of Hash N-Degree Quads recursion (stack depth). The W3C suite needs at most 7 (checked by the tests).
         public var maxRecursionDepth: Int
 
+        /// Default for ``maxNDegreeHashCalls``.
         public static let defaultMaxNDegreeHashCalls = 5_000
+        /// Default for ``maxBlankNodes``.
         public static let defaultMaxBlankNodes = 100_000
+        /// Default for ``maxRecursionDepth``.
         public static let defaultMaxRecursionDepth = 64
 
+        /// Makes options.
         public init(
             hashAlgorithm: RDFCHashAlgorithm = .sha256,
             maxNDegreeHashCalls: Int = Options.defaultMaxNDegreeHashCalls,
@@ -97,7 +105,9 @@ public struct RDFCanonicalizer: Sendable {
         }
     }
 
+    /// The options in force.
     public var options: Options
+    /// Makes a canonicalizer with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// Canonicalizes an N-Quads document.

@@ -13,6 +13,7 @@ public struct CachingDocumentLoader: DocumentLoader {
         self.store = Store(timeToLive: timeToLive, capacity: capacity, now: now)
     }
 
+    /// Returns the cached document if it has not expired, otherwise loads it from the base loader and caches it.
     public func load(_ url: URL, kind: DocumentKind) async throws(FetchError) -> LoadedDocument {
         if let cached = await store.get(url, kind: kind) { return cached }
         let document = try await base.load(url, kind: kind)

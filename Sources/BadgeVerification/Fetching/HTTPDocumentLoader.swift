@@ -20,6 +20,7 @@ public struct HTTPDocumentLoader: DocumentLoader {
         self.policy = policy
     }
 
+    /// Fetches `url` under the policy, checking every redirect and capping the body.
     public func load(_ url: URL, kind: DocumentKind) async throws(FetchError) -> LoadedDocument {
         try policy.check(url)
         let delegate = FetchTaskDelegate(url: url, kind: kind, policy: policy)

@@ -28,6 +28,7 @@ public struct OfflineDocumentLoader: DocumentLoader {
     /// The URLs the folder can serve.
     public var urls: [String] { files.keys.sorted() }
 
+    /// Serves `url` (or `url` without its fragment) from the folder; throws `notAvailableOffline` when it is not listed or cannot be read.
     public func load(_ url: URL, kind: DocumentKind) async throws(FetchError) -> LoadedDocument {
         guard let entry = files[url.absoluteString] ?? files[Self.withoutFragment(url)] else {
             throw FetchError(.notAvailableOffline, url: url.absoluteString, "not in the offline store \(directory.path)")

@@ -9,8 +9,11 @@ import JSONLD
 public enum BundledContexts {
     /// One bundled context: the URL it answers for, its file under `Contexts/`, and the file's SHA-256 (hex).
     public struct Entry: Sendable, Hashable {
+        /// The context URL the entry answers for.
         public let url: String
+        /// The file name under `Contexts/`.
         public let file: String
+        /// The file's expected SHA-256, in lowercase hex.
         public let sha256: String
     }
 
@@ -54,6 +57,7 @@ public enum BundledContexts {
 
     /// A bundled context failed its check.
     public struct ContextError: Error, CustomStringConvertible {
+        /// What failed.
         public let description: String
         init(_ description: String) { self.description = description }
     }
@@ -117,11 +121,13 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
     /// Whether parsed contexts are shared across loads.
     public var caching: Bool
 
+    /// Makes a loader that serves `documents` before the bundle; `caching` shares parsed contexts across loads.
     public init(documents: [String: JSONValue] = [:], caching: Bool = true) {
         self.documents = documents
         self.caching = caching
     }
 
+    /// Serves `url` (fragment removed) from `documents`, else from the bundle after checking the file's hash; throws `loading document failed` for other URLs.
     public func loadDocument(_ url: String) throws -> RemoteDocument {
         let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
         if let document = documents[key] { return RemoteDocument(documentURL: key, document: document) }
