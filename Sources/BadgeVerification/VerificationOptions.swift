@@ -41,6 +41,15 @@ public struct VerificationOptions: Sendable {
     /// Whether the bundled JSON-LD contexts are parsed once per process and shared (default true); false reads and
     /// hash-checks them again on every verification.
     public var cachesBundledContexts = true
+    /// OB 3.0: the most embedded proofs checked on one credential (default 8); the rest are reported as not checked.
+    public var maximumProofs = 8
+    /// OB 3.0: the most `credentialStatus` entries checked (default 4); the rest are reported as not checked.
+    public var maximumStatusEntries = 4
+    /// OB 3.0: the most embedded endorsements verified (default 16, `endorsement` and `endorsementJwt` together);
+    /// the rest are reported as not checked.
+    public var maximumEndorsements = 16
+    /// OB 3.0: the largest status list accepted once decompressed, in bytes (default 16 MiB, 134 million entries).
+    public var maximumStatusListBytes = 16 << 20
 
     /// Makes options.
     public init(loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil, now: @escaping @Sendable () -> Date = Date.init) {

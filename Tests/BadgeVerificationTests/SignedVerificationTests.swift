@@ -42,6 +42,16 @@ struct SignedVerificationTests {
         #expect(report.verdict == .verified)
     }
 
+    @Test("a validly signed assertion that says it is hosted fails verificationType")
+    func signedAssertionClaimingHosted() async throws {
+        let host = try BadgeHost()
+        let hosted = host.assertion(id: "urn:uuid:hosted-in-a-jws", verification: "{\"type\":\"HostedBadge\"}")
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(hosted))
+        #expect(report.status(.verificationType) == .failed, "\(report.checks)")
+        #expect(report.status(.signature) == .passed)
+        #expect(report.verdict == .failed)
+    }
+
     @Test func tamperedPayloadFails() async throws {
         let host = try BadgeHost()
         let jws = try BadgeHost.sign(signedAssertion(host, creator: host.keyID))

@@ -37,8 +37,8 @@ let expandCases = loadJSONLDCases("expand-manifest.jsonld")
 let toRdfRun = toRdfCases.filter { skipReason($0, suite: "toRdf") == nil }
 let expandRun = expandCases.filter { skipReason($0, suite: "expand") == nil }
 
-/// Tests that are not run, with the reason. Tests marked `specVersion: json-ld-1.0` and tests that `require`
-/// an optional feature are skipped by rule (see `skipReason`).
+/// Tests that are not run, with the reason. Tests marked `specVersion: json-ld-1.0` are skipped by rule (see
+/// `skipReason`); tests that `require` an optional feature (I18nDatatype, CompoundLiteral) run.
 let explicitSkips: [String: String] = [
     "toRdf#te075": "generalized RDF output (blank-node predicates): RDFC-1.0 does not relabel predicates, so the "
         + "isomorphism check by canonicalization cannot compare it",

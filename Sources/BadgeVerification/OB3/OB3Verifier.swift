@@ -39,11 +39,6 @@ struct OB3Verifier {
     /// Nesting of endorsements (endorsements of endorsements are verified, deeper ones are not).
     var depth = 0
 
-    /// Bounds on work a hostile credential can ask for: proofs checked, status entries, endorsements verified.
-    static let maximumProofs = 8
-    static let maximumStatusEntries = 4
-    static let maximumEndorsements = 16
-
     static let vc11Context = "https://www.w3.org/2018/credentials/v1"
     static let vc20Context = "https://www.w3.org/ns/credentials/v2"
 
@@ -225,8 +220,8 @@ struct OB3Verifier {
         var outcomes: [ProofOutcome] = []
         let resolver = KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys)
         for (index, proof) in DataIntegrity.proofs(of: secured).enumerated() {
-            guard index < Self.maximumProofs else {
-                outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): only the first \(Self.maximumProofs) proofs are checked", node: proof["id"]?.stringValue))
+            guard index < options.maximumProofs else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): only the first \(options.maximumProofs) proofs are checked", node: proof["id"]?.stringValue))
                 continue
             }
             let type = proof["type"]?.stringValue ?? "(no type)"
@@ -467,8 +462,8 @@ struct OB3Verifier {
             report.require(.revocation)
             let checker = StatusChecker(verifier: self)
             for (index, status) in statuses.enumerated() {
-                guard index < Self.maximumStatusEntries else {
-                    report.add(.revocation, .notChecked, "only the first \(Self.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
+                guard index < options.maximumStatusEntries else {
+                    report.add(.revocation, .notChecked, "only the first \(options.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
                     break
                 }
                 await checker.check(status, credential: credential, into: &report)
@@ -549,10 +544,10 @@ struct OB3Verifier {
         var nested = OB3Verifier(options: options, depth: depth + 1)
         nested.depth = depth + 1
         var reports: [VerificationReport] = []
-        for endorsement in embedded.prefix(Self.maximumEndorsements) { reports.append(await nested.verify(credential: endorsement)) }
-        for jwt in jwts.prefix(max(0, Self.maximumEndorsements - embedded.count)) { reports.append(await nested.verify(jwt: jwt)) }
-        if embedded.count + jwts.count > Self.maximumEndorsements {
-            report.add(.endorsement, .notChecked, "only the first \(Self.maximumEndorsements) endorsements are verified", node: credential["id"]?.stringValue)
+        for endorsement in embedded.prefix(options.maximumEndorsements) { reports.append(await nested.verify(credential: endorsement)) }
+        for jwt in jwts.prefix(max(0, options.maximumEndorsements - embedded.count)) { reports.append(await nested.verify(jwt: jwt)) }
+        if embedded.count + jwts.count > options.maximumEndorsements {
+            report.add(.endorsement, .notChecked, "only the first \(options.maximumEndorsements) endorsements are verified", node: credential["id"]?.stringValue)
         }
         for endorsement in reports {
             let node = endorsement.subject

@@ -9,9 +9,6 @@ import Zlib
 struct StatusChecker {
     let verifier: OB3Verifier
 
-    /// The largest decompressed status list accepted (16 MiB = 134 million entries).
-    static let maximumListBytes = 16 << 20
-
     func check(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
         let type = status["type"]?.asArray.compactMap(\.stringValue) ?? []
         if type.contains("1EdTechRevocationList") {
@@ -133,7 +130,7 @@ struct StatusChecker {
         }
         // Bitstring Status List: multibase base64url (`u…`); StatusList2021: plain base64url. Both GZIP.
         let compressed = encoded.hasPrefix("H4sI") ? Base64URL.decode(encoded) : (Multibase.decode(encoded) ?? Base64URL.decode(encoded))
-        guard let compressed, let bits = try? inflate(compressed, container: .gzip, limit: Self.maximumListBytes) else {
+        guard let compressed, let bits = try? inflate(compressed, container: .gzip, limit: verifier.options.maximumStatusListBytes) else {
             report.add(.revocation, .failed, "the encodedList is not multibase/base64url GZIP data", node: listIRI)
             return
         }

@@ -85,7 +85,7 @@ struct OB3GeneratedTests {
         let bogus: JSONValue = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "verificationMethod": .string(Self.issuer.didKeyMethod),
             "proofPurpose": "assertionMethod", "proofValue": "z3FXQ"]
         var document = good
-        document["proof"] = .array(Array(repeating: bogus, count: OB3Verifier.maximumProofs) + [good["proof"]!])
+        document["proof"] = .array(Array(repeating: bogus, count: VerificationOptions(now: ob3Now).maximumProofs) + [good["proof"]!])
         let report = try await verify(OB3Factory.text(document))
         #expect(report.status(.signature) == .failed)
         #expect(report.checks.last { $0.id == .proof }?.status == .notChecked)

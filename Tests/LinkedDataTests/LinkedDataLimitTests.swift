@@ -1,0 +1,138 @@
+import JCS
+import JSONLD
+import RDFCanonicalization
+import Testing
+
+/// Every bound of the linked-data layers, just under and just over: the input that needs exactly `n` units of
+/// a bounded resource passes with the limit set to `n` and fails, with the typed error, at `n - 1`.
+@Suite("Linked-data limits, just under and just over")
+struct LinkedDataLimitTests {
+    /// The smallest limit in `range` for which `run` succeeds (`run` must fail below it and succeed from it on).
+    static func smallestPassingLimit(in range: ClosedRange<Int>, _ run: (Int) -> Bool) -> Int? {
+        range.first(where: run)
+    }
+
+    static func jsonLDErrorCode(_ body: () throws -> Void) -> JSONLDErrorCode? {
+        do {
+            try body()
+            return nil
+        } catch let error as JSONLDError {
+            return error.code
+        } catch {
+            return JSONLDErrorCode(rawValue: "other: \(error)")
+        }
+    }
+
+    // MARK: RDFC-1.0
+
+    /// A ring of `count` blank nodes: every node looks the same, so canonicalisation needs Hash N-Degree Quads.
+    static func ring(_ count: Int) -> String {
+        (0..<count).map { "_:n\($0) <urn:p> _:n\(($0 + 1) % count) .\n" }.joined()
+    }
+
+    @Test("RDFCanonicalizer maxNDegreeHashCalls")
+    func nDegreeCalls() throws {
+        let needed = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)).hashNDegreeQuadsCalls
+        #expect(needed > 1)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxNDegreeHashCalls: needed)).quads.count == 6)
+        #expect(throws: RDFCanonicalizationError.workLimitExceeded(limit: needed - 1)) {
+            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxNDegreeHashCalls: needed - 1))
+        }
+    }
+
+    @Test("RDFCanonicalizer maxRecursionDepth")
+    func recursionDepth() throws {
+        let needed = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)).hashNDegreeQuadsDepth
+        #expect(needed > 1)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxRecursionDepth: needed)).quads.count == 6)
+        #expect(throws: RDFCanonicalizationError.recursionLimitExceeded(limit: needed - 1)) {
+            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxRecursionDepth: needed - 1))
+        }
+    }
+
+    @Test("RDFCanonicalizer maxBlankNodes")
+    func blankNodes() throws {
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxBlankNodes: 6)).quads.count == 6)
+        #expect(throws: RDFCanonicalizationError.tooManyBlankNodes(count: 6, limit: 5)) {
+            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxBlankNodes: 5))
+        }
+    }
+
+    // MARK: JSON-LD
+
+    @Test("JSONLDOptions.maxDepth tracks the input's nesting")
+    func depth() throws {
+        func nested(_ levels: Int) -> JSONValue {
+            var value: JSONValue = ["http://e/p": "x"]
+            for _ in 0..<levels { value = ["http://e/p": value] }
+            return value
+        }
+        func limit(for levels: Int) -> Int? {
+            Self.smallestPassingLimit(in: 1...400) { limit in
+                (try? JSONLDProcessor(options: JSONLDOptions(maxDepth: limit)).expand(nested(levels))) != nil
+            }
+        }
+        let forNine = try #require(limit(for: 9))
+        let forTen = try #require(limit(for: 10))
+        let forForty = try #require(limit(for: 40))
+        // Each level of the input costs the same depth, so the limit needed grows in step with it...
+        let perLevel = forTen - forNine
+        #expect(perLevel >= 1)
+        #expect(forForty - forTen == 30 * perLevel)
+        // ...and just under it the error is typed.
+        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maxDepth: forForty - 1)).expand(nested(40)) }
+        #expect(code == .maximumDepthExceeded)
+    }
+
+    @Test("JSONLDOptions.maxContextWork")
+    func contextWork() throws {
+        let document = try JSONParser.parse(#"""
+        {"@context": {"@vocab": "http://e/", "a": {"@id": "http://e/a", "@context": {"b": "http://e/b", "c": "http://e/c"}}},
+         "@id": "urn:x", "a": {"b": 1, "c": [{"a": {"b": 2}}]}}
+        """#)
+        let processor = JSONLDProcessor()
+        _ = try processor.expand(document)
+        let needed = processor.contextWork
+        #expect(needed > 3)
+        #expect((try? JSONLDProcessor(options: JSONLDOptions(maxContextWork: needed)).expand(document)) != nil)
+        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maxContextWork: needed - 1)).expand(document) }
+        #expect(code == .contextOverflow)
+    }
+
+    /// A chain of `count` remote contexts, each importing the next.
+    static func contextChain(_ count: Int) -> (StaticDocumentLoader, JSONValue) {
+        var documents: [String: JSONValue] = [:]
+        for level in 0..<count {
+            let next: JSONValue = level + 1 < count ? .string("urn:ctx:\(level + 1)") : .object(JSONObject([("t\(level)", .string("http://e/t"))]))
+            documents["urn:ctx:\(level)"] = .object(JSONObject([("@context", next)]))
+        }
+        return (StaticDocumentLoader(documents: documents), .object(JSONObject([("@context", .string("urn:ctx:0")), ("@id", .string("urn:x"))])))
+    }
+
+    @Test("JSONLDOptions.maxRemoteContextLoads: one load per distinct context")
+    func remoteContextLoads() throws {
+        let (loader, document) = Self.contextChain(5)
+        let options = { (limit: Int) in JSONLDOptions(documentLoader: loader, maxRemoteContextLoads: limit) }
+        #expect((try? JSONLDProcessor(options: options(5)).expand(document)) != nil)
+        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: options(4)).expand(document) }
+        #expect(code == .contextOverflow)
+    }
+
+    @Test("JSONLDOptions.maxRemoteContextDepth tracks the chain of remote contexts")
+    func remoteContextDepth() throws {
+        func limit(for count: Int) -> Int? {
+            let (loader, document) = Self.contextChain(count)
+            return Self.smallestPassingLimit(in: 1...100) { limit in
+                (try? JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maxRemoteContextDepth: limit)).expand(document)) != nil
+            }
+        }
+        let forFour = try #require(limit(for: 4))
+        let forNine = try #require(limit(for: 9))
+        #expect(forNine - forFour == 5)
+        let (loader, document) = Self.contextChain(9)
+        let code = Self.jsonLDErrorCode {
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maxRemoteContextDepth: forNine - 1)).expand(document)
+        }
+        #expect(code == .contextOverflow)
+    }
+}
