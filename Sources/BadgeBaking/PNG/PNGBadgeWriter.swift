@@ -16,7 +16,9 @@ struct PNGBadgeWriter {
         to sink: inout Sink
     ) throws(BadgeError) -> BakeReport {
         var report = BakeReport(format: .png, generation: BadgeGeneration(pngKeyword: chunk.keyword) ?? .assertion)
-        var reader = PNGChunkReader(source: ForwardingByteSource(source, startingAt: Int64(pngSignature.count), to: sink, blockSize: options.bufferSize))
+        // A small image needs no more buffer than its own size (the block after it then reads the end of input).
+        let blockSize = source.size.map { Int(min(Int64(options.bufferSize), max($0 - source.offset, 0) + 1)) } ?? options.bufferSize
+        var reader = PNGChunkReader(source: ForwardingByteSource(source, startingAt: Int64(pngSignature.count), to: sink, blockSize: blockSize))
         reader.maximumChunkCount = options.maximumChunkCount
         try reader.source.insert(pngSignature)
         var sawIEND = false
