@@ -23,7 +23,7 @@ struct OB3LimitTests {
         OB3Factory.text(try OB3Factory.sign(credential, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
     }
 
-    @Test("VerificationOptions.maximumProofs: three bogus proofs before the good one")
+    @Test("VerificationOptions.maximumProofs: three bogus proofs before the good one (a hostile credential cannot ask for unbounded work)")
     func proofs() async throws {
         let good = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
         let bogus: JSONValue = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "verificationMethod": .string(Self.issuer.didKeyMethod),
