@@ -18,8 +18,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "BadgeBaking", path: "..")],
     targets: [
-        // The declaration of LLVMFuzzerRunDriver (see Sources/*/main.swift for why it is called).
+        // The declaration of LLVMFuzzerRunDriver, and the entry point and driver every target shares.
         .target(name: "CLibFuzzer"),
+        .target(name: "FuzzDriver", dependencies: ["CLibFuzzer"]),
         // The invariants, shared with the root package's FailCaseReplayTests (symlinked there).
         .target(
             name: "FuzzInvariants",
@@ -41,16 +42,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "jsonld-rdfc",
-            dependencies: ["LinkedDataFuzzInvariants", "CLibFuzzer"],
+            dependencies: ["LinkedDataFuzzInvariants", "FuzzDriver"],
             path: "Sources/FuzzJSONLD"
         ),
         .executableTarget(
             name: "verify",
-            dependencies: ["LinkedDataFuzzInvariants", "CLibFuzzer"],
+            dependencies: ["LinkedDataFuzzInvariants", "FuzzDriver"],
             path: "Sources/FuzzVerify"
         ),
     ]
         + fuzzTargets.map { target in
-            .executableTarget(name: target.name, dependencies: ["FuzzInvariants", "CLibFuzzer"], path: "Sources/\(target.directory)")
+            .executableTarget(name: target.name, dependencies: ["FuzzInvariants", "FuzzDriver"], path: "Sources/\(target.directory)")
         }
 )
