@@ -41,6 +41,14 @@ public struct VerificationOptions: Sendable {
     /// Whether the bundled JSON-LD contexts are parsed once per process and shared (default true); false reads and
     /// hash-checks them again on every verification.
     public var cachesBundledContexts = true
+    /// OB 3.0: where JSON-LD contexts that are not bundled come from (default nil: none are loaded, and a proof
+    /// that needs one fails with a message naming it). Contexts decide what a signed credential means, so they are
+    /// never fetched from the network unless the caller chooses to; an ``OfflineDocumentLoader`` of vetted
+    /// contexts is the usual choice. Bundled contexts are always served from the bundle.
+    public var contextLoader: (any DocumentLoader)?
+    /// OB 3.0: the most contexts loaded through ``contextLoader`` for one proof (default 16). Processing starts over
+    /// after each load, so this also bounds the work a credential naming many (or self-referring) contexts can cause.
+    public var maximumContextLoads = 16
     /// OB 3.0: the most embedded proofs checked on one credential (default 8); the rest are reported as not checked.
     public var maximumProofs = 8
     /// OB 3.0: the most `credentialStatus` entries checked (default 4); the rest are reported as not checked.

@@ -40,10 +40,11 @@ extension JSONLDProcessor {
     /// Runs `body` with a processor whose remote documents come from `options.documentLoader` first and otherwise
     /// from `asyncLoader`. Each time processing needs a document that is not available yet, it is fetched
     /// asynchronously and `body` runs again with a fresh processor (at most
-    /// ``JSONLDOptions/maxRemoteContextLoads`` fetches).
+    /// ``JSONLDOptions/maxRemoteContextLoads`` fetches, or `maxFetches` when given).
     public static func run<T>(
-        options: JSONLDOptions, asyncLoader: any AsyncDocumentLoader, _ body: (JSONLDProcessor) throws -> T
+        options: JSONLDOptions, asyncLoader: any AsyncDocumentLoader, maxFetches: Int? = nil, _ body: (JSONLDProcessor) throws -> T
     ) async throws -> T {
+        let maxFetches = maxFetches ?? options.maxRemoteContextLoads
         let onDemand = OnDemandDocumentLoader(fallback: options.documentLoader)
         var opts = options
         opts.documentLoader = onDemand
@@ -55,8 +56,8 @@ extension JSONLDProcessor {
             } catch {
                 guard let url = onDemand.takeMissing() else { throw error }
                 fetches += 1
-                if fetches > options.maxRemoteContextLoads {
-                    throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextLoads) documents fetched")
+                if fetches > maxFetches {
+                    throw JSONLDError(.contextOverflow, "more than \(maxFetches) documents fetched")
                 }
                 let doc: RemoteDocument
                 do {

@@ -29,7 +29,7 @@ struct Unbake: AsyncParsableCommand {
     @Option(help: "With --verify: an email, URL or telephone number to check against the recipient.")
     var identity: String?
 
-    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files). JSON-LD contexts for Open Badges 3.0 are bundled.")
+    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files). JSON-LD contexts for Open Badges 3.0 are bundled; others come only from this folder, never from the network.")
     var offline: String?
 
     @Flag(help: "With --verify: allow fetching from loopback, private, link-local and multicast addresses.")
@@ -100,9 +100,11 @@ struct Unbake: AsyncParsableCommand {
             loader = CachingDocumentLoader(HTTPDocumentLoader(policy: policy))
         }
         let date = now.flatMap { ISO8601DateFormatter().date(from: $0) }
-        let options = VerificationOptions(
+        var options = VerificationOptions(
             loader: loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: { date ?? Date() }
         )
+        // Contexts the bundle lacks may come from the operator's offline folder, never from the network.
+        if offline != nil { options.contextLoader = loader }
         let report = await BadgeVerifier(options: options).verify(badge)
         Output.line(json ? try report.jsonText() : ReportText.render(report))
         switch report.verdict {

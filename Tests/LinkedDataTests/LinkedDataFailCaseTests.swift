@@ -33,21 +33,21 @@ struct LinkedDataFailCaseTests {
     }
 
     @Test("A fail case keeps every invariant", arguments: failCases())
-    func replay(_ failCase: FailCase) throws {
+    func replay(_ failCase: FailCase) async throws {
         let bytes = [UInt8](try Data(contentsOf: failCase.url))
-        let known = LinkedDataFuzzInvariants.check(target: failCase.target, bytes) { message in
+        let known = await LinkedDataFuzzInvariants.check(target: failCase.target, bytes) { message in
             Issue.record("\(failCase.testDescription): \(message)")
         }
         #expect(known)
     }
 
     @Test("The fuzzers' seeds keep every invariant", .enabled(if: !seeds().isEmpty, "../shared is absent"))
-    func seedsKeepInvariants() throws {
+    func seedsKeepInvariants() async throws {
         for file in Self.seeds() {
             let bytes = [UInt8](try Data(contentsOf: file))
             LinkedDataFuzzInvariants.check(bytes) { message in Issue.record("\(file.lastPathComponent): \(message)") }
             if file.pathExtension == "json" {
-                LinkedDataFuzzInvariants.verify(bytes) { message in Issue.record("verify \(file.lastPathComponent): \(message)") }
+                await LinkedDataFuzzInvariants.verify(bytes) { message in Issue.record("verify \(file.lastPathComponent): \(message)") }
             }
         }
     }

@@ -22,10 +22,10 @@ public enum LinkedDataFuzzInvariants {
     public static let targetNames = ["jsonld-rdfc", "verify"]
 
     /// Runs the checks of the target named `target`; false for an unknown name.
-    public static func check(target: String, _ bytes: [UInt8], fail: Failure) -> Bool {
+    public static func check(target: String, _ bytes: [UInt8], fail: Failure) async -> Bool {
         switch target {
         case "jsonld-rdfc": check(bytes, fail: fail)
-        case "verify": verify(bytes, fail: fail)
+        case "verify": await verify(bytes, fail: fail)
         default: return false
         }
         return true
@@ -93,12 +93,28 @@ public enum LinkedDataFuzzInvariants {
     /// A whole verification of the input as a baked payload (OB 2.0 JSON or JWS, OB 3.0 credential or VC-JWT)
     /// never crashes and gives a report that keeps the verdict rules (failed exactly when a check failed;
     /// verified only when nothing failed or went unchecked among the checks that ran) and survives a JSON round trip.
+    ///
+    /// This blocks the calling thread until the verification ends: the fuzzer calls it from its own thread. Tests,
+    /// which run on Swift's cooperative threads, use ``verify(_:fail:)-async`` instead.
     public static func verify(_ bytes: [UInt8], fail: Failure) {
         guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        let report = BlockingTask.run { await verifier(bytes).verify(payload: text) }
+        check(report, fail: fail)
+    }
+
+    /// ``verify(_:fail:)`` for async callers.
+    public static func verify(_ bytes: [UInt8], fail: Failure) async {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        check(await verifier(bytes).verify(payload: text), fail: fail)
+    }
+
+    static func verifier(_ bytes: [UInt8]) -> BadgeVerifier {
         var options = VerificationOptions(loader: EchoLoader(body: Data(bytes)), now: { Date(timeIntervalSince1970: 1_767_225_600) })
         options.identity = RecipientIdentity(type: "email", value: "learner@example.org")
-        let verifier = BadgeVerifier(options: options)
-        let report = BlockingTask.run { await verifier.verify(payload: text) }
+        return BadgeVerifier(options: options)
+    }
+
+    static func check(_ report: VerificationReport, fail: Failure) {
         checkVerdictRules(report, fail: fail)
         do {
             let json = try report.jsonText()

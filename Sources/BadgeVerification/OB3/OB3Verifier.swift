@@ -5,16 +5,19 @@ import JSONLD
 import OpenBadgesModel
 import _CryptoExtras
 
-/// Fetches JSON-LD contexts that are not bundled through the caller's loader.
+/// Loads JSON-LD contexts that are not bundled through ``VerificationOptions/contextLoader``, when one is set.
 struct ContextLoaderBridge: AsyncDocumentLoader {
-    let loader: any BadgeVerification.DocumentLoader
+    let loader: (any BadgeVerification.DocumentLoader)?
 
     func loadDocument(_ url: String) async throws -> RemoteDocument {
-        guard let target = URL(string: url) else { throw JSONLDError(.loadingDocumentFailed, "\(url) is not a URL") }
         // A bundled context that failed its hash check is never fetched instead.
         guard BundledContexts.entry(for: url) == nil else {
             throw JSONLDError(.loadingDocumentFailed, "the bundled context \(url) could not be read; it is not fetched")
         }
+        guard let loader else {
+            throw JSONLDError(.loadingDocumentFailed, "the context \(url) is not bundled, and no context loader is set (VerificationOptions.contextLoader)")
+        }
+        guard let target = URL(string: url), target.scheme != nil else { throw JSONLDError(.loadingDocumentFailed, "\(url) is not an absolute URL") }
         let document = try await loader.load(target, kind: .json)
         return RemoteDocument(documentURL: document.finalURL.absoluteString, document: try LDParser.parse(bytes: Array(document.body)))
     }
@@ -212,7 +215,8 @@ struct OB3Verifier {
     func withProcessor<T>(_ body: (JSONLDProcessor) throws -> T) async throws -> T {
         let contexts = BundledContextLoader(caching: options.cachesBundledContexts)
         return try await JSONLDProcessor.run(
-            options: JSONLDOptions(documentLoader: contexts), asyncLoader: ContextLoaderBridge(loader: options.loader), body)
+            options: JSONLDOptions(documentLoader: contexts), asyncLoader: ContextLoaderBridge(loader: options.contextLoader),
+            maxFetches: options.maximumContextLoads, body)
     }
 
     /// Checks every embedded proof of `secured`.
@@ -239,7 +243,13 @@ struct OB3Verifier {
             do {
                 data = try await withProcessor { try DataIntegrity.hashData(secured: secured, proof: proof, processor: $0) }
             } catch let error as JSONLDError where error.code == .loadingRemoteContextFailed {
-                outcomes.append(ProofOutcome(status: .networkError, message: "\(label): a context could not be loaded: \(error.message)", node: node))
+                // Without a context loader nothing was fetched: the proof is not checked, and no network failed.
+                let status: CheckStatus = options.contextLoader == nil ? .notChecked : .networkError
+                outcomes.append(ProofOutcome(status: status, message: "\(label): a context could not be loaded: \(error.message)", node: node))
+                continue
+            } catch let error as JSONLDError where error.code == .contextOverflow {
+                // Over a work bound: the proof is not checked (it is not known to be bad either).
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
                 continue
             } catch {
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(error)", node: node))

@@ -39,7 +39,7 @@ struct BundledContextTests {
         #expect(throws: (any Error).self) { try BundledContexts.data(for: "https://example.com/context.json") }
     }
 
-    @Test("a context the bundle lacks comes from the caller's loader")
+    @Test("a context the bundle lacks comes only from VerificationOptions.contextLoader")
     func callerLoaderAddsContexts() async throws {
         let issuer = Ed25519Key()
         var credential = OB3Factory.credential(issuer: issuer.didKey)
@@ -50,11 +50,19 @@ struct BundledContextTests {
         let signed = try DataIntegritySigning.sign(credential, issuer: issuer, processor: processor)
         let folder = try OfflineFolder(["https://contexts.example/extra.json": extra])
         defer { folder.remove() }
-        let report = await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(signed))
+        // By default a context the bundle lacks is not loaded, even when the document loader has it.
+        let byDefault = await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(signed))
+        #expect(byDefault.status(.signature) == .notChecked)
+        #expect(byDefault.verdict == .indeterminate)
+        #expect(byDefault.check(.signature)?.message.contains("no context loader is set") == true, "\(byDefault.summaryText)")
+        var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+        options.contextLoader = folder.loader
+        let report = await BadgeVerifier(options: options).verify(payload: OB3Factory.text(signed))
         #expect(report.verdict == .verified, "\(report.summaryText)")
         let missing = try OfflineFolder([:])
         defer { missing.remove() }
-        let offline = await BadgeVerifier(options: VerificationOptions(loader: missing.loader, now: ob3Now)).verify(payload: OB3Factory.text(signed))
+        options.contextLoader = missing.loader
+        let offline = await BadgeVerifier(options: options).verify(payload: OB3Factory.text(signed))
         #expect(offline.status(.signature) == .networkError)
     }
 }

@@ -1,6 +1,7 @@
 import BadgeVerification
 import Foundation
 import JCS
+import JSONLD
 import Testing
 
 /// The bounds on the work one OB 3.0 credential can ask for, each just under and just over: at the limit the
@@ -81,5 +82,35 @@ struct OB3LimitTests {
         #expect(atLimit.status(.revocation) == .passed, "\(atLimit.summaryText)")
         let under = try await verify(payload, documents: [listURL: list]) { $0.maximumStatusListBytes = 16_383 }
         #expect(under.status(.revocation) == .failed)
+    }
+
+    @Test("VerificationOptions.maximumContextLoads: two contexts the bundle lacks, from the context loader")
+    func contextLoads() async throws {
+        let contexts = [
+            "https://contexts.example/a.json": #"{"@context":{"termA":"https://contexts.example/vocab#termA"}}"#,
+            "https://contexts.example/b.json": #"{"@context":{"termB":"https://contexts.example/vocab#termB"}}"#,
+        ]
+        var credential = OB3Factory.credential(issuer: Self.issuer.didKey)
+        credential["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            "https://contexts.example/a.json", "https://contexts.example/b.json"]
+        credential["termA"] = "a"
+        credential["termB"] = "b"
+        var documents: [String: JSONValue] = [:]
+        for (url, text) in contexts { documents[url] = try JSONParser.parse(text) }
+        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: documents)))
+        let payload = OB3Factory.text(try DataIntegritySigning.sign(credential, issuer: Self.issuer, processor: processor))
+        let folder = try OfflineFolder(contexts)
+        defer { folder.remove() }
+        func verify(loads: Int) async -> VerificationReport {
+            var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+            options.contextLoader = folder.loader
+            options.maximumContextLoads = loads
+            return await BadgeVerifier(options: options).verify(payload: payload)
+        }
+        let atLimit = await verify(loads: 2)
+        #expect(atLimit.verdict == .verified, "\(atLimit.summaryText)")
+        let under = await verify(loads: 1)
+        #expect(under.status(.signature) == .notChecked, "\(under.summaryText)")
+        #expect(under.verdict == .indeterminate)
     }
 }
