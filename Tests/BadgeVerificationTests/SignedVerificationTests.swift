@@ -52,6 +52,29 @@ struct SignedVerificationTests {
         #expect(report.verdict == .failed)
     }
 
+    @Test("a JWS whose payload is not an assertion fails the payload check", arguments: [
+        #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"urn:uuid:class","name":"Not an assertion"}"#,
+        #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"urn:uuid:no-recipient","issuedOn":"2024-01-01T00:00:00Z"}"#,
+    ])
+    func payloadThatIsNotAnAssertion(_ payload: String) async throws {
+        let host = try BadgeHost()
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(payload))
+        #expect(report.status(.payload) == .failed, "\(report.checks)")
+        #expect(report.verdict == .failed)
+    }
+
+    @Test("a BadgeClass without a name fails the badgeClass check")
+    func badgeClassWithoutName() async throws {
+        let host = try BadgeHost()
+        host.server.route("/badge.json", .json("""
+            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(host.badgeID)","description":"No name.",
+            "image":"\(host.base)/badge.png","criteria":{"narrative":"Run the tests."},"issuer":"\(host.issuerID)"}
+            """))
+        let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID)))
+        #expect(report.status(.badgeClass) == .failed, "\(report.checks)")
+        #expect(report.verdict == .failed)
+    }
+
     @Test func tamperedPayloadFails() async throws {
         let host = try BadgeHost()
         let jws = try BadgeHost.sign(signedAssertion(host, creator: host.keyID))
