@@ -30,23 +30,29 @@ struct LinkedDataLimitTests {
         (0..<count).map { "_:n\($0) <urn:p> _:n\(($0 + 1) % count) .\n" }.joined()
     }
 
-    @Test("RDFCanonicalizer maxNDegreeHashCalls")
-    func nDegreeCalls() throws {
-        let needed = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)).hashNDegreeQuadsCalls
-        #expect(needed > 1)
-        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxNDegreeHashCalls: needed)).quads.count == 6)
-        #expect(throws: RDFCanonicalizationError.workLimitExceeded(limit: needed - 1)) {
-            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxNDegreeHashCalls: needed - 1))
-        }
+    /// A work bound of RDFC-1.0: what a run needed, the options that allow `limit`, the error just over it.
+    struct WorkBound: Sendable, CustomTestStringConvertible {
+        let name: String
+        let needed: @Sendable (CanonicalizedDataset) -> Int
+        let options: @Sendable (Int) -> RDFCanonicalizer.Options
+        let error: @Sendable (Int) -> RDFCanonicalizationError
+        var testDescription: String { name }
     }
 
-    @Test("RDFCanonicalizer maxRecursionDepth")
-    func recursionDepth() throws {
-        let needed = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)).hashNDegreeQuadsDepth
+    static let workBounds = [
+        WorkBound(name: "maxNDegreeHashCalls", needed: \.hashNDegreeQuadsCalls,
+            options: { .init(maxNDegreeHashCalls: $0) }, error: { .workLimitExceeded(limit: $0) }),
+        WorkBound(name: "maxRecursionDepth", needed: \.hashNDegreeQuadsDepth,
+            options: { .init(maxRecursionDepth: $0) }, error: { .recursionLimitExceeded(limit: $0) }),
+    ]
+
+    @Test("RDFCanonicalizer work bounds: what a ring of six blank nodes needs passes, one less fails", arguments: workBounds)
+    func workBound(_ bound: WorkBound) throws {
+        let needed = bound.needed(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)))
         #expect(needed > 1)
-        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxRecursionDepth: needed)).quads.count == 6)
-        #expect(throws: RDFCanonicalizationError.recursionLimitExceeded(limit: needed - 1)) {
-            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxRecursionDepth: needed - 1))
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: bound.options(needed)).quads.count == 6)
+        #expect(throws: bound.error(needed - 1)) {
+            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: bound.options(needed - 1))
         }
     }
 
