@@ -126,17 +126,19 @@ struct JSONLDSuiteTests {
         #expect(expandCases.count == 385)
     }
 
+    /// A negative test: processing must fail with the JSON-LD error code the manifest names.
+    func expectError(_ t: JSONLDCase, toRdf: Bool) throws {
+        do {
+            _ = try runJSONLD(t, toRdf: toRdf)
+            Issue.record("expected error \(t.expectErrorCode ?? "?")")
+        } catch let e as JSONLDError {
+            #expect(e.code.rawValue == t.expectErrorCode)
+        }
+    }
+
     @Test("toRdf", arguments: toRdfRun)
     func toRdf(_ t: JSONLDCase) throws {
-        if t.isNegative {
-            do {
-                _ = try runJSONLD(t, toRdf: true)
-                Issue.record("expected error \(t.expectErrorCode ?? "?")")
-            } catch let e as JSONLDError {
-                #expect(e.code.rawValue == t.expectErrorCode)
-            }
-            return
-        }
+        if t.isNegative { return try expectError(t, toRdf: true) }
         let (_, dataset) = try runJSONLD(t, toRdf: true)
         if t.isSyntax { return }
         let expectedText = try Suites.readText(jsonldTestsDir.appendingPathComponent(t.expect!))
@@ -148,15 +150,7 @@ struct JSONLDSuiteTests {
 
     @Test("expand", arguments: expandRun)
     func expand(_ t: JSONLDCase) throws {
-        if t.isNegative {
-            do {
-                _ = try runJSONLD(t, toRdf: false)
-                Issue.record("expected error \(t.expectErrorCode ?? "?")")
-            } catch let e as JSONLDError {
-                #expect(e.code.rawValue == t.expectErrorCode)
-            }
-            return
-        }
+        if t.isNegative { return try expectError(t, toRdf: false) }
         let (expanded, _) = try runJSONLD(t, toRdf: false)
         let expected = try Suites.readJSON(jsonldTestsDir.appendingPathComponent(t.expect!))
         let ok = jsonldEqual(.array(expanded!), expected)
