@@ -202,12 +202,8 @@ public final class JSONLDProcessor {
         try expandObjectEntries(active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,
             nests: &nests, path: path, depth: depth)
         // Nested properties (step 14).
-        for nk in nests {
-            for (i, nv) in (obj[nk] ?? .null).asArray.enumerated() {
-                try expandNested(active, typeScoped, activeProperty, nk, nv, baseURL: baseURL, inputType: inputType, into: &result,
-                    path: path + [nk, String(i)], depth: depth + 1)
-            }
-        }
+        try expandNests(nests, of: obj, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
+            path: path, depth: depth)
         // Post-processing (steps 15-20).
         if let v = result["@value"] {
             let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
@@ -250,10 +246,18 @@ public final class JSONLDProcessor {
         var innerNests: [String] = []
         try expandObjectEntries(active, typeScoped, activeProperty, no, baseURL: baseURL, inputType: inputType, into: &result,
             nests: &innerNests, path: path, depth: depth)
-        for inner in innerNests {
-            for (j, iv) in (no[inner] ?? .null).asArray.enumerated() {
-                try expandNested(active, typeScoped, activeProperty, inner, iv, baseURL: baseURL, inputType: inputType, into: &result,
-                    path: path + [inner, String(j)], depth: depth + 1)
+        try expandNests(innerNests, of: no, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
+            path: path, depth: depth)
+    }
+
+    /// Expands the values of the nesting keys `nests` of `object` into `result` (steps 14 and 14.2.3).
+    private func expandNests(_ nests: [String], of object: JSONObject, _ active: ActiveContext, _ typeScoped: ActiveContext,
+        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int) throws
+    {
+        for key in nests {
+            for (i, value) in (object[key] ?? .null).asArray.enumerated() {
+                try expandNested(active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
+                    path: path + [key, String(i)], depth: depth + 1)
             }
         }
     }
