@@ -36,6 +36,12 @@ public struct VerificationOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Clock skew tolerated on issue and expiry dates, in seconds (default 300).
     public var leeway: TimeInterval = 300
+    /// OB 3.0: whether a key that cannot be bound to the issuer is accepted with a warning (default false). By
+    /// default such a key leaves ``CheckID/issuerBinding`` not checked (the issuer's documents could not be had)
+    /// or failed (they were fetched and do not list it), so the badge is never `verified`. Set it for 1EdTech's
+    /// permissive behaviour, which trusts a key from a JWT header or a URL fragment; a key that belongs to
+    /// someone other than the issuer still fails.
+    public var acceptsUnboundKeys = false
     /// Whether RSA keys under 2048 bits are accepted (default false: such keys are rejected).
     public var allowsWeakRSAKeys = false
     /// Whether the bundled JSON-LD contexts are parsed once per process and shared (default true); false reads and

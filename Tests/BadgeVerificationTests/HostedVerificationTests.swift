@@ -67,7 +67,12 @@ struct HostedVerificationTests {
         report = await verifier(host).verify(payload: url)
         #expect(report.status(.hostedScope) == .failed)
 
+        // allowedOrigins compares host and port: a bare host means the scheme's default port.
         host.setIssuer(verification: "{\"type\":\"hosted\",\"startsWith\":\"\(host.base)/assertions/\",\"allowedOrigins\":[\"127.0.0.1\"]}")
+        report = await verifier(host).verify(payload: url)
+        #expect(report.status(.hostedScope) == .failed)
+        let authority = host.base.replacingOccurrences(of: "http://", with: "")
+        host.setIssuer(verification: "{\"type\":\"hosted\",\"startsWith\":\"\(host.base)/assertions/\",\"allowedOrigins\":[\"\(authority)\"]}")
         report = await verifier(host).verify(payload: url)
         #expect(report.status(.hostedScope) == .passed)
     }

@@ -41,11 +41,7 @@ struct OB2Verifier {
             return report.report()
         }
         report.specVersion = assertion.specVersion.rawValue
-        if assertion.specVersion >= .v1_1, let id = assertion.id, id != url {
-            report.add(.hostedAssertion, .failed, "the document at \(url) declares another id, \(id)", node: url)
-        } else {
-            report.add(.hostedAssertion, .passed, "the hosted assertion was fetched", node: url)
-        }
+        report.add(.hostedAssertion, .passed, "the hosted assertion was fetched from \(url), which it names as its id", node: url)
         if assertion.revoked == true {
             report.add(.revocation, .failed, "the hosted assertion says it is revoked\(assertion.revocationReason.map { ": \($0)" } ?? "")", node: url)
         } else {
@@ -56,9 +52,8 @@ struct OB2Verifier {
         case .signed: report.add(.verificationType, .failed, "the assertion says it is signed, but it is verified as hosted", node: url)
         case .unknown: report.add(.verificationType, .failed, "unknown verification type \(assertion.verification?.type ?? "none")", node: url)
         }
-        let (_, issuer) = await checkBadgeClassAndIssuer(assertion, into: &report)
-        if let issuer {
-            checkHostedScope(url: url, issuer: issuer, into: &report)
+        if let issuer = await checkBadgeClassAndIssuer(assertion, into: &report) {
+            checkHostedScope(url: url, issuer: issuer, specVersion: assertion.specVersion, into: &report)
         } else {
             report.add(.hostedScope, .notChecked, "the issuer Profile is not available", node: url)
         }
@@ -67,31 +62,61 @@ struct OB2Verifier {
         return report.report()
     }
 
-    /// The assertion URL must lie within the issuer's verification policy.
-    func checkHostedScope(url: String, issuer: OB2.Profile, into report: inout ReportBuilder) {
-        let policy = issuer.verification
+    /// The assertion URL must lie within the verification policy of the issuer Profile fetched from the issuer's
+    /// own IRI (never an embedded or self-declared one): `startsWith` prefixes, and `allowedOrigins` or, without
+    /// them, the origin the Profile lives on, compared by scheme, host and port. OB 0.5 issuers are embedded and
+    /// identified by their `origin`, which must then be where the assertion is hosted.
+    func checkHostedScope(url: String, issuer: IssuerDocument, specVersion: OpenBadgesVersion, into report: inout ReportBuilder) {
+        guard let here = Origin(url) else {
+            report.add(.hostedScope, .failed, "\(url) is not an HTTP(S) URL", node: url)
+            return
+        }
+        guard let issuerIRI = issuer.iri, let issuerOrigin = Origin(issuerIRI) else {
+            if specVersion == .v0_5, let origin = issuer.profile.url.flatMap(Origin.init(_:)) {
+                if origin.admits(here) || here.admits(origin) {
+                    report.add(.hostedScope, .passed, "hosted on \(here), the OB 0.5 issuer's origin", node: url)
+                } else {
+                    report.add(.hostedScope, .failed, "\(url) is not on the OB 0.5 issuer's origin \(origin)", node: url)
+                }
+            } else {
+                report.add(.hostedScope, .notChecked, "the issuer Profile was not fetched from an HTTP(S) IRI, so its hosting policy is unknown", node: url)
+            }
+            return
+        }
+        let policy = issuer.profile.verification
         if let prefixes = policy?.startsWith?.values, !prefixes.isEmpty {
             guard prefixes.contains(where: { url.hasPrefix($0) }) else {
                 report.add(.hostedScope, .failed, "\(url) does not start with any of the issuer's allowed prefixes \(prefixes)", node: url)
                 return
             }
         }
-        let issuerHost = (issuer.id.flatMap(Self.httpHost) ?? issuer.url.flatMap(Self.httpHost))
-        let origins = policy?.allowedOrigins?.values ?? issuerHost.map { [$0] } ?? []
-        guard !origins.isEmpty else {
-            report.add(.hostedScope, .warning, "the issuer has no HTTP origin to enforce the hosted verification policy against", node: url)
+        let allowed = policy?.allowedOrigins?.values ?? []
+        if allowed.isEmpty {
+            guard issuerOrigin.admits(here) else {
+                report.add(.hostedScope, .failed, "\(url) is not hosted on the issuer's origin \(issuerOrigin)", node: url)
+                return
+            }
+            report.add(.hostedScope, .passed, "hosted on \(here), the issuer's own origin", node: url)
             return
         }
-        guard let host = Self.httpHost(url), origins.contains(where: { $0.lowercased() == host }) else {
-            report.add(.hostedScope, .failed, "\(url) is not hosted on the issuer's allowed origins \(origins)", node: url)
+        guard allowed.contains(where: { Self.allowedOrigin($0, admits: here) }) else {
+            report.add(.hostedScope, .failed, "\(url) is not hosted on the issuer's allowed origins \(allowed)", node: url)
             return
         }
-        report.add(.hostedScope, .passed, "hosted on \(host), which the issuer allows", node: url)
+        report.add(.hostedScope, .passed, "hosted on \(here), which the issuer \(issuerIRI) allows", node: url)
     }
 
-    static func httpHost(_ text: String) -> String? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return nil }
-        return url.host?.lowercased()
+    /// Whether an `allowedOrigins` entry admits `origin`: a full origin (`https://host:port`) by scheme, host and
+    /// port; a bare host (`host` or `host:port`, as the specification writes them) by host and port, the port
+    /// defaulting to the scheme's.
+    static func allowedOrigin(_ entry: String, admits origin: Origin) -> Bool {
+        let entry = entry.trimmingCharacters(in: .whitespaces)
+        if entry.contains("://") {
+            guard let allowed = Origin(entry) else { return false }
+            return allowed.admits(origin)
+        }
+        guard let url = URL(string: "\(origin.scheme)://\(entry)"), let allowed = Origin(url), url.path.isEmpty || url.path == "/" else { return false }
+        return allowed == origin
     }
 
     // MARK: Signed
@@ -122,16 +147,15 @@ struct OB2Verifier {
         } else {
             report.add(.verificationType, .failed, "the assertion says its verification type is \(assertion.verification?.type ?? "hosted"), not signed", node: node)
         }
-        let (_, issuer) = await checkBadgeClassAndIssuer(assertion, into: &report)
-        if assertion.specVersion < .v2_0 {
-            await checkLegacySignature(jws, assertion: assertion, issuer: issuer, into: &report)
-        } else if let issuer {
-            await checkSignature(jws, assertion: assertion, issuer: issuer, into: &report)
+        let issuer = await checkBadgeClassAndIssuer(assertion, into: &report)
+        if let issuer, let issuerIRI = issuer.iri {
+            await checkSignature(jws, assertion: assertion, issuer: issuer.profile, issuerIRI: issuerIRI, into: &report)
         } else {
-            report.add(.signature, .notChecked, "the issuer Profile, which lists the trusted keys, is not available", node: node)
-            report.add(.keyOwnership, .notChecked, "the issuer Profile is not available", node: node)
+            let why = issuer == nil ? "the issuer Profile, which lists the trusted keys, is not available" : "the issuer has no HTTP(S) IRI, so no key can be tied to it"
+            report.add(.signature, .notChecked, why, node: node)
+            report.add(.keyOwnership, .notChecked, why, node: node)
         }
-        if let issuer {
+        if let issuer = issuer?.profile {
             await checkRevocationList(assertion, issuer: issuer, into: &report)
         } else {
             report.add(.revocation, .notChecked, "the issuer Profile, which names the revocation list, is not available", node: node)
@@ -141,70 +165,98 @@ struct OB2Verifier {
         return report.report()
     }
 
-    /// OB 2.0: the key is `verification.creator` if given, else each of the issuer's `publicKey` entries; it
-    /// must be listed by the issuer.
-    func checkSignature(_ jws: JWS, assertion: OB2.Assertion, issuer: OB2.Profile, into report: inout ReportBuilder) async {
-        let listed = Set(issuer.publicKey.compactMap(\.id))
+    /// The signing key must be the issuer's, by the Profile fetched from the issuer's IRI:
+    /// - OB 2.0: `verification.creator` (its IRI only: an embedded key is never used) or, without a creator, each
+    ///   key the issuer lists; the key is the document fetched from its IRI, and must be listed by the issuer.
+    /// - OB 1.x: the PEM at `verify.url`, which counts only when the issuer lists it or, for an issuer that lists no
+    ///   keys, when it is on the issuer's own origin. The payload's version only chooses where the key IRI is read;
+    ///   both paths bind the key to the issuer the same way.
+    func checkSignature(_ jws: JWS, assertion: OB2.Assertion, issuer: OB2.Profile, issuerIRI: String, into report: inout ReportBuilder) async {
+        let listed = issuer.publicKey
+        let listedIRIs = listed.compactMap(\.id)
+        func isListed(_ iri: String) -> Bool { listedIRIs.contains { DocumentIdentity.sameDocument($0, iri) } }
+        let legacy = assertion.specVersion < .v2_0 && assertion.verification?.creator == nil
         let candidates: [IRIOrObject<OB2.CryptographicKey>]
+        if legacy {
+            guard let keyURL = assertion.verification?.url else {
+                report.add(.signature, .failed, "the signed 1.x assertion has no verify.url pointing to its key", node: assertion.uid)
+                report.add(.keyOwnership, .notChecked, "no key URL", node: assertion.uid)
+                return
+            }
+            let onIssuerOrigin = Origin(keyURL).map { key in Origin(issuerIRI).map { $0.admits(key) } ?? false } ?? false
+            if listedIRIs.isEmpty ? !onIssuerOrigin : !isListed(keyURL) {
+                let rule = listedIRIs.isEmpty ? "is not on the issuer's origin \(Origin(issuerIRI)?.description ?? issuerIRI)" : "is not among the keys the issuer lists"
+                report.add(.signature, .failed, "the key at \(keyURL) \(rule), so it cannot sign for the issuer", node: keyURL)
+                report.add(.keyOwnership, .failed, "the key at \(keyURL) \(rule)", node: keyURL)
+                return
+            }
+            await checkLegacyKey(jws, keyURL: keyURL, into: &report)
+            report.add(.keyOwnership, .passed, listedIRIs.isEmpty ? "the key is on the issuer's origin" : "the key is listed by the issuer", node: keyURL)
+            return
+        }
         if let creator = assertion.verification?.creator {
-            candidates = [creator]
-            if let id = creator.id, listed.contains(id) {
-                report.add(.keyOwnership, .passed, "the signing key \(id) is listed by the issuer", node: id)
-            } else {
-                report.add(.keyOwnership, .failed, "the signing key \(creator.id ?? "(embedded)") is not listed in the issuer's publicKey", node: creator.id)
+            guard let id = creator.id, DocumentFetcher.isDereferenceable(id) else {
+                report.add(.keyOwnership, .failed, "the creator key has no HTTP(S) IRI, so it cannot be one the issuer lists", node: creator.id)
+                report.add(.signature, .notChecked, "no key of the issuer's to check the signature with", node: creator.id)
+                return
             }
+            guard isListed(id) else {
+                report.add(.keyOwnership, .failed, "the signing key \(id) is not listed in the issuer's publicKey", node: id)
+                report.add(.signature, .notChecked, "the creator key is not the issuer's", node: id)
+                return
+            }
+            candidates = [.iri(id)]
         } else {
-            candidates = issuer.publicKey
-            if candidates.isEmpty {
-                report.add(.keyOwnership, .failed, "the assertion names no creator key and the issuer lists no publicKey", node: issuer.id)
-            } else {
-                report.add(.keyOwnership, .passed, "no creator given: trying the \(candidates.count) key(s) the issuer lists", node: issuer.id)
-            }
+            candidates = listed
+        }
+        guard !candidates.isEmpty else {
+            report.add(.keyOwnership, .failed, "the assertion names no creator key and the issuer lists no publicKey", node: issuerIRI)
+            report.add(.signature, .notChecked, "no key of the issuer's to check the signature with", node: issuerIRI)
+            return
         }
         var problems: [String] = []
         var fetchFailures = 0
         for candidate in candidates {
-            switch await fetcher.resolve(candidate, as: { if case .cryptographicKey(let key) = $0 { key } else { nil } }, what: "CryptographicKey") {
+            // An IRI is dereferenced; only a key embedded without one in the issuer's own Profile is used as it is.
+            switch await fetcher.resolve(candidate, as: { if case .cryptographicKey(let key) = $0 { key } else { nil } }, what: "CryptographicKey", embeddedAllowed: true) {
             case .failure(.fetch(let error)):
                 fetchFailures += 1
                 problems.append(error.description)
             case .failure(.decode(let message)):
                 problems.append(message)
-            case .success(let key):
+            case .success((let key, let iri)):
+                let name = iri ?? "an embedded key of the issuer"
+                if let owner = key.owner, !DocumentIdentity.sameDocument(owner, issuerIRI) {
+                    problems.append("the key \(name) belongs to \(owner), not the issuer \(issuerIRI)")
+                    continue
+                }
                 guard let pem = key.publicKeyPem else {
-                    problems.append("key \(key.id ?? "?") has no publicKeyPem")
+                    problems.append("key \(name) has no publicKeyPem")
                     continue
                 }
                 switch JWSSignatureVerifier.verify(jws, publicKeyPEM: pem, allowsWeakKeys: options.allowsWeakRSAKeys) {
                 case .valid(let warning):
-                    report.add(.signature, warning == nil ? .passed : .warning, warning ?? "valid \(jws.algorithm ?? "") signature by \(key.id ?? "the issuer's key")", node: key.id)
-                    if let owner = key.owner, owner != issuer.id {
-                        report.add(.keyOwnership, .warning, "the key's owner \(owner) is not the issuer \(issuer.id ?? "?")", node: key.id)
-                    }
+                    report.add(.signature, warning == nil ? .passed : .warning, warning ?? "valid \(jws.algorithm ?? "") signature by \(name)", node: iri)
+                    report.add(.keyOwnership, .passed, "the signing key \(name) is listed by the issuer \(issuerIRI)", node: iri)
                     return
                 case .invalid:
-                    problems.append("the signature does not match key \(key.id ?? "?")")
+                    problems.append("the signature does not match key \(name)")
                 case .unusable(let reason):
                     problems.append(reason)
                 }
             }
         }
-        if problems.isEmpty {
-            report.add(.signature, .failed, "no key to check the signature with", node: assertion.id)
-        } else if fetchFailures == problems.count {
+        if fetchFailures == problems.count {
             report.add(.signature, .networkError, "no key could be fetched: \(problems.joined(separator: "; "))", node: assertion.id)
+            report.add(.keyOwnership, .notChecked, "no key of the issuer's could be fetched", node: assertion.id)
         } else {
             report.add(.signature, .failed, problems.joined(separator: "; "), node: assertion.id)
+            report.add(.keyOwnership, .notChecked, "no key of the issuer's verifies the signature", node: assertion.id)
         }
     }
 
-    /// OB 1.x: the PEM key sits at `verify.url`.
-    func checkLegacySignature(_ jws: JWS, assertion: OB2.Assertion, issuer: OB2.Profile?, into report: inout ReportBuilder) async {
-        guard let keyURL = assertion.verification?.url else {
-            report.add(.signature, .failed, "the signed 1.x assertion has no verify.url pointing to its key", node: assertion.uid)
-            report.add(.keyOwnership, .notChecked, "no key URL", node: assertion.uid)
-            return
-        }
+    /// OB 1.x: the signature against the PEM key at `keyURL` (already known to be the issuer's).
+    func checkLegacyKey(_ jws: JWS, keyURL: String, into report: inout ReportBuilder) async {
         switch await fetcher.document(keyURL, kind: .pem) {
         case .failure(let failure):
             report.record(failure, as: .signature, node: keyURL)
@@ -214,12 +266,6 @@ struct OB2Verifier {
             case .invalid: report.add(.signature, .failed, "the signature does not match the key at \(keyURL)", node: keyURL)
             case .unusable(let reason): report.add(.signature, .failed, reason, node: keyURL)
             }
-        }
-        let issuerHost = issuer.flatMap { $0.url ?? $0.id }.flatMap(Self.httpHost)
-        if let issuerHost, Self.httpHost(keyURL) == issuerHost {
-            report.add(.keyOwnership, .passed, "the key is hosted on the issuer's origin \(issuerHost)", node: keyURL)
-        } else {
-            report.add(.keyOwnership, .warning, "OB 1.x keys are not listed by issuers; the key at \(keyURL) is not on the issuer's origin", node: keyURL)
         }
     }
 
@@ -255,34 +301,44 @@ struct OB2Verifier {
 
     // MARK: Shared checks
 
-    /// Fetches (or reads embedded) the BadgeClass and the issuer Profile.
-    func checkBadgeClassAndIssuer(_ assertion: OB2.Assertion, into report: inout ReportBuilder) async -> (OB2.BadgeClass?, OB2.Profile?) {
+    /// The issuer Profile and the IRI it was fetched from (nil for an OB 0.5 issuer, embedded and identified by its
+    /// origin).
+    struct IssuerDocument {
+        let profile: OB2.Profile
+        let iri: String?
+    }
+
+    /// The BadgeClass (fetched from its IRI; embedded without one, as the signature or the hosting vouches for it)
+    /// and the issuer Profile, always fetched from the IRI the BadgeClass names: an issuer embedded in a badge says
+    /// nothing about who issued it.
+    func checkBadgeClassAndIssuer(_ assertion: OB2.Assertion, into report: inout ReportBuilder) async -> IssuerDocument? {
         let badgeNode = assertion.badge.id
         let badgeClass: OB2.BadgeClass
-        switch await fetcher.resolve(assertion.badge, as: { if case .badgeClass(let b) = $0 { b } else { nil } }, what: "BadgeClass") {
+        switch await fetcher.resolve(assertion.badge, as: { if case .badgeClass(let b) = $0 { b } else { nil } }, what: "BadgeClass", embeddedAllowed: true) {
         case .failure(let failure):
             report.record(failure, as: .badgeClass, node: badgeNode)
             report.add(.issuer, .notChecked, "the BadgeClass, which names the issuer, is not available", node: badgeNode)
-            return (nil, nil)
+            return nil
         case .success(let value):
-            badgeClass = value
+            badgeClass = value.object
         }
         if badgeClass.name == nil {
             report.add(.badgeClass, .failed, "the BadgeClass has no name", node: badgeNode)
         } else {
             report.add(.badgeClass, .passed, "BadgeClass \"\(badgeClass.name ?? "")\"", node: badgeNode)
         }
-        switch await fetcher.resolve(badgeClass.issuer, as: { if case .profile(let p) = $0 { p } else { nil } }, what: "issuer Profile") {
+        let embeddedAllowed = assertion.specVersion == .v0_5 && !DocumentFetcher.isDereferenceable(badgeClass.issuer?.id)
+        switch await fetcher.resolve(badgeClass.issuer, as: { if case .profile(let p) = $0 { p } else { nil } }, what: "issuer Profile", embeddedAllowed: embeddedAllowed) {
         case .failure(let failure):
             report.record(failure, as: .issuer, node: badgeClass.issuer?.id)
-            return (badgeClass, nil)
-        case .success(let issuer):
+            return nil
+        case .success((let issuer, let iri)):
             if issuer.name == nil {
-                report.add(.issuer, .failed, "the issuer Profile has no name", node: issuer.id)
+                report.add(.issuer, .failed, "the issuer Profile has no name", node: iri ?? issuer.id)
             } else {
-                report.add(.issuer, .passed, "issued by \(issuer.name ?? "")", node: issuer.id ?? badgeClass.issuer?.id)
+                report.add(.issuer, .passed, "issued by \(issuer.name ?? "")\(iri.map { " (\($0))" } ?? "")", node: iri ?? issuer.id)
             }
-            return (badgeClass, issuer)
+            return IssuerDocument(profile: issuer, iri: iri)
         }
     }
 

@@ -156,3 +156,16 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
 typealias LDValue = JSONValue
 typealias LDObject = JSONObject
 typealias LDParser = JSONParser
+
+extension BundledContexts {
+    /// The names every bundled context gives to IRIs, scoped contexts included: the published vocabulary against
+    /// which a signed credential's JSON is read (``SignedDataAgreement``). Computed once; the bundle is immutable.
+    static let vocabulary: JSONLDVocabulary = {
+        var vocabulary = JSONLDVocabulary()
+        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader()))
+        for entry in table {
+            if let terms = try? processor.vocabulary(of: .string(entry.url)) { vocabulary.merge(terms) }
+        }
+        return vocabulary
+    }()
+}

@@ -86,40 +86,6 @@ struct ResolvedKey {
     var jwk: LDObject?
 }
 
-extension KeyResolver {
-    /// Looks for a JWT key in the issuer's JWK Set at `https://{authority}/.well-known/jwks.json` (OB 3.0
-    /// Implementation Guide, "key provenance"). Returns the key bound to the issuer, a failure when the set is
-    /// published but lacks the key, or nil when there is no set to ask (the key stays unbound).
-    func jwksProvenance(of key: ResolvedKey, kid: String?, issuer: String) async -> Result<ResolvedKey, KeyResolutionFailure>? {
-        guard let jwk = key.jwk, let issuerURL = URL(string: issuer), issuerURL.scheme == "https", let host = issuerURL.host else { return nil }
-        let port = issuerURL.port.map { ":\($0)" } ?? ""
-        guard let url = URL(string: "https://\(host)\(port)/.well-known/jwks.json") else { return nil }
-        let set: LDObject
-        do {
-            set = try await fetchJSON(url)
-        } catch {
-            return nil
-        }
-        let members = ["kty", "crv", "x", "y", "n", "e"]
-        for entry in (set["keys"]?.asArray ?? []).compactMap(\.objectValue) {
-            let sameKey = members.allSatisfy { entry[$0] == jwk[$0] }
-            let sameID = kid != nil && entry["kid"]?.stringValue == kid
-            guard sameKey else {
-                if sameID { return .failure(.invalid("\(url.absoluteString) lists the kid \(kid!) with another key")) }
-                continue
-            }
-            if let owner = entry["iss"]?.stringValue, owner != issuer {
-                return .failure(.invalid("\(url.absoluteString) says the key belongs to \(owner), not \(issuer)"))
-            }
-            var bound = key
-            bound.controller = issuer
-            bound.provenance = .dereferenced(document: url.absoluteString)
-            return .success(bound)
-        }
-        return .failure(.invalid("the issuer's JWK Set \(url.absoluteString) does not list the key"))
-    }
-}
-
 enum KeyResolutionFailure: Error {
     /// A document could not be fetched.
     case network(FetchError)
@@ -278,6 +244,9 @@ struct KeyResolver {
             loaded = try await loader.load(url, kind: .json)
         } catch {
             throw KeyResolutionFailure.network(error)
+        }
+        if let problem = DocumentIdentity.problem(with: loaded, declaredID: nil, iri: url.absoluteString) {
+            throw KeyResolutionFailure.invalid(problem)
         }
         guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
             throw KeyResolutionFailure.invalid("\(url.absoluteString) is not a JSON object")

@@ -103,7 +103,11 @@ struct OB3Verifier {
             return key.controller == nil ? 1 : 2
         }
         let key = valid.map(\.key).min { rank($0) < rank($1) } ?? nil
-        checkIssuerBinding(key, credential: credential, into: &report)
+        await checkIssuerBinding(key, credential: credential, into: &report)
+        if valid.contains(where: \.canonicalizedAsRDF) {
+            report.require(.signedData)
+            await checkSignedData(credential, into: &report)
+        }
         var dropped = (valid.first ?? outcomes.first { $0.droppedTerms != nil })?.droppedTerms
         let jcs = !(valid.first?.canonicalizedAsRDF ?? true)
         if jcs || dropped == nil {
@@ -156,22 +160,9 @@ struct OB3Verifier {
         }
         guard checkShape(credential, into: &report) else { return report.report() }
 
-        // Signature.
-        var key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
-        // Key provenance for JWKs that nothing else ties to the issuer: the issuer's JWK Set.
-        if let found = key, found.controller == nil, let issuer = Self.issuerID(credential),
-            let outcome = await KeyResolver(loader: options.loader).jwksProvenance(of: found, kid: header["kid"]?.stringValue, issuer: issuer)
-        {
-            switch outcome {
-            case .success(let bound): key = bound
-            case .failure(let failure):
-                if case .invalid(let message) = failure {
-                    report.add(.issuerBinding, .failed, message, node: id)
-                    key = nil
-                }
-            }
-        }
-        if key != nil || !report.checks.contains(where: { $0.id == .issuerBinding }) { checkIssuerBinding(key, credential: credential, into: &report) }
+        // Signature, then whether the key is the issuer's.
+        let key = await checkJWTSignature(jws, header: header, credential: credential, node: id, into: &report)
+        await checkIssuerBinding(key, credential: credential, into: &report)
         checkClaims(jws.claims, credential: credential, vc11: expectedContext == Self.vc11Context, node: id, into: &report)
         checkUndefinedTerms(await undefinedTerms(of: credential), node: id, signedAsJSON: true, into: &report)
         await finish(credential, notBefore: jws.claims.notBefore, expires: jws.claims.expiration, into: &report)
@@ -235,8 +226,10 @@ struct OB3Verifier {
                 outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): unsupported proof type", node: node))
                 continue
             }
-            if let purpose = proof["proofPurpose"]?.stringValue, purpose != "assertionMethod" {
-                outcomes.append(ProofOutcome(status: .failed, message: "\(label): proofPurpose is \(purpose), not assertionMethod", node: node))
+            // A proof that does not say it asserts the credential does not assert it.
+            guard let purpose = proof["proofPurpose"]?.stringValue, purpose == "assertionMethod" else {
+                let said = proof["proofPurpose"].map { "is \($0.jsonText)" } ?? "is missing"
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): proofPurpose \(said), not assertionMethod", node: node))
                 continue
             }
             let data: ProofHashData
@@ -288,6 +281,11 @@ struct OB3Verifier {
         let alg = header["alg"]?.stringValue ?? "(none)"
         guard ["RS256", "ES256", "EdDSA"].contains(alg) else {
             report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256 and EdDSA are)", node: node)
+            return nil
+        }
+        if let critical = header["crit"] {
+            // RFC 7515 §4.1.11: a recipient must reject a JWS whose critical extensions it does not understand (none here).
+            report.add(.signature, .failed, "the JWT header marks \(critical.jsonText) as critical, which this verifier does not understand", node: node)
             return nil
         }
         if let typ = header["typ"]?.stringValue, !["JWT", "vc+jwt"].contains(typ) {
@@ -407,7 +405,11 @@ struct OB3Verifier {
 
     // MARK: Issuer binding, terms
 
-    func checkIssuerBinding(_ key: ResolvedKey?, credential: LDObject, into report: inout ReportBuilder) {
+    /// The key that verified must be the issuer's by the issuer's own documents (``KeyResolver/bind(_:issuer:)``):
+    /// failed when those documents were fetched and do not authorise it, or it belongs to someone else; not
+    /// checked when they could not be had. ``VerificationOptions/acceptsUnboundKeys`` turns an unbound or
+    /// unauthorised key into a warning (1EdTech's permissive behaviour); a key of another controller still fails.
+    func checkIssuerBinding(_ key: ResolvedKey?, credential: LDObject, into report: inout ReportBuilder) async {
         let issuer = Self.issuerID(credential)
         let node = credential["id"]?.stringValue
         guard let key else {
@@ -418,26 +420,74 @@ struct OB3Verifier {
             report.add(.issuerBinding, .failed, "the credential has no issuer id", node: node)
             return
         }
-        switch key.provenance {
-        case .selfCertifying:
-            if key.controller == issuer {
-                report.add(.issuerBinding, .passed, "the key is the issuer's own DID (\(issuer))", node: node)
+        let resolver = KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys)
+        switch await resolver.bind(key, issuer: issuer) {
+        case .bound(let message):
+            report.add(.issuerBinding, .passed, message, node: node)
+        case .otherController(let message):
+            report.add(.issuerBinding, .failed, message, node: node)
+        case .notAuthorized(let message):
+            if options.acceptsUnboundKeys {
+                report.add(.issuerBinding, .warning, "accepted only because unbound keys are accepted: \(message)", node: node)
             } else {
-                report.add(.issuerBinding, .failed, "the key belongs to \(key.controller ?? "?"), not to the issuer \(issuer)", node: node)
+                report.add(.issuerBinding, .failed, message, node: node)
             }
-        case .dereferenced(let document):
-            if key.controller == issuer {
-                report.add(.issuerBinding, .passed, "\(document) lists the key under the issuer \(issuer)", node: node)
-            } else if let controller = key.controller {
-                report.add(.issuerBinding, .failed, "\(document) says the key's controller is \(controller), not the issuer \(issuer)", node: node)
+        case .unbound(let message):
+            if options.acceptsUnboundKeys {
+                report.add(.issuerBinding, .warning, "accepted only because unbound keys are accepted: \(message)", node: node)
             } else {
-                report.add(.issuerBinding, .warning, "unbound: \(document) does not name the key's controller", node: node)
+                report.add(.issuerBinding, .notChecked, "unbound: \(message)", node: node)
             }
-        case .unbound(let reason):
-            report.add(.issuerBinding, .warning, "unbound: \(reason)", node: node)
-        case .rejected(let reason):
-            report.add(.issuerBinding, .failed, reason, node: node)
         }
+    }
+
+    /// For a proof that canonicalizes RDF: the JSON must be the plain form of the signed dataset
+    /// (``SignedDataAgreement``), so that every check and summary that reads the JSON reads what was signed.
+    func checkSignedData(_ credential: LDObject, into report: inout ReportBuilder) async {
+        let node = credential["id"]?.stringValue
+        var unsecured = credential
+        unsecured["proof"] = nil
+        let contexts = Self.contextValues(in: .object(credential))
+        do {
+            let (expanded, vocabulary) = try await withProcessor { processor -> ([LDValue], JSONLDVocabulary) in
+                let expanded = try processor.expand(.object(unsecured))
+                var vocabulary = BundledContexts.vocabulary
+                for context in contexts {
+                    let terms = try processor.vocabulary(of: context)
+                    // Remote contexts are bundled or the caller's vetted ones; inline ones may only add new terms.
+                    if context.asArray.allSatisfy(\.isString) { vocabulary.merge(terms) } else { vocabulary.addNew(from: terms) }
+                }
+                return (expanded, vocabulary)
+            }
+            var agreement = SignedDataAgreement(vocabulary: vocabulary)
+            agreement.compare(document: unsecured, expanded: expanded)
+            if agreement.disagreements.isEmpty {
+                report.add(.signedData, .passed, "the JSON is the plain form of the signed data", node: node)
+            } else {
+                report.add(.signedData, .failed, "the JSON does not show what was signed: " + agreement.disagreements.joined(separator: "; "), node: node)
+            }
+        } catch {
+            report.add(.signedData, .notChecked, "the signed data could not be read back: \(error)", node: node)
+        }
+    }
+
+    /// Every `@context` value in `value`, outermost first (each distinct value once).
+    static func contextValues(in value: LDValue) -> [LDValue] {
+        var found: [LDValue] = []
+        func visit(_ value: LDValue, depth: Int) {
+            guard depth < 64 else { return }
+            switch value {
+            case .object(let object):
+                if let context = object["@context"], !found.contains(context) { found.append(context) }
+                for (key, member) in object where key != "@context" { visit(member, depth: depth + 1) }
+            case .array(let items):
+                for item in items { visit(item, depth: depth + 1) }
+            default:
+                break
+            }
+        }
+        visit(value, depth: 0)
+        return found
     }
 
     /// The terms of `credential` (without its proofs) that its contexts do not define, or nil when it cannot be expanded.

@@ -14,7 +14,7 @@ struct StatusChecker {
         if type.contains("1EdTechRevocationList") {
             await revocationList(status, credential: credential, into: &report)
         } else if type.contains("BitstringStatusListEntry") || type.contains("StatusList2021Entry") {
-            await bitstring(status, into: &report)
+            await bitstring(status, credential: credential, into: &report)
         } else {
             report.add(.revocation, .notChecked, "status type \(type.joined(separator: ", ")) is not supported, so revocation was not checked",
                 node: status["id"]?.stringValue)
@@ -41,6 +41,10 @@ struct StatusChecker {
         }
         do {
             let document = try await verifier.options.loader.load(url, kind: allowJWT ? .any : .json)
+            if let problem = DocumentIdentity.problem(with: document, declaredID: nil, iri: iri) {
+                report.add(.revocation, .notChecked, "\(problem), so revocation was not checked", node: iri)
+                return nil
+            }
             guard let object = try? LDParser.parse(bytes: Array(document.body)).objectValue else {
                 let text = String(decoding: document.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 if allowJWT, text.hasPrefix("ey"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return .jwt(text) }
@@ -56,6 +60,13 @@ struct StatusChecker {
 
     func revocationList(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
         let iri = status["id"]?.stringValue
+        // The list is the issuer's only when it is served from the issuer's origin (it carries no signature).
+        let issuer = OB3Verifier.issuerID(credential) ?? ""
+        let issuerOrigin = issuer.hasPrefix("did:web:") ? KeyResolver.didWebURL(issuer).flatMap(Origin.init) : Origin(issuer)
+        guard let issuerOrigin, let listOrigin = iri.flatMap(Origin.init), issuerOrigin.admits(listOrigin) else {
+            report.add(.revocation, .notChecked, "the 1EdTechRevocationList \(iri ?? "(no URL)") is not served from the issuer's origin, so it cannot speak for the issuer \(issuer) and revocation was not checked", node: iri)
+            return
+        }
         guard let list = await fetch(iri, what: "1EdTechRevocationList", into: &report) else { return }
         guard let entries = list["revokedCredential"]?.asArray else {
             report.add(.revocation, .failed, "the revocation list at \(iri ?? "") has no revokedCredential array", node: iri)
@@ -70,7 +81,8 @@ struct StatusChecker {
         report.add(.revocation, .passed, "not in the revocation list at \(iri ?? "")", node: iri)
     }
 
-    func bitstring(_ status: LDObject, into report: inout ReportBuilder) async {
+    func bitstring(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+        let issuer = OB3Verifier.issuerID(credential) ?? ""
         let node = status["id"]?.stringValue ?? status["statusListCredential"]?.stringValue
         let purpose = status["statusPurpose"]?.stringValue ?? "revocation"
         guard purpose == "revocation" || purpose == "suspension" else {
@@ -92,13 +104,24 @@ struct StatusChecker {
         case nil:
             return
         case .json(let object):
-            // The list is a credential: its own proof must verify.
+            // The list is a credential: its own proof must verify, with a key bound to the credential's issuer, and
+            // its JSON must be what that proof signed.
             let outcomes = await verifier.verifyProofs(object)
-            if !outcomes.contains(where: \.valid) {
-                let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : outcomes.isEmpty ? .failed : (outcomes.contains { $0.status == .failed } ? .failed : .notChecked)
+            let valid = outcomes.filter(\.valid)
+            if valid.isEmpty {
+                let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : .notChecked
                 let why = outcomes.map(\.message).joined(separator: "; ")
-                report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted", node: listIRI)
+                report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted and revocation was not checked", node: listIRI)
                 return
+            }
+            guard await isBound(valid.compactMap(\.key), to: issuer, list: listIRI, into: &report) else { return }
+            if valid.contains(where: \.canonicalizedAsRDF) {
+                var scratch = ReportBuilder()
+                await verifier.checkSignedData(object, into: &scratch)
+                if let check = scratch.checks.first, check.status != .passed {
+                    report.add(.revocation, .notChecked, "the status list credential's JSON is not what its proof signed (\(check.message)), so revocation was not checked", node: listIRI)
+                    return
+                }
             }
             list = object
         case .jwt(let text):
@@ -112,12 +135,13 @@ struct StatusChecker {
                 return
             }
             let object = payload["vc"]?.objectValue ?? payload
-            guard await verifier.checkJWTSignature(jws, header: header, credential: object, node: listIRI, into: &scratch) != nil else {
+            guard let key = await verifier.checkJWTSignature(jws, header: header, credential: object, node: listIRI, into: &scratch) else {
                 let check = scratch.checks.first { $0.id == .signature }
-                report.add(.revocation, check?.status == .networkError ? .networkError : .failed,
-                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted", node: listIRI)
+                report.add(.revocation, check?.status == .networkError ? .networkError : .notChecked,
+                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted and revocation was not checked", node: listIRI)
                 return
             }
+            guard await isBound([key], to: issuer, list: listIRI, into: &report) else { return }
             list = object
         }
         guard let subject = list["credentialSubject"]?.asArray.first?.objectValue, let encoded = subject["encodedList"]?.stringValue else {
@@ -149,5 +173,20 @@ struct StatusChecker {
         } else {
             report.add(.revocation, .passed, "not \(purpose == "suspension" ? "suspended" : "revoked") (status list entry \(index) is clear; the list's proof verifies)", node: listIRI)
         }
+    }
+
+    /// Whether one of the keys that signed the status list is bound to the credential's issuer: a list signed by
+    /// anyone else says nothing about the issuer's credentials.
+    private func isBound(_ keys: [ResolvedKey], to issuer: String, list: String?, into report: inout ReportBuilder) async -> Bool {
+        let resolver = KeyResolver(loader: verifier.options.loader, allowsWeakRSAKeys: verifier.options.allowsWeakRSAKeys)
+        var reasons: [String] = []
+        for key in keys {
+            switch await resolver.bind(key, issuer: issuer) {
+            case .bound: return true
+            case .notAuthorized(let why), .otherController(let why), .unbound(let why): reasons.append(why)
+            }
+        }
+        report.add(.revocation, .notChecked, "the status list is not signed by a key of the issuer \(issuer) (\(reasons.joined(separator: "; "))), so revocation was not checked", node: list)
+        return false
     }
 }

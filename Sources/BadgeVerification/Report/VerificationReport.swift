@@ -41,6 +41,9 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     /// OB 3.0: the key that signed is the issuer's (self-certifying DID equal to the issuer, or a fetched controller
     /// document listing it); an unbound key is a warning, never a pass.
     public static let issuerBinding = CheckID(rawValue: "issuerBinding")
+    /// OB 3.0: the credential's JSON is the plain form of the data its proof signed (a Data Integrity proof that
+    /// canonicalizes RDF covers the JSON-LD dataset, not the JSON text, so JSON that says something else fails).
+    public static let signedData = CheckID(rawValue: "signedData")
     /// OB 3.0: terms that no JSON-LD context defines (they are dropped by expansion, so not signed); a warning.
     public static let undefinedTerms = CheckID(rawValue: "undefinedTerms")
     /// OB 3.0 VC-JWT: the `iss`, `jti`, `sub`, `nbf` and `exp` claims agree with the credential.

@@ -146,7 +146,7 @@ struct OB3GeneratedTests {
         // failed once its document confirms the key is its own.
         let foreignDocument = Self.didDocument(did, key: Self.issuer, controller: "did:web:evil.example")
         let foreign = try await verify(OB3Factory.text(document), documents: [url: foreignDocument])
-        #expect(foreign.status(.issuerBinding) == .warning)
+        #expect(foreign.status(.issuerBinding) == .failed, "the issuer's own DID document says the key is evil's")
         let evilDocument = #"{"id":"did:web:evil.example","assertionMethod":["\#(did)#key-1"]}"#
         let confirmed = try await verify(OB3Factory.text(document), documents: [url: foreignDocument, "https://evil.example/.well-known/did.json": evilDocument])
         #expect(confirmed.status(.issuerBinding) == .failed, "\(confirmed.summaryText)")
@@ -172,7 +172,8 @@ struct OB3GeneratedTests {
         // The key document's claim alone is not enough: the controller's document must list the key.
         let unconfirmed = try await verify(OB3Factory.text(document), documents: [method: keyDocument])
         #expect(unconfirmed.status(.signature) == .passed)
-        #expect(unconfirmed.status(.issuerBinding) == .warning, "\(unconfirmed.summaryText)")
+        #expect(unconfirmed.status(.issuerBinding) == .notChecked, "\(unconfirmed.summaryText)")
+        #expect(unconfirmed.verdict == .indeterminate)
         let denied = try await verify(OB3Factory.text(document), documents: [method: keyDocument, issuerID: #"{"id":"\#(issuerID)","type":"Profile"}"#])
         #expect(denied.status(.issuerBinding) == .failed)
         #expect(denied.verdict == .failed)
@@ -181,7 +182,8 @@ struct OB3GeneratedTests {
         let shortcut = try OB3Factory.sign(OB3Factory.credential(issuer: issuerID), key: Self.issuer.privateKey, method: fragmentMethod)
         let unbound = try await verify(OB3Factory.text(shortcut))
         #expect(unbound.status(.signature) == .passed)
-        #expect(unbound.status(.issuerBinding) == .warning)
+        #expect(unbound.status(.issuerBinding) == .notChecked)
+        #expect(unbound.verdict == .indeterminate)
         #expect(unbound.check(.issuerBinding)?.message.contains("unbound") == true)
     }
 
@@ -278,7 +280,8 @@ struct OB3GeneratedTests {
         subject["encodedList"] = try #require(OB3Factory.bitstringStatusList(url: listURL, revoked: [8], issuer: Self.issuer)["credentialSubject"]?["encodedList"])
         forged["credentialSubject"] = .object(subject)
         let untrusted = try await verify(try credential(7), documents: [listURL: OB3Factory.text(forged)])
-        #expect(untrusted.status(.revocation) == .failed)
+        #expect(untrusted.status(.revocation) == .notChecked)
+        #expect(untrusted.verdict == .indeterminate)
         #expect(untrusted.check(.revocation)?.message.contains("proof does not verify") == true)
     }
 
@@ -297,25 +300,48 @@ struct OB3GeneratedTests {
         // Signed by another key than its kid names: not trusted.
         let forged = try OB3Factory.jwt(OB3Factory.jwtPayload(list), header: ["kid": .string(Self.issuer.didKeyMethod)], key: .ed25519(Self.other.privateKey))
         let untrusted = try await verify(try credential(4), documents: [listURL: forged])
-        #expect(untrusted.status(.revocation) == .failed)
+        #expect(untrusted.status(.revocation) == .notChecked)
+        #expect(untrusted.verdict == .indeterminate)
         #expect(untrusted.check(.revocation)?.message.contains("not trusted") == true)
     }
 
-    @Test("1EdTechRevocationList")
+    @Test("1EdTechRevocationList: counts only when served from the issuer's origin")
     func revocationList() async throws {
+        let issuerID = "https://issuer.example/profile"
+        let method = issuerID + "#key-1"
+        let profile = Self.issuerProfile(issuerID, key: Self.issuer)
         let listURL = "https://issuer.example/revocations"
         let id = "urn:uuid:6f0b7a0e-3c1d-4f55-9b7e-2f1e3a5c9d01"
-        let payload = try signed(OB3Factory.credential(issuer: Self.issuer.didKey, id: id,
-            extra: [("credentialStatus", ["id": .string(listURL), "type": "1EdTechRevocationList"])]))
-        let clean = try await verify(payload, documents: [listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"urn:uuid:other"}]}"#])
-        #expect(clean.status(.revocation) == .passed)
+        func credential(list: String, issuer: String = issuerID) throws -> String {
+            let document = OB3Factory.credential(issuer: issuer, id: id, extra: [("credentialStatus", ["id": .string(list), "type": "1EdTechRevocationList"])])
+            return issuer == issuerID
+                ? OB3Factory.text(try OB3Factory.sign(document, key: Self.issuer.privateKey, method: method)) : try signed(document)
+        }
+        let payload = try credential(list: listURL)
+        let clean = try await verify(payload, documents: [issuerID: profile, listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"urn:uuid:other"}]}"#])
+        #expect(clean.status(.revocation) == .passed, "\(clean.summaryText)")
         #expect(clean.verdict == .verified, "\(clean.summaryText)")
-        let revoked = try await verify(payload, documents: [listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"\#(id)","revocationReason":"misconduct"}]}"#])
+        let revoked = try await verify(payload, documents: [issuerID: profile, listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"\#(id)","revocationReason":"misconduct"}]}"#])
         #expect(revoked.status(.revocation) == .failed)
         #expect(revoked.check(.revocation)?.message.contains("misconduct") == true)
-        let unreachable = try await verify(payload)
+        let unreachable = try await verify(payload, documents: [issuerID: profile])
         #expect(unreachable.status(.revocation) == .networkError)
         #expect(unreachable.verdict == .indeterminate)
+        // A list on another origin (here the attacker's, saying "not revoked") cannot speak for the issuer.
+        let elsewhere = "https://lists.attacker.example/revocations"
+        let foreign = try await verify(try credential(list: elsewhere), documents: [issuerID: profile, elsewhere: #"{"id":"\#(elsewhere)","revokedCredential":[]}"#])
+        #expect(foreign.status(.revocation) == .notChecked)
+        #expect(foreign.verdict == .indeterminate)
+        // A did:key issuer has no origin: such a list is never trusted.
+        let didKeyIssued = try credential(list: listURL, issuer: Self.issuer.didKey)
+        let noOrigin = try await verify(didKeyIssued, documents: [listURL: #"{"id":"\#(listURL)","revokedCredential":[]}"#])
+        #expect(noOrigin.status(.revocation) == .notChecked)
+        #expect(noOrigin.verdict == .indeterminate)
+    }
+
+    /// An https issuer's profile that lists `key` as its assertion method `#key-1` (a controller document).
+    static func issuerProfile(_ issuerID: String, key: Ed25519Key) -> String {
+        #"{"id":"\#(issuerID)","type":"Profile","name":"Issuer","assertionMethod":[{"id":"\#(issuerID)#key-1","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(key.multikey)"}]}"#
     }
 
     // MARK: Endorsements

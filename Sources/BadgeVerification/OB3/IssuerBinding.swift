@@ -1,0 +1,145 @@
+import Crypto
+import Foundation
+import JSONLD
+import _CryptoExtras
+
+/// How a verified key relates to the issuer a credential names.
+enum BindingOutcome {
+    /// The issuer's own documents (its self-certifying DID, its DID or controller document, its JWK Set) authorise
+    /// the key.
+    case bound(String)
+    /// The issuer's own document was fetched and does not authorise the key.
+    case notAuthorized(String)
+    /// The key belongs, by its own provenance, to someone other than the issuer.
+    case otherController(String)
+    /// Nothing the issuer publishes could be had to confirm or deny the key.
+    case unbound(String)
+}
+
+extension PublicKeyMaterial {
+    /// The key's bytes, for comparing two keys whatever form they came in.
+    var fingerprint: [UInt8] {
+        switch self {
+        case .ed25519(let key): Array(key.rawRepresentation)
+        case .p256(let key): Array(key.x963Representation)
+        case .rsa(let key): Array(key.derRepresentation)
+        }
+    }
+}
+
+extension KeyResolver {
+    /// Ties `key`, which verified a signature, to `issuer`: the key counts only when the issuer's own documents
+    /// say it is the issuer's. What a key document, a JWT header or a URL fragment says about its controller is
+    /// never enough.
+    func bind(_ key: ResolvedKey, issuer: String) async -> BindingOutcome {
+        switch key.provenance {
+        case .selfCertifying:
+            return key.controller == issuer
+                ? .bound("the key is the issuer's own DID (\(issuer))")
+                : .otherController("the key is \(key.controller ?? "another DID"), not the issuer \(issuer)")
+        case .dereferenced(let document) where key.controller == issuer:
+            return .bound("\(document) lists the key under the issuer \(issuer)")
+        case .dereferenced(let document):
+            if let controller = key.controller {
+                return .otherController("\(document) says the key's controller is \(controller), not the issuer \(issuer)")
+            }
+        case .rejected(let reason):
+            return key.controller == issuer ? .notAuthorized(reason) : .otherController(reason)
+        case .unbound:
+            break
+        }
+        return await bindThroughIssuerDocuments(key, issuer: issuer)
+    }
+
+    /// Asks the issuer's own documents: its DID (did:key, did:jwk), its DID document (did:web), its HTTPS profile
+    /// or controller document, and the JWK Set at its origin's `/.well-known/jwks.json`.
+    private func bindThroughIssuerDocuments(_ key: ResolvedKey, issuer: String) async -> BindingOutcome {
+        let why: String = {
+            if case .unbound(let reason) = key.provenance { return reason }
+            return "nothing ties the key to its controller"
+        }()
+        if issuer.hasPrefix("did:key:") || issuer.hasPrefix("did:jwk:") {
+            guard case .success(let own) = await resolve(issuer.hasPrefix("did:key:") ? issuer + "#" + issuer.dropFirst("did:key:".count) : issuer + "#0") else {
+                return .notAuthorized("the issuer \(issuer) is not a usable key DID, so it cannot authorise the key (\(why))")
+            }
+            return own.key.fingerprint == key.key.fingerprint
+                ? .bound("the key is the issuer's own DID (\(issuer))")
+                : .otherController("the issuer \(issuer) is a key DID and the signing key is another key (\(why))")
+        }
+        var documents: [(url: URL, entries: [JSONObject])] = []
+        var fetched = false
+        var failures: [String] = []
+        if issuer.hasPrefix("did:web:"), let url = Self.didWebURL(issuer) {
+            switch await fetchIdentified(url, expectedID: issuer) {
+            case .success(let document):
+                fetched = true
+                documents.append((url, Self.methodEntries(document)))
+            case .failure(let problem): failures.append(problem.message)
+            }
+        } else if let url = URL(string: issuer), url.scheme == "https" || url.scheme == "http" {
+            switch await fetchIdentified(url, expectedID: issuer) {
+            case .success(let document):
+                fetched = true
+                documents.append((url, Self.methodEntries(document)))
+            case .failure(let problem): failures.append(problem.message)
+            }
+            if url.scheme == "https", let origin = Origin(url), let jwks = URL(string: "\(origin)/.well-known/jwks.json") {
+                switch await fetchIdentified(jwks, expectedID: nil) {
+                case .success(let set):
+                    fetched = true
+                    documents.append((jwks, (set["keys"]?.asArray ?? []).compactMap(\.objectValue)))
+                case .failure(let problem): failures.append(problem.message)
+                }
+            }
+        } else {
+            return .unbound("the issuer \(issuer) cannot be dereferenced to confirm the key (\(why))")
+        }
+        for (url, entries) in documents {
+            for entry in entries where Self.material(of: entry, allowsWeakRSAKeys: allowsWeakRSAKeys)?.fingerprint == key.key.fingerprint {
+                if let owner = entry["controller"]?.stringValue ?? entry["iss"]?.stringValue, owner != issuer, !owner.isEmpty {
+                    return .otherController("\(url.absoluteString) lists the key under \(owner), not the issuer \(issuer)")
+                }
+                return .bound("the issuer's own document \(url.absoluteString) lists the key")
+            }
+        }
+        if fetched {
+            return .notAuthorized("the issuer's own documents (\(documents.map(\.url.absoluteString).joined(separator: ", "))) do not list the key (\(why))")
+        }
+        return .unbound("the issuer's documents could not be had to confirm the key (\(why)): \(failures.joined(separator: "; "))")
+    }
+
+    /// The key entries of a DID, controller or profile document (`verificationMethod`, `assertionMethod`,
+    /// `publicKey`, embedded objects only).
+    static func methodEntries(_ document: JSONObject) -> [JSONObject] {
+        ["verificationMethod", "assertionMethod", "publicKey"].flatMap { (document[$0]?.asArray ?? []).compactMap(\.objectValue) }
+    }
+
+    /// The public key an entry holds: `publicKeyMultibase`, `publicKeyJwk`, or the entry itself as a JWK.
+    static func material(of entry: JSONObject, allowsWeakRSAKeys: Bool) -> PublicKeyMaterial? {
+        if let multibase = entry["publicKeyMultibase"]?.stringValue { return try? PublicKeyMaterial(multikey: multibase) }
+        if let jwk = entry["publicKeyJwk"]?.objectValue { return try? PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys) }
+        if entry["kty"] != nil { return try? PublicKeyMaterial(jwk: entry, allowsWeakRSAKeys: allowsWeakRSAKeys) }
+        return nil
+    }
+
+    /// Fetches a JSON object that must be the document at `url`: same origin after redirects, and, when
+    /// `expectedID` is given, declaring that id (or none).
+    func fetchIdentified(_ url: URL, expectedID: String?) async -> Result<JSONObject, DocumentProblem> {
+        let loaded: LoadedDocument
+        do {
+            loaded = try await loader.load(url, kind: .json)
+        } catch {
+            return .failure(DocumentProblem(error.description))
+        }
+        guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
+            return .failure(DocumentProblem("\(url.absoluteString) is not a JSON object"))
+        }
+        if let problem = DocumentIdentity.problem(with: loaded, declaredID: nil, iri: url.absoluteString) {
+            return .failure(DocumentProblem(problem))
+        }
+        if let expectedID, let declared = object["id"]?.stringValue, !DocumentIdentity.sameDocument(declared, expectedID) {
+            return .failure(DocumentProblem("the document at \(url.absoluteString) is for \(declared), not \(expectedID)"))
+        }
+        return .success(object)
+    }
+}

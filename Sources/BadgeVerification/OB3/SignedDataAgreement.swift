@@ -1,0 +1,172 @@
+import JSONLD
+
+/// Whether a credential's JSON is the plain form of the data its Data Integrity proof signed.
+///
+/// An RDF-canonicalizing proof (`eddsa-rdfc-2022`, `Ed25519Signature2020`, …) signs the JSON-LD *dataset*, not the
+/// JSON text, while every check and every wallet summary reads the JSON. JSON-LD offers many ways for the two to
+/// differ: `@nest` moves a member to its parent, a value object holding only `@language` is dropped, an alias or an
+/// inline context gives a signed property another name, `@included` and `@reverse` add nodes elsewhere. Rather
+/// than banning keys, this walks the JSON and its own expansion (what was canonicalized and signed) side by side
+/// and requires a one-to-one correspondence, structurally:
+///
+/// - every JSON member maps to a signed property *at the same place*, under a name that a published context
+///   (bundled, or loaded through the caller's context loader) gives that property's IRI, with the same values in
+///   the same order;
+/// - every signed property and node appears in the JSON that way;
+/// - no JSON-LD keyword other than `@context` appears in the JSON, so value objects, lists, graphs, nesting,
+///   reverse properties and included nodes never stand where the models expect plain values.
+///
+/// A member that no context defines is dropped by expansion and unsigned; it is tolerated here (the
+/// `undefinedTerms` check warns about it) unless its name is one that a published context defines, because the
+/// models read those names.
+struct SignedDataAgreement {
+    /// The names of IRIs: the published contexts', plus new terms of the document's inline contexts.
+    let vocabulary: JSONLDVocabulary
+    /// Where the JSON and the signed data disagree, as `path: reason` (at most ``maximumReported``).
+    private(set) var disagreements: [String] = []
+    /// How many disagreements are kept for the report.
+    static let maximumReported = 5
+
+    init(vocabulary: JSONLDVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Compares `document` (without its proofs) with its expansion.
+    mutating func compare(document: JSONObject, expanded: [JSONValue]) {
+        guard expanded.count == 1, let node = expanded[0].objectValue else {
+            disagree("/", "the document expands to \(expanded.count) top-level nodes, not one")
+            return
+        }
+        compareNode(document, node, path: "")
+    }
+
+    private mutating func disagree(_ path: String, _ reason: String) {
+        if disagreements.count < Self.maximumReported { disagreements.append("\(path.isEmpty ? "/" : path): \(reason)") }
+    }
+
+    private func isProof(_ iri: String) -> Bool { vocabulary.names(of: iri).contains("proof") }
+
+    private static func isAbsent(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return true
+        case .array(let items): return items.allSatisfy(isAbsent)
+        default: return false
+        }
+    }
+
+    private mutating func compareNode(_ json: JSONObject, _ node: JSONObject, path: String) {
+        var matched = Set<String>()
+        for (key, value) in json {
+            let here = path + "/" + key
+            if key == "@context" { continue }
+            if key == "proof" {
+                // Embedded proofs (of endorsements) are verified with the document they secure.
+                if let iri = node.keys.first(where: isProof) { matched.insert(iri) }
+                continue
+            }
+            if key.hasPrefix("@") {
+                disagree(here, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
+                continue
+            }
+            let candidates = node.keys.filter { !matched.contains($0) && vocabulary.names(of: $0).contains(key) }
+            guard let iri = candidates.first else {
+                if Self.isAbsent(value) { continue }
+                if vocabulary.names.contains(key) {
+                    disagree(here, "the JSON shows \(key), but the signed data has no \(key) here")
+                }
+                continue
+            }
+            matched.insert(iri)
+            let signed = node[iri]!
+            switch iri {
+            case "@id":
+                if value.stringValue == nil || value.stringValue != signed.stringValue {
+                    disagree(here, "the JSON's id is not the signed id \(signed.stringValue ?? "?")")
+                }
+            case "@type":
+                compareTypes(value, signed.asArray, path: here)
+            default:
+                compareValues(value.asArray.filter { !$0.isNull }, signed.asArray, path: here)
+            }
+        }
+        for key in node.keys where !matched.contains(key) && !isProof(key) {
+            let shown = vocabulary.names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
+            disagree(path + "/" + (vocabulary.names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
+        }
+    }
+
+    private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue], path: String) {
+        let shown = json.asArray.compactMap(\.stringValue)
+        guard shown.count == json.asArray.count, shown.count == signed.count,
+            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || vocabulary.names(of: iri.stringValue ?? "").contains(name) })
+        else {
+            disagree(path, "the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
+            return
+        }
+    }
+
+    private mutating func compareValues(_ json: [JSONValue], _ signedIn: [JSONValue], path: String) {
+        var signed = signedIn
+        if signed.count == 1, let list = signed[0].objectValue?["@list"] { signed = list.asArray }
+        guard json.count == signed.count else {
+            disagree(path, "the JSON shows \(json.count) value(s), the signed data has \(signed.count)")
+            return
+        }
+        for (index, (shown, value)) in zip(json, signed).enumerated() {
+            compareValue(shown, value, path: json.count == 1 ? path : "\(path)/\(index)")
+        }
+    }
+
+    private mutating func compareValue(_ json: JSONValue, _ signed: JSONValue, path: String) {
+        guard let object = signed.objectValue else {
+            disagree(path, "the signed value is not an expanded value")
+            return
+        }
+        if let literal = object["@value"] {
+            if object["@type"]?.stringValue == "@json" {
+                if json != literal { disagree(path, "the JSON literal differs from the signed one") }
+                return
+            }
+            let same: Bool
+            switch (json, literal) {
+            case (.string(let a), .string(let b)): same = a.unicodeScalars.elementsEqual(b.unicodeScalars)
+            case (.number(let a), .number(let b)): same = a == b
+            case (.bool(let a), .bool(let b)): same = a == b
+            default: same = false
+            }
+            if !same { disagree(path, "the JSON shows \(Self.describe(json)), the signed data \(Self.describe(literal))") }
+            return
+        }
+        if let graph = object["@graph"] {
+            guard let shown = json.objectValue, graph.asArray.count == 1, let inner = graph.asArray[0].objectValue else {
+                disagree(path, "the signed data holds a graph the JSON does not show as one object")
+                return
+            }
+            compareNode(shown, inner, path: path)
+            return
+        }
+        if let text = json.stringValue {
+            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || vocabulary.names(of: id).contains(text) else {
+                disagree(path, "the JSON shows the text \(Self.describe(json)) where the signed data has a node")
+                return
+            }
+            return
+        }
+        guard let shown = json.objectValue else {
+            disagree(path, "the JSON shows \(Self.describe(json)) where the signed data has a node")
+            return
+        }
+        compareNode(shown, object, path: path)
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return "\"\(s.unicodeScalars.count > 60 ? String(String.UnicodeScalarView(s.unicodeScalars.prefix(60))) + "…" : s)\""
+        case .number(let n): return n.text
+        case .bool(let b): return String(b)
+        case .null: return "null"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}

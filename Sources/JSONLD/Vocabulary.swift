@@ -1,0 +1,82 @@
+/// The names a set of contexts gives to IRIs: every term they define, at the top level and in every property- or
+/// type-scoped context, and the `@vocab` prefixes they set.
+///
+/// A verifier uses it to read a signed dataset back under the names that published contexts give its IRIs, so that
+/// a document cannot show one thing in its JSON while its signed triples say another (see `SignedDataAgreement` in
+/// BadgeVerification).
+public struct JSONLDVocabulary: Sendable {
+    /// Term names by the IRI (or keyword) they expand to.
+    public private(set) var namesByIRI: [String: Set<String>] = [:]
+    /// Every term name defined.
+    public private(set) var names: Set<String> = []
+    /// Every `@vocab` IRI set by the contexts.
+    public private(set) var vocabularies: Set<String> = []
+
+    /// An empty vocabulary.
+    public init() {}
+
+    /// The names the vocabulary gives `iri`: its terms, and the remainder after a `@vocab` prefix.
+    public func names(of iri: String) -> Set<String> {
+        var result = namesByIRI[iri] ?? []
+        for vocabulary in vocabularies where iri.count > vocabulary.count && iri.hasPrefix(vocabulary) {
+            result.insert(String(iri.dropFirst(vocabulary.count)))
+        }
+        return result
+    }
+
+    /// Whether `iri` is named by the vocabulary (a term's IRI or under a `@vocab`).
+    public func knows(_ iri: String) -> Bool { !names(of: iri).isEmpty }
+
+    /// Adds a term.
+    public mutating func add(name: String, iri: String) {
+        namesByIRI[iri, default: []].insert(name)
+        names.insert(name)
+    }
+
+    /// Adds every term of `other` whose name and IRI this vocabulary does not know yet: the way a document's own
+    /// (inline) contexts may add new terms but never rename or reuse a published one.
+    public mutating func addNew(from other: JSONLDVocabulary) {
+        for (iri, otherNames) in other.namesByIRI where namesByIRI[iri] == nil && !vocabularies.contains(where: { iri.hasPrefix($0) }) {
+            for name in otherNames where !names.contains(name) { add(name: name, iri: iri) }
+        }
+    }
+
+    /// Adds the `@vocab` IRIs and terms of `other`.
+    public mutating func merge(_ other: JSONLDVocabulary) {
+        for (iri, otherNames) in other.namesByIRI {
+            for name in otherNames { add(name: name, iri: iri) }
+        }
+        vocabularies.formUnion(other.vocabularies)
+    }
+
+    mutating func addVocabulary(_ iri: String) { vocabularies.insert(iri) }
+}
+
+extension JSONLDProcessor {
+    /// The vocabulary of `context` (a context URL, an inline context object, or an array of them): every term it
+    /// defines, including those of its scoped contexts, each scoped context processed once.
+    /// - Throws: `JSONLDError` when the context cannot be loaded or processed.
+    public func vocabulary(of context: JSONValue) throws -> JSONLDVocabulary {
+        var vocabulary = JSONLDVocabulary()
+        var seen = Set<String>()
+        let active = try processContext(ActiveContext(base: options.base, processingMode: options.processingMode), context, baseURL: options.base)
+        try collect(active, into: &vocabulary, seen: &seen)
+        return vocabulary
+    }
+
+    private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<String>) throws {
+        if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
+        for (name, definition) in active.terms.storage {
+            if let iri = definition.iri, !definition.reverse { vocabulary.add(name: name.string, iri: iri) }
+        }
+        for (_, definition) in active.terms.storage {
+            guard let scoped = definition.context else { continue }
+            // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
+            let key = "\(definition.baseURL ?? "")\u{0}\(scoped)"
+            guard seen.insert(key).inserted else { continue }
+            guard let inner = try? processContext(active, scoped, baseURL: definition.baseURL, overrideProtected: true, validateScopedContext: false)
+            else { continue }
+            try collect(inner, into: &vocabulary, seen: &seen)
+        }
+    }
+}
