@@ -35,6 +35,9 @@ struct Unbake: AsyncParsableCommand {
     @Flag(help: "With --verify: allow fetching from loopback, private, link-local and multicast addresses.")
     var allowPrivateNetwork = false
 
+    @Flag(help: "With --verify: accept an Open Badges 3.0 signature by a key that cannot be tied to the issuer (1EdTech's permissive behaviour), with a warning. By default such a badge is indeterminate (exit 4) or failed.")
+    var acceptUnboundKeys = false
+
     @Option(help: "With --verify: verify as of this ISO 8601 date instead of now.")
     var now: String?
 
@@ -48,8 +51,8 @@ struct Unbake: AsyncParsableCommand {
     var image: String
 
     func validate() throws {
-        if !verify && (identity != nil || offline != nil || allowPrivateNetwork || now != nil) {
-            throw ValidationError("--identity, --offline, --allow-private-network and --now go with --verify")
+        if !verify && (identity != nil || offline != nil || allowPrivateNetwork || acceptUnboundKeys || now != nil) {
+            throw ValidationError("--identity, --offline, --allow-private-network, --accept-unbound-keys and --now go with --verify")
         }
         if let now, ISO8601DateFormatter().date(from: now) == nil {
             throw ValidationError("--now must be an ISO 8601 date such as 2025-06-01T00:00:00Z")
@@ -105,6 +108,7 @@ struct Unbake: AsyncParsableCommand {
         )
         // Contexts the bundle lacks may come from the operator's offline folder, never from the network.
         if offline != nil { options.contextLoader = loader }
+        options.acceptsUnboundKeys = acceptUnboundKeys
         let report = await BadgeVerifier(options: options).verify(badge)
         Output.line(json ? try report.jsonText() : ReportText.render(report))
         switch report.verdict {
