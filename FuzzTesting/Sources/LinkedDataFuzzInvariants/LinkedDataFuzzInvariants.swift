@@ -133,6 +133,24 @@ public enum LinkedDataFuzzInvariants {
         if report.verdict == .verified, report.checks.isEmpty {
             return fail("verified without any check")
         }
+        if report.verdict == .verified {
+            // Verified implies every required check ran and passed; a signed badge's signature is required, and an
+            // OB 3.0 credential's key is bound to its issuer (this verifier does not accept unbound keys).
+            for id in report.requiredChecks {
+                let runs = report.checks.filter { $0.id == id }
+                if runs.isEmpty || !runs.allSatisfy({ $0.status == .passed || $0.status == .warning }) {
+                    return fail("verified while the required check \(id) did not pass: \(runs.map(\.status))")
+                }
+            }
+            if ["signed", "data-integrity", "vc-jwt"].contains(report.method), !report.requiredChecks.contains(.signature) {
+                return fail("verified a \(report.method) badge without requiring its signature")
+            }
+            if ["data-integrity", "vc-jwt"].contains(report.method) {
+                guard report.requiredChecks.contains(.issuerBinding), report.checks.contains(where: { $0.id == .issuerBinding }),
+                    report.checks.filter({ $0.id == .issuerBinding }).allSatisfy({ $0.status == .passed })
+                else { return fail("verified an OB 3.0 credential whose key is not bound to its issuer") }
+            }
+        }
         for endorsement in report.endorsements ?? [] { checkVerdictRules(endorsement, fail: fail) }
     }
 }

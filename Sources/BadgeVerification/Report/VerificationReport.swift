@@ -114,6 +114,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var subject: String?
     /// Every check, in the order run.
     public var checks: [VerificationCheck]
+    /// The checks that had to pass (or pass with a warning) for ``Verdict/verified``, sorted by id.
+    public var requiredChecks: [CheckID]
     /// OB 3.0: the reports of the credential's embedded endorsements, in order (nil when it has none).
     public var endorsements: [VerificationReport]?
 
@@ -157,6 +159,6 @@ struct ReportBuilder {
             verdict = .indeterminate
         }
         return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks,
-            endorsements: endorsements.isEmpty ? nil : endorsements)
+            requiredChecks: required.sorted { $0.rawValue < $1.rawValue }, endorsements: endorsements.isEmpty ? nil : endorsements)
     }
 }
