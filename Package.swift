@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "BadgeVerification",
             dependencies: [
-                "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "Zlib",
+                "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "RDFCanonicalization", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

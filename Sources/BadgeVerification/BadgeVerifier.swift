@@ -25,8 +25,31 @@ public struct BadgeVerifier: Sendable {
     }
 
     /// Verifies a payload: assertion or credential JSON, a compact JWS, or a hosted assertion's URL.
+    ///
+    /// One verification spends from one ``VerificationBudget`` (documents, keys, proofs, linked-data work, deadline),
+    /// whatever it verifies along the way; a report that ran out says which budget, and is at best indeterminate.
     public func verify(payload: String) async -> VerificationReport {
-        let verifier = OB2Verifier(options: options)
+        let budget = VerificationBudget(options)
+        var options = self.options
+        options.loader = BudgetedLoader(base: options.loader, budget: budget)
+        let report = await Self.verify(payload: payload, options: options, budget: budget)
+        return Self.closing(report, budget: budget)
+    }
+
+    /// Adds a `budget` check naming every budget the verification ran out of.
+    static func closing(_ report: VerificationReport, budget: VerificationBudget) -> VerificationReport {
+        let exhausted = budget.exhaustedBudgets
+        guard !exhausted.isEmpty else { return report }
+        var builder = ReportBuilder(report)
+        let names = exhausted.map { VerificationBudget.message($0, limit: budget.limit($0)) }
+        builder.require(.budget)
+        builder.add(.budget, .notChecked, names.joined(separator: "; ") + ": what needed more was not checked")
+        return builder.report()
+    }
+
+    /// Verifies `payload` spending from `budget` (`options.loader` is expected to charge it, see ``BudgetedLoader``).
+    static func verify(payload: String, options: VerificationOptions, budget: VerificationBudget) async -> VerificationReport {
+        let verifier = OB2Verifier(options: options, budget: budget)
         let decoded: BadgePayload
         do {
             decoded = try BadgePayload(text: payload)
@@ -52,14 +75,14 @@ public struct BadgeVerifier: Sendable {
             switch signed.document {
             case .assertion: return await verifier.verifySigned(signed.jws)
             case .achievementCredential, .endorsementCredential:
-                return await OB3Verifier(options: options).verify(jwt: signed.jws.compactSerialization)
+                return await OB3Verifier(options: options, budget: budget).verify(jwt: signed.jws.compactSerialization)
             default:
                 return Self.unverifiable(.payload, "the JWS payload is a \(signed.document.kindName), not an assertion or credential", node: nil)
             }
         case .json(let document, let text):
             switch document {
             case .achievementCredential, .endorsementCredential:
-                return await OB3Verifier(options: options).verify(json: text)
+                return await OB3Verifier(options: options, budget: budget).verify(json: text)
             default: break
             }
             return Self.unverifiable(.payload, "a \(document.kindName) is not a badge that can be verified", node: nil)

@@ -62,6 +62,22 @@ public struct VerificationOptions: Sendable {
     /// OB 3.0: the most embedded endorsements verified (default 16, `endorsement` and `endorsementJwt` together);
     /// the rest are reported as not checked.
     public var maximumEndorsements = 16
+    /// The most documents one verification loads, whatever asks for them (default 32): the badge's, its issuer's,
+    /// keys, DID documents, status lists, endorsements'. An issuer listing a thousand keys cannot make a thousand
+    /// requests.
+    public var maximumDocumentsFetched = 32
+    /// The most keys one verification resolves and tries (default 8), over every proof and endorsement.
+    public var maximumKeysTried = 8
+    /// The most proofs one verification checks, the badge's and every nested endorsement's and status list's
+    /// together (default 32). ``maximumProofs`` and ``maximumEndorsements`` bound each level; this bounds the product.
+    public var maximumProofsVerified = 32
+    /// The JSON-LD context-processing work and RDFC-1.0 Hash N-Degree Quads calls one verification may spend,
+    /// summed over every document and proof it processes (default 2 000 000; a typical credential needs a few
+    /// thousand).
+    public var maximumLinkedDataWork = 2_000_000
+    /// The longest one verification may take, in seconds (default 60). When it passes, fetches still under way end
+    /// as network errors and the verdict is indeterminate.
+    public var deadline: TimeInterval = 60
     /// OB 3.0: the largest status list accepted once decompressed, in bytes (default 16 MiB, 134 million entries).
     public var maximumStatusListBytes = 16 << 20
 

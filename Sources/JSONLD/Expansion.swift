@@ -1,3 +1,5 @@
+import RDFCanonicalization
+
 /// A key that expansion dropped because no context defines it (so it would not be signed), with its location.
 public struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
     /// The key as written in the document.
@@ -108,6 +110,12 @@ public final class JSONLDProcessor {
 
     /// Context-processing work done by the last operation (compare with ``JSONLDOptions/maxContextWork``).
     public var contextWork: Int { contextCache.work }
+    /// The canonicalizer ``canonicalize(_:canonicalizer:)`` uses by default (its options bound RDFC-1.0's work).
+    public var canonicalizer = RDFCanonicalizer()
+    /// Hash N-Degree Quads calls made by every ``canonicalize(_:canonicalizer:)`` of this processor so far.
+    public internal(set) var canonicalizationCalls = 0
+    /// Context-processing work summed over every operation of this processor (``contextWork`` is the last one's).
+    public internal(set) var totalContextWork = 0
 
     /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
     public func expand(_ input: JSONValue) throws -> [JSONValue] {
@@ -119,6 +127,7 @@ public final class JSONLDProcessor {
             let ctx: JSONValue = ec.objectValue?["@context"] ?? ec
             active = try processContext(active, ctx, baseURL: options.base)
         }
+        defer { totalContextWork += contextCache.work }
         var expanded = try expandElement(active, nil, input, baseURL: options.base, path: [], depth: 0)
         if case .object(let o) = expanded ?? .null, o.count == 1, let g = o["@graph"] {
             expanded = g

@@ -338,8 +338,12 @@ final class NodeMapBuilder {
 }
 
 extension JSONLDProcessor {
-    /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash).
-    public func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer = RDFCanonicalizer()) throws -> CanonicalizedDataset {
-        try canonicalizer.canonicalize(toRDF(input))
+    /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash),
+    /// with `canonicalizer` or, by default, ``canonicalizer``. Adds the Hash N-Degree Quads calls made to
+    /// ``canonicalizationCalls``.
+    public func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer? = nil) throws -> CanonicalizedDataset {
+        let dataset = try (canonicalizer ?? self.canonicalizer).canonicalize(toRDF(input))
+        canonicalizationCalls += dataset.hashNDegreeQuadsCalls
+        return dataset
     }
 }

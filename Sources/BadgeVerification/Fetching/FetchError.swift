@@ -26,6 +26,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let timedOut = Code("timedOut")
         /// The document is not in the offline store.
         public static let notAvailableOffline = Code("notAvailableOffline")
+        /// The verification's budget of documents (``VerificationOptions/maximumDocumentsFetched``) is spent.
+        public static let budgetExhausted = Code("budgetExhausted")
         /// Another transport failure.
         public static let transport = Code("transport")
     }

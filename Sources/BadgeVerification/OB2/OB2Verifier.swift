@@ -8,6 +8,7 @@ import OpenBadgesModel
 /// and matches revocation lists by `id` and by legacy `uid`.
 struct OB2Verifier {
     let options: VerificationOptions
+    let budget: VerificationBudget
     var fetcher: DocumentFetcher { DocumentFetcher(loader: options.loader) }
 
     // MARK: Hosted
@@ -217,6 +218,11 @@ struct OB2Verifier {
         var problems: [String] = []
         var fetchFailures = 0
         for candidate in candidates {
+            guard budget.spend(.keys) else {
+                report.add(.signature, .notChecked, "\(VerificationBudget.message(.keys, limit: budget.limit(.keys))) before a key verified the signature", node: assertion.id)
+                report.add(.keyOwnership, .notChecked, "no key of the issuer's verified the signature within the budget", node: assertion.id)
+                return
+            }
             // An IRI is dereferenced; only a key embedded without one in the issuer's own Profile is used as it is.
             switch await fetcher.resolve(candidate, as: { if case .cryptographicKey(let key) = $0 { key } else { nil } }, what: "CryptographicKey", embeddedAllowed: true) {
             case .failure(.fetch(let error)):

@@ -2,6 +2,7 @@ import Crypto
 import DataIntegrity
 import Foundation
 import JSONLD
+import RDFCanonicalization
 import OpenBadgesModel
 import _CryptoExtras
 
@@ -39,6 +40,8 @@ struct ProofOutcome {
 /// status (1EdTechRevocationList, BitstringStatusList), dates, recipient and endorsements.
 struct OB3Verifier {
     let options: VerificationOptions
+    /// The budget this verification, and every endorsement and status list inside it, spends from.
+    let budget: VerificationBudget
     /// Nesting of endorsements (endorsements of endorsements are verified, deeper ones are not).
     var depth = 0
 
@@ -203,11 +206,25 @@ struct OB3Verifier {
 
     // MARK: Data Integrity
 
+    /// Runs JSON-LD work, bounded by what is left of ``VerificationOptions/maximumLinkedDataWork`` and charged to it.
     func withProcessor<T>(_ body: (JSONLDProcessor) throws -> T) async throws -> T {
+        let left = budget.remaining(.linkedDataWork)
+        guard left > 0 else {
+            _ = budget.spend(.linkedDataWork)
+            throw JSONLDError(.contextOverflow, VerificationBudget.message(.linkedDataWork, limit: budget.limit(.linkedDataWork)))
+        }
         let contexts = BundledContextLoader(caching: options.cachesBundledContexts)
-        return try await JSONLDProcessor.run(
-            options: JSONLDOptions(documentLoader: contexts), asyncLoader: ContextLoaderBridge(loader: options.contextLoader),
-            maxFetches: options.maximumContextLoads, body)
+        var jsonld = JSONLDOptions(documentLoader: contexts)
+        jsonld.maxContextWork = min(jsonld.maxContextWork, left)
+        let budget = self.budget
+        return try await JSONLDProcessor.run(options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads) {
+            processor in
+            var canonicalizer = RDFCanonicalizer.Options()
+            canonicalizer.maxNDegreeHashCalls = min(canonicalizer.maxNDegreeHashCalls, left)
+            processor.canonicalizer = RDFCanonicalizer(options: canonicalizer)
+            defer { _ = budget.record(.linkedDataWork, processor.totalContextWork + processor.canonicalizationCalls) }
+            return try body(processor)
+        }
     }
 
     /// Checks every embedded proof of `secured`.
@@ -217,6 +234,10 @@ struct OB3Verifier {
         for (index, proof) in DataIntegrity.proofs(of: secured).enumerated() {
             guard index < options.maximumProofs else {
                 outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): only the first \(options.maximumProofs) proofs are checked", node: proof["id"]?.stringValue))
+                continue
+            }
+            guard budget.spend(.proofs) else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "proof \(index + 1): \(VerificationBudget.message(.proofs, limit: budget.limit(.proofs)))", node: proof["id"]?.stringValue))
                 continue
             }
             let type = proof["type"]?.stringValue ?? "(no type)"
@@ -244,12 +265,19 @@ struct OB3Verifier {
                 // Over a work bound: the proof is not checked (it is not known to be bad either).
                 outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
                 continue
+            } catch let error as RDFCanonicalizationError {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error)", node: node))
+                continue
             } catch {
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(error)", node: node))
                 continue
             }
             guard let method = data.verificationMethod else {
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): no verificationMethod", node: node, droppedTerms: data.droppedTerms))
+                continue
+            }
+            guard budget.spend(.keys) else {
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(VerificationBudget.message(.keys, limit: budget.limit(.keys)))", node: node, droppedTerms: data.droppedTerms))
                 continue
             }
             switch await resolver.resolve(method) {
@@ -299,6 +327,10 @@ struct OB3Verifier {
         }
         var resolved: ResolvedKey?
         var kidNote = ""
+        if header["kid"] != nil, !budget.spend(.keys) {
+            report.add(.signature, .notChecked, VerificationBudget.message(.keys, limit: budget.limit(.keys)), node: node)
+            return nil
+        }
         if var kid = header["kid"]?.stringValue {
             // A relative kid ("#key-1") names a key of the issuer's DID document.
             if kid.hasPrefix("#"), let issuer = Self.issuerID(credential), issuer.hasPrefix("did:") { kid = issuer + kid }
@@ -601,7 +633,7 @@ struct OB3Verifier {
             report.add(.endorsement, .notChecked, "endorsements nested this deep are not verified", node: credential["id"]?.stringValue)
             return
         }
-        var nested = OB3Verifier(options: options, depth: depth + 1)
+        var nested = OB3Verifier(options: options, budget: budget, depth: depth + 1)
         nested.depth = depth + 1
         var reports: [VerificationReport] = []
         for endorsement in embedded.prefix(options.maximumEndorsements) { reports.append(await nested.verify(credential: endorsement)) }

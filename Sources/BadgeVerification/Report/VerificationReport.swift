@@ -44,6 +44,10 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     /// OB 3.0: the credential's JSON is the plain form of the data its proof signed (a Data Integrity proof that
     /// canonicalizes RDF covers the JSON-LD dataset, not the JSON text, so JSON that says something else fails).
     public static let signedData = CheckID(rawValue: "signedData")
+    /// A work budget of the verification (``VerificationOptions/maximumDocumentsFetched``, ``VerificationOptions/maximumKeysTried``,
+    /// ``VerificationOptions/maximumProofsVerified``, ``VerificationOptions/maximumLinkedDataWork``,
+    /// ``VerificationOptions/deadline``) was spent: the message names it; what needed more was not checked.
+    public static let budget = CheckID(rawValue: "budget")
     /// OB 3.0: terms that no JSON-LD context defines (they are dropped by expansion, so not signed); a warning.
     public static let undefinedTerms = CheckID(rawValue: "undefinedTerms")
     /// OB 3.0 VC-JWT: the `iss`, `jti`, `sub`, `nbf` and `exp` claims agree with the credential.
@@ -145,6 +149,18 @@ struct ReportBuilder {
     }
 
     mutating func require(_ ids: CheckID...) { required.formUnion(ids) }
+
+    init() {}
+
+    /// A builder holding a finished report, to add to it.
+    init(_ report: VerificationReport) {
+        method = report.method
+        specVersion = report.specVersion
+        subject = report.subject
+        checks = report.checks
+        endorsements = report.endorsements ?? []
+        required = Set(report.requiredChecks)
+    }
 
     func report() -> VerificationReport {
         let verdict: Verdict
