@@ -123,4 +123,27 @@ struct BudgetTests {
         expectOver(report, "deadline")
         #expect(report.status(.badgeClass) == .networkError)
     }
+
+    @Test("endorsements of nested endorsements, 8 proofs each (4 × 4 here; Scripts/attack.sh runs 16 × 16): the proofs budget ends it after 32 proofs")
+    func nestedEndorsementFlood() async throws {
+        let proof: JSONValue = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(Self.endorser.didKeyMethod), "proofPurpose": "assertionMethod", "proofValue": "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKods5D2UAUL5n2Brbx"]
+        func endorsement(_ inner: [JSONValue]) -> JSONValue {
+            var object: JSONObject = [
+                "@context": OB3Factory.contexts, "id": "urn:uuid:endorsement", "type": ["VerifiableCredential", "EndorsementCredential"],
+                "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement", "validFrom": "2025-01-01T00:00:00Z",
+                "credentialSubject": ["id": "https://issuer.example/achievements/swift", "type": ["EndorsementSubject"], "endorsementComment": "Good."],
+                "proof": .array(Array(repeating: proof, count: 8)),
+            ]
+            if !inner.isEmpty { object["endorsement"] = .array(inner) }
+            return .object(object)
+        }
+        let leaf = endorsement([])
+        let middle = endorsement(Array(repeating: leaf, count: 4))
+        let credential = OB3Factory.credential(issuer: Self.issuer.didKey, extra: [("endorsement", .array(Array(repeating: middle, count: 4)))])
+        let payload = OB3Factory.text(try OB3Factory.sign(credential, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
+        let (report, budget) = try await verifyOB3(payload) { _ in }
+        expectOver(report, "maximumProofsVerified")
+        #expect(budget.spending[.proofs] == 32)
+    }
 }
