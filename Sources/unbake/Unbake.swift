@@ -26,6 +26,9 @@ struct Unbake: AsyncParsableCommand {
     @Flag(help: "Verify the badge and print the report (with --json, the JSON report).")
     var verify = false
 
+    @Flag(help: "Fetch the hosted assertion, BadgeClass and issuer Profile that the image only names, and print the completed summary (with --json, the completed badge object; with --verify, the summary and the report, sharing one fetch of each document).")
+    var fetch = false
+
     @Option(help: "With --verify: an email, URL or telephone number to check against the recipient.")
     var identity: String?
 
@@ -51,8 +54,11 @@ struct Unbake: AsyncParsableCommand {
     var image: String
 
     func validate() throws {
-        if !verify && (identity != nil || offline != nil || allowPrivateNetwork || acceptUnboundKeys || now != nil) {
-            throw ValidationError("--identity, --offline, --allow-private-network, --accept-unbound-keys and --now go with --verify")
+        if !verify && (identity != nil || acceptUnboundKeys || now != nil) {
+            throw ValidationError("--identity, --accept-unbound-keys and --now go with --verify")
+        }
+        if !verify && !fetch && (offline != nil || allowPrivateNetwork) {
+            throw ValidationError("--offline and --allow-private-network go with --verify or --fetch")
         }
         if let now, ISO8601DateFormatter().date(from: now) == nil {
             throw ValidationError("--now must be an ISO 8601 date such as 2025-06-01T00:00:00Z")
@@ -77,7 +83,9 @@ struct Unbake: AsyncParsableCommand {
             Output.error("unbake: \(image): " + BadgeImport.noBadgeDataExplanation)
             throw ExitCode(1)
         }
-        if verify {
+        if fetch {
+            try await runImport(badge)
+        } else if verify {
             try await runVerification(badge)
         } else if json {
             Output.line(try UnbakeReport(ImportedBadge(badge)).jsonText())
@@ -88,20 +96,39 @@ struct Unbake: AsyncParsableCommand {
         }
     }
 
-    private func runVerification(_ badge: BakedBadge) async throws {
-        let loader: any DocumentLoader
+    /// `--fetch`: completes the summary from the documents the image names (and verifies, with `--verify`).
+    private func runImport(_ badge: BakedBadge) async throws {
+        let loader = try makeLoader()
+        let importer = BadgeImporter(loader: loader, verificationOptions: verificationOptions(loader))
+        let completed = await importer.complete(badge, verify: verify)
+        if json {
+            var report = UnbakeReport(completed.imported)
+            report.sources = completed.sources
+            report.verification = completed.report
+            Output.line(try report.jsonText())
+        } else {
+            var text = SummaryText.render(completed.imported)
+            if let report = completed.report { text += "\n\n" + ReportText.render(report) }
+            Output.line(text)
+        }
+        if let report = completed.report { try Self.exit(for: report) }
+    }
+
+    private func makeLoader() throws -> any DocumentLoader {
         if let offline {
             do {
-                loader = try OfflineDocumentLoader(directory: URL(fileURLWithPath: offline))
+                return try OfflineDocumentLoader(directory: URL(fileURLWithPath: offline))
             } catch {
                 Output.error("unbake: \(error.description)")
                 throw ExitCode(2)
             }
-        } else {
-            var policy = FetchPolicy()
-            policy.allowsPrivateNetwork = allowPrivateNetwork
-            loader = CachingDocumentLoader(HTTPDocumentLoader(policy: policy))
         }
+        var policy = FetchPolicy()
+        policy.allowsPrivateNetwork = allowPrivateNetwork
+        return CachingDocumentLoader(HTTPDocumentLoader(policy: policy))
+    }
+
+    private func verificationOptions(_ loader: any DocumentLoader) -> VerificationOptions {
         let date = now.flatMap { ISO8601DateFormatter().date(from: $0) }
         var options = VerificationOptions(
             loader: loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: { date ?? Date() }
@@ -109,12 +136,21 @@ struct Unbake: AsyncParsableCommand {
         // Contexts the bundle lacks may come from the operator's offline folder, never from the network.
         if offline != nil { options.contextLoader = loader }
         options.acceptsUnboundKeys = acceptUnboundKeys
-        let report = await BadgeVerifier(options: options).verify(badge)
-        Output.line(json ? try report.jsonText() : ReportText.render(report))
+        return options
+    }
+
+    private static func exit(for report: VerificationReport) throws {
         switch report.verdict {
         case .verified: return
         case .failed: throw ExitCode(3)
         case .indeterminate: throw ExitCode(4)
         }
+    }
+
+    private func runVerification(_ badge: BakedBadge) async throws {
+        let loader = try makeLoader()
+        let report = await BadgeVerifier(options: verificationOptions(loader)).verify(badge)
+        Output.line(json ? try report.jsonText() : ReportText.render(report))
+        try Self.exit(for: report)
     }
 }

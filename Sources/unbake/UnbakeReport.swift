@@ -1,4 +1,5 @@
 import BadgeBaking
+import BadgeVerification
 import Foundation
 import OpenBadgesModel
 
@@ -23,6 +24,10 @@ struct UnbakeReport: Encodable {
     var body: String?
     var warnings: [String]
     var badge: BadgeSummary?
+    /// With `--fetch`: where each badge field came from.
+    var sources: [String: SummarySource]?
+    /// With `--fetch --verify`: the verification report.
+    var verification: VerificationReport?
 
     init(_ imported: ImportedBadge) {
         let badge = imported.baked
@@ -47,7 +52,7 @@ struct UnbakeReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, payload, payloadKind, specVersion, generation, location, verify, body, warnings, badge
+        case format, payload, payloadKind, specVersion, generation, location, verify, body, warnings, badge, sources, verification
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -62,6 +67,8 @@ struct UnbakeReport: Encodable {
         try container.encodeIfPresent(body, forKey: .body)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(badge, forKey: .badge)  // null when the payload cannot be decoded
+        try container.encodeIfPresent(sources, forKey: .sources)
+        try container.encodeIfPresent(verification, forKey: .verification)
     }
 
     func jsonText() throws -> String {

@@ -112,7 +112,8 @@ extension BadgeSummary {
         image = b.image?.imageURL
         switch b.criteria {
         case .iri(let s)?: criteria = Criteria(url: s)
-        case .object(let c)?: criteria = Criteria(url: c.id, narrative: c.narrative)
+        // Credly writes the criteria page as `url`, not `id`.
+        case .object(let c)?: criteria = Criteria(url: c.id ?? c.json["url"]?.stringValue, narrative: c.narrative)
         case nil: break
         }
         switch b.issuer {
