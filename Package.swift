@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "badge-benchmark",
             dependencies: [
-                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "Zlib", "DataIntegrity", "JSONLD",
+                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "OpenBadgesModel", "Zlib", "DataIntegrity", "JSONLD",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -1,7 +1,9 @@
+import BadgeBaking
 import BadgeVerification
 import Crypto
 import Foundation
 import LoopbackHTTPServer
+import OpenBadgesModel
 import _CryptoExtras
 
 /// Verification throughput: signed OB 2.0 badges with every document already cached (pure signature and
@@ -86,6 +88,30 @@ enum VerificationBenchmark {
         let cached = BadgeVerifier(options: VerificationOptions(loader: CachingDocumentLoader(HTTPDocumentLoader(policy: policy))))
         let concurrent = try await measureConcurrently(count, width: 16) { index in await cached.verify(payload: "\(base)/a/\(index).json").verdict }
         line(String(format: "hosted OB 2.0 on loopback, cache, 16 at once:     %7.0f badges/s (1 fetch each once warm)", concurrent))
+        try await imports(base: base, policy: policy, count: count)
+    }
+
+    /// Wallet imports of baked hosted badges whose title and issuer live in the BadgeClass and Profile, from the
+    /// loopback server with a warm cache (the hosted assertion, BadgeClass and Profile each come from the cache).
+    static func imports(base: String, policy: FetchPolicy, count: Int) async throws {
+        let plain = FileManager.default.temporaryDirectory.appendingPathComponent("bench-plain-\(getpid()).png")
+        defer { try? FileManager.default.removeItem(at: plain) }
+        try PNGGenerator.write(to: plain, approximateBytes: 4096)
+        let png = try Data(contentsOf: plain)
+        let images = try (0..<count).map { index in try BadgeBaker().bake(assertion(base: base, id: "\(base)/a/\(index).json", signed: false), into: png) }
+        var options = VerificationOptions()
+        options.now = { Date(timeIntervalSince1970: 1_767_225_600) }
+        let importer = BadgeImporter(loader: CachingDocumentLoader(HTTPDocumentLoader(policy: policy)), verificationOptions: options)
+        for image in images { _ = try await importer.importBadge(from: image) }  // warm the cache
+        guard try await importer.importBadge(from: images[0])?.summary?.title == "Bench badge" else { throw BenchmarkError("the import did not complete") }
+        let start = DispatchTime.now()
+        for image in images { _ = try await importer.importBadge(from: image) }
+        line(String(format: "wallet import (extract + 3 documents), warm cache:  %7.0f imports/s", Double(count) / seconds(since: start)))
+        let verifying = DispatchTime.now()
+        for image in images where try await importer.importBadge(from: image, verify: true)?.report?.verdict != .verified {
+            throw BenchmarkError("an imported badge did not verify")
+        }
+        line(String(format: "wallet import and verification, warm cache:        %7.0f imports/s", Double(count) / seconds(since: verifying)))
     }
 
     static func measure(_ count: Int, _ body: (Int) async -> Verdict) async throws -> Double {

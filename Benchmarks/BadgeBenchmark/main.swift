@@ -28,8 +28,7 @@ if arguments.contains("--svg-only") {
     exit(0)
 }
 if arguments.contains("--verification-only") {
-    try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
-try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
+    try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)
     exit(0)
 }
 let idatSizes = (option("--idat") ?? "8192,65536").split(separator: ",").compactMap { Int($0) }
