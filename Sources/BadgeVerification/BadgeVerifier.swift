@@ -26,7 +26,7 @@ public struct BadgeVerifier: Sendable {
 
     /// Verifies a payload: assertion or credential JSON, a compact JWS, or a hosted assertion's URL.
     ///
-    /// One verification spends from one ``VerificationBudget`` (documents, keys, proofs, linked-data work, deadline),
+    /// One verification spends from one budget (documents, keys, proofs, linked-data work, deadline: see ``VerificationOptions``),
     /// whatever it verifies along the way; a report that ran out says which budget, and is at best indeterminate.
     public func verify(payload: String) async -> VerificationReport {
         let budget = VerificationBudget(options)

@@ -42,7 +42,7 @@ public struct CompletedImport: Sendable {
 /// ```
 ///
 /// Every document is fetched through ``loader`` under the same policy, deadlines and budgets as verification, and
-/// must be the document at its IRI (``DocumentIdentity``): a document that cannot be had leaves its fields empty,
+/// must be the document at its IRI (no redirect to another origin, no other declared id): a document that cannot be had leaves its fields empty,
 /// a warning names the URL and the reason, and the URL stays in ``BadgeSummary/documentsToFetch``. The import
 /// itself still succeeds.
 public struct BadgeImporter: Sendable {
