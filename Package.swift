@@ -108,7 +108,7 @@ let package = Package(
         // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
         .target(
             name: "DataIntegrity",
-            dependencies: ["JSONLD", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["JSONLD", "RDFCanonicalization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
 

@@ -291,3 +291,88 @@ struct CodePointKeyTests {
         #expect(subjects.count == 2)
     }
 }
+
+let ecdsaVectorsDir = Suites.testsuites.appendingPathComponent("vc-di-ecdsa/TestVectors")
+
+/// One vc-di-ecdsa vector folder: its file suffix and the curve of its key.
+struct ECDSAVectorCase: CustomTestStringConvertible, Sendable {
+    let folder: String
+    let suffix: String
+    let p384: Bool
+    let rdfc: Bool
+    var testDescription: String { folder }
+}
+
+let ecdsaVectorCases: [ECDSAVectorCase] = [
+    ECDSAVectorCase(folder: "ecdsa-rdfc-2019-p256", suffix: "ECDSAP256", p384: false, rdfc: true),
+    ECDSAVectorCase(folder: "ecdsa-rdfc-2019-p256/employ", suffix: "ECDSAP256", p384: false, rdfc: true),
+    ECDSAVectorCase(folder: "ecdsa-rdfc-2019-p384", suffix: "ECDSAP384", p384: true, rdfc: true),
+    ECDSAVectorCase(folder: "ecdsa-rdfc-2019-p384/employ", suffix: "ECDSAP384", p384: true, rdfc: true),
+    ECDSAVectorCase(folder: "ecdsa-jcs-2019-p256", suffix: "JCSECDSAP256", p384: false, rdfc: false),
+    ECDSAVectorCase(folder: "ecdsa-jcs-2019-p384", suffix: "JCSECDSAP384", p384: true, rdfc: false),
+]
+
+@Suite("vc-di-ecdsa test vectors", .enabled(if: Suites.exists(ecdsaVectorsDir) && Suites.exists(contextIndex)))
+struct ECDSAVectorTests {
+    @Test("canonical document, proof options, hashes (SHA-384 for P-384) and signature, step by step", arguments: ecdsaVectorCases)
+    func vector(_ v: ECDSAVectorCase) throws {
+        let dir = ecdsaVectorsDir.appendingPathComponent(v.folder)
+        func text(_ name: String) throws -> String { try Suites.readText(dir.appendingPathComponent(name + v.suffix + ".txt")) }
+        func trimmed(_ name: String) throws -> String { try text(name).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let hex = { (b: [UInt8]) in b.map { String(format: "%02x", $0) }.joined() }
+        let signed = try #require(try Suites.readJSON(dir.appendingPathComponent("signed\(v.suffix).json")).objectValue)
+        let proof = try #require(DataIntegrity.proofs(of: signed).first)
+        let suite = try #require(DataIntegritySuite(proof: proof))
+        #expect(suite.isECDSA)
+        #expect(suite.usesRDFCanonicalization == v.rdfc)
+        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: try StaticDocumentLoader(contextIndexTSV: contextIndex.path)))
+        // P-384: RDFC-1.0 and both hashes use SHA-384.
+        let computed = try DataIntegrity.hashData(secured: signed, proof: proof, processor: processor, digest: v.p384 ? .sha384 : .sha256)
+        let data = computed
+        #expect(data.canonicalDocument == (try text("canonDoc")))
+        #expect(data.canonicalProofConfiguration == (try text("proofCanon")))
+        #expect(hex(data.documentHash) == (try trimmed("docHash")))
+        #expect(hex(data.proofHash) == (try trimmed("proofHash")))
+        #expect(hex(data.signedBytes) == (try trimmed("combinedHash")))
+        #expect(hex(data.signature) == (try trimmed("sigHex")))
+        #expect(Multibase.encodeBase58btc(data.signature) == (try trimmed("sigBTC58")))
+
+        // The vector's signature verifies with its public key (Multikey, compressed point); a tampered document does not.
+        let keyPair = try #require(try Suites.readJSON(ecdsaVectorsDir.appendingPathComponent(v.p384 ? "p384KeyPair.json" : "p256KeyPair.json")).objectValue)
+        let multikey = MultikeyPublicKey(multibase: keyPair["publicKeyMultibase"]?.stringValue ?? "")
+        var tampered = signed
+        tampered["issuer"] = "https://example.invalid/issuer"
+        let tamperedData = try DataIntegrity.hashData(secured: tampered, proof: proof, processor: processor, digest: v.p384 ? .sha384 : .sha256)
+        // ECDSA signatures are randomised: signing again with the vector's secret key gives another signature that verifies.
+        let secret = try #require(Multibase.decode(keyPair["secretKeyMultibase"]?.stringValue ?? ""))
+        var unsecured = signed
+        unsecured["proof"] = nil
+        var options = proof
+        options["proofValue"] = nil
+        switch multikey {
+        case .p256(let raw)?:
+            let key = try P256.Signing.PublicKey(compressedRepresentation: raw)
+            #expect(DataIntegrity.verify(computed, p256: key))
+            #expect(!DataIntegrity.verify(tamperedData, p256: key))
+            #expect(secret.count == 34 && secret[0] == 0x86 && secret[1] == 0x26, "P-256 secret key multicodec 0x1306")
+            let privateKey = try P256.Signing.PrivateKey(rawRepresentation: secret[2...])
+            #expect(privateKey.publicKey.compressedRepresentation == Data(raw))
+            let resigned = try DataIntegrity.sign(unsecured, proofOptions: options, signingKey: .p256(privateKey), processor: processor)
+            let again = try DataIntegrity.hashData(secured: resigned, proof: try #require(DataIntegrity.proofs(of: resigned).first), processor: processor)
+            #expect(DataIntegrity.verify(again, p256: key))
+        case .p384(let raw)?:
+            let key = try P384.Signing.PublicKey(compressedRepresentation: raw)
+            #expect(DataIntegrity.verify(computed, p384: key))
+            #expect(!DataIntegrity.verify(tamperedData, p384: key))
+            // The SHA-256 hash data does not verify with the P-384 key.
+            #expect(!DataIntegrity.verify(try DataIntegrity.hashData(secured: signed, proof: proof, processor: processor), p384: key))
+            #expect(secret.count == 50 && secret[0] == 0x87 && secret[1] == 0x26, "P-384 secret key multicodec 0x1307")
+            let privateKey = try P384.Signing.PrivateKey(rawRepresentation: secret[2...])
+            let resigned = try DataIntegrity.sign(unsecured, proofOptions: options, signingKey: .p384(privateKey), processor: processor)
+            let again = try DataIntegrity.hashData(secured: resigned, proof: try #require(DataIntegrity.proofs(of: resigned).first), processor: processor, digest: .sha384)
+            #expect(DataIntegrity.verify(again, p384: key))
+        default:
+            Issue.record("the vector's public key is not a P-256 or P-384 Multikey")
+        }
+    }
+}

@@ -22,6 +22,7 @@ extension PublicKeyMaterial {
         switch self {
         case .ed25519(let key): Array(key.rawRepresentation)
         case .p256(let key): Array(key.x963Representation)
+        case .p384(let key): Array(key.x963Representation)
         case .rsa(let key): Array(key.derRepresentation)
         }
     }

@@ -8,12 +8,14 @@ import _CryptoExtras
 enum PublicKeyMaterial {
     case ed25519(Curve25519.Signing.PublicKey)
     case p256(P256.Signing.PublicKey)
+    case p384(P384.Signing.PublicKey)
     case rsa(_RSA.Signing.PublicKey)
 
     var kind: String {
         switch self {
         case .ed25519: "Ed25519"
         case .p256: "P-256"
+        case .p384: "P-384"
         case .rsa: "RSA"
         }
     }
@@ -36,10 +38,17 @@ enum PublicKeyMaterial {
                 throw .invalid("the RSA JWK is not a usable key: \(error)")
             }
         case "EC":
-            guard jwk["crv"]?.stringValue == "P-256" else { throw .invalid("only the P-256 curve is supported for EC keys") }
             let x = try bytes("x"), y = try bytes("y")
-            guard let key = try? P256.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-256 JWK is not a point on the curve") }
-            self = .p256(key)
+            switch jwk["crv"]?.stringValue {
+            case "P-256":
+                guard let key = try? P256.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-256 JWK is not a point on the curve") }
+                self = .p256(key)
+            case "P-384":
+                guard let key = try? P384.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-384 JWK is not a point on the curve") }
+                self = .p384(key)
+            default:
+                throw .invalid("only the P-256 and P-384 curves are supported for EC keys")
+            }
         case "OKP":
             guard jwk["crv"]?.stringValue == "Ed25519", let key = try? Curve25519.Signing.PublicKey(rawRepresentation: try bytes("x")) else {
                 throw .invalid("only Ed25519 OKP keys are supported")
@@ -58,8 +67,11 @@ enum PublicKeyMaterial {
         case .p256(let raw)?:
             guard let key = try? P256.Signing.PublicKey(compressedRepresentation: raw) else { throw .invalid("bad P-256 key") }
             self = .p256(key)
+        case .p384(let raw)?:
+            guard let key = try? P384.Signing.PublicKey(compressedRepresentation: raw) else { throw .invalid("bad P-384 key") }
+            self = .p384(key)
         default:
-            throw .invalid("\(text.prefix(16))… is not a supported Multikey (Ed25519 or P-256)")
+            throw .invalid("\(text.prefix(16))… is not a supported Multikey (Ed25519, P-256 or P-384)")
         }
     }
 }

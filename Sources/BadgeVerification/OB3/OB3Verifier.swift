@@ -288,11 +288,24 @@ struct OB3Verifier {
             case .failure(.unsupported(let message)):
                 outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(message)", node: node, droppedTerms: data.droppedTerms))
             case .success(let resolved):
-                guard case .ed25519(let key) = resolved.key else {
-                    outcomes.append(ProofOutcome(status: .failed, message: "\(label): the key is \(resolved.key.kind), not Ed25519", node: node, droppedTerms: data.droppedTerms))
+                // The key must fit the suite: Ed25519 for the EdDSA suites, P-256 or P-384 for the ECDSA ones.
+                let valid: Bool
+                switch (resolved.key, data.suite.isECDSA) {
+                case (.ed25519(let key), false): valid = DataIntegrity.verify(data, key: key)
+                case (.p256(let key), true): valid = DataIntegrity.verify(data, p256: key)
+                case (.p384(let key), true):
+                    // A P-384 proof canonicalizes and hashes with SHA-384: its hash data is made again.
+                    guard let data384 = try? await withProcessor({ try DataIntegrity.hashData(secured: secured, proof: proof, processor: $0, digest: .sha384) }) else {
+                        outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): the SHA-384 canonical form could not be made", node: node, droppedTerms: data.droppedTerms))
+                        continue
+                    }
+                    valid = DataIntegrity.verify(data384, p384: key)
+                default:
+                    let wanted = data.suite.isECDSA ? "P-256 or P-384" : "Ed25519"
+                    outcomes.append(ProofOutcome(status: .failed, message: "\(label): the key is \(resolved.key.kind), not \(wanted)", node: node, droppedTerms: data.droppedTerms))
                     continue
                 }
-                if DataIntegrity.verify(data, key: key) {
+                if valid {
                     outcomes.append(ProofOutcome(status: .passed, message: "\(label): valid signature by \(method)", node: node, key: resolved,
                         droppedTerms: data.droppedTerms, canonicalizedAsRDF: data.suite.usesRDFCanonicalization))
                 } else {
@@ -307,8 +320,8 @@ struct OB3Verifier {
 
     func checkJWTSignature(_ jws: JWS, header: LDObject, credential: LDObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
         let alg = header["alg"]?.stringValue ?? "(none)"
-        guard ["RS256", "ES256", "EdDSA"].contains(alg) else {
-            report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256 and EdDSA are)", node: node)
+        guard ["RS256", "ES256", "ES384", "EdDSA"].contains(alg) else {
+            report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256, ES384 and EdDSA are)", node: node)
             return nil
         }
         if let critical = header["crit"] {
@@ -384,6 +397,12 @@ struct OB3Verifier {
                 return nil
             }
             valid = key.isValidSignature(signature, for: SHA256.hash(data: input))
+        case ("ES384", .p384(let key)):
+            guard let signature = try? P384.Signing.ECDSASignature(rawRepresentation: jws.signature) else {
+                report.add(.signature, .failed, "the ES384 signature is not 96 bytes (r ‖ s)", node: node)
+                return nil
+            }
+            valid = key.isValidSignature(signature, for: SHA384.hash(data: input))
         case ("EdDSA", .ed25519(let key)):
             valid = key.isValidSignature(jws.signature, for: input)
         default:
