@@ -18,6 +18,8 @@ public enum BadgeDocument: Sendable, Equatable {
     case achievementCredential(OB3.AchievementCredential)
     /// An OB 3.0 EndorsementCredential.
     case endorsementCredential(OB3.EndorsementCredential)
+    /// A CLR 2.0 ClrCredential (a learner record embedding AchievementCredentials).
+    case clrCredential(OB3.ClrCredential)
 
     /// Reads a document from JSON text.
     /// - Parameters:
@@ -40,7 +42,9 @@ public enum BadgeDocument: Sendable, Equatable {
         }
         let types = Set(Self.typeNames(o["type"]))
         func has(_ t: String) -> Bool { types.contains(t.lowercased()) }
-        if has("EndorsementCredential") {
+        if has("ClrCredential") {
+            self = .clrCredential(try OB3.ClrCredential(object: o, path: "$"))
+        } else if has("EndorsementCredential") {
             self = .endorsementCredential(try OB3.EndorsementCredential(object: o, path: "$"))
         } else if has("VerifiableCredential") || has("OpenBadgeCredential") || has("AchievementCredential")
             || o.contains("credentialSubject")
@@ -86,7 +90,7 @@ public enum BadgeDocument: Sendable, Equatable {
         case .badgeClass(let b): b.specVersion
         case .profile(let p): OB2.detectVersion(of: p.json)
         case .cryptographicKey, .revocationList, .endorsement, .revokedAssertion: .v2_0
-        case .achievementCredential, .endorsementCredential: .v3_0
+        case .achievementCredential, .endorsementCredential, .clrCredential: .v3_0
         }
     }
 
@@ -102,6 +106,7 @@ public enum BadgeDocument: Sendable, Equatable {
         case .endorsement(let m): m.jsonValue
         case .achievementCredential(let m): m.jsonValue
         case .endorsementCredential(let m): m.jsonValue
+        case .clrCredential(let m): m.jsonValue
         }
     }
 
@@ -117,6 +122,7 @@ public enum BadgeDocument: Sendable, Equatable {
         case .endorsement: "endorsement"
         case .achievementCredential: "achievementCredential"
         case .endorsementCredential: "endorsementCredential"
+        case .clrCredential: "clrCredential"
         }
     }
 }

@@ -58,6 +58,7 @@ extension BadgeSummary {
             description = c.credentialSubject.endorsementComment ?? c.description?.text()
             fill(issuer: c.issuer)
             fillDatesAndProofs(c)
+        case .clrCredential(let c): fill(clr: c)
         case .profile(let p): issuer = Issuer(p)
         case .revokedAssertion(let r):
             credentialID = r.id
@@ -155,8 +156,66 @@ extension BadgeSummary {
             }
         }
         recipient = RecipientHint(subject: c.credentialSubject)
+        if let a = achievement {
+            let names = Dictionary(a.resultDescription.compactMap { rd in rd.id.map { ($0, rd.name?.text()) } }, uniquingKeysWith: { first, _ in first })
+            results = c.credentialSubject.result.map { r in
+                Result(name: r.resultDescription.flatMap { names[$0] ?? $0 }, value: r.value, status: r.status)
+            }
+        }
         evidence = c.evidence.map { Evidence(url: $0.id, name: $0.name?.text(), description: $0.description?.text(), narrative: $0.narrative?.text()) }
         fillDatesAndProofs(c)
+    }
+
+    // MARK: CLR 2.0
+
+    private mutating func fill(clr c: OB3.ClrCredential) {
+        credentialID = c.id
+        title = c.name?.text()
+        description = c.description?.text()
+        image = c.image?.imageURL
+        fill(issuer: c.issuer)
+        fillDatesAndProofs(c)
+        if let id = c.credentialSubject.id {
+            recipient = RecipientHint(type: id.hasPrefix("did:") ? "did" : "id", plaintext: id, hashAlgorithm: nil, salted: false, display: id)
+        }
+        var awarded = Set<String>()
+        for (index, embedded) in c.credentialSubject.verifiableCredential.enumerated() {
+            switch embedded {
+            case .achievementCredential(let credential):
+                if let id = credential.credentialSubject.achievement?.id { awarded.insert(id) }
+                achievements.append(BadgeSummary(document: .achievementCredential(credential), payloadKind: .json))
+            case .jwt(let text):
+                if let payload = try? BadgePayload(text: text), case .jws(let signed) = payload {
+                    if case .achievementCredential(let credential) = signed.document, let id = credential.credentialSubject.achievement?.id { awarded.insert(id) }
+                    achievements.append(BadgeSummary(payload: payload))
+                } else {
+                    warnings.append("embedded credential \(index + 1) is not a readable VC-JWT")
+                }
+            case .other(let object):
+                let type = BadgeDocument.typeNames(object["type"]).joined(separator: ", ")
+                warnings.append("embedded credential \(index + 1) (\(type)) is not an AchievementCredential and is not summarised")
+            }
+        }
+        // Achievements the record only describes (no embedded credential awards them).
+        for a in c.credentialSubject.achievement where a.id.map({ !awarded.contains($0) }) ?? true {
+            var summary = BadgeSummary(payloadKind: .json)
+            summary.specVersion = .v3_0
+            summary.documentKind = "achievement"
+            summary.title = a.name?.text()
+            summary.description = a.description?.text()
+            summary.image = a.image?.imageURL
+            switch a.criteria {
+            case .iri(let s)?: summary.criteria = Criteria(url: s)
+            case .object(let cr)?: summary.criteria = Criteria(url: cr.id, narrative: cr.narrative?.text())
+            case nil: break
+            }
+            if let creator = a.creator { summary.fill(issuer: creator) } else { summary.issuer = issuer }
+            summary.skills = a.tag.map { Skill(name: $0, source: .tag) } + a.alignment.compactMap(Skill.init(alignment:))
+            summary.credentialID = a.id
+            summary.verification = verification
+            achievements.append(summary)
+        }
+        skills = achievements.flatMap(\.skills)
     }
 
     private mutating func fill(issuer: IRIOrObject<OB3.Profile>) {

@@ -181,10 +181,34 @@ public struct BadgeSummary: Sendable, Codable, Equatable {
     public var credentialName: String?
     /// Things a wallet should tell the user (claim mismatches, relative URLs, naive dates, …).
     public var warnings: [String]
+    /// OB 3.0 results: what the earner achieved for the achievement's result descriptions (a grade, a status).
+    public var results: [Result]
+    /// A CLR 2.0 record: one summary per achievement it holds (each embedded credential, then each achievement it
+    /// only describes), so a wallet imports all of them from one upload. Empty for a single badge.
+    public var achievements: [BadgeSummary]
+
+    /// One result of an OB 3.0 achievement.
+    public struct Result: Sendable, Codable, Equatable {
+        /// The result description's name (`Final grade`), or its IRI when it has no name.
+        public var name: String?
+        /// The value (`A`, `8.5`).
+        public var value: String?
+        /// The status (`Completed`).
+        public var status: String?
+
+        /// Makes a result.
+        public init(name: String? = nil, value: String? = nil, status: String? = nil) {
+            self.name = name
+            self.value = value
+            self.status = status
+        }
+    }
 
     /// An empty summary of the given payload kind.
     init(payloadKind: PayloadKind) {
         self.payloadKind = payloadKind
+        results = []
+        achievements = []
         skills = []
         evidence = []
         verification = Verification(mode: .unverifiable, needsOnlineVerification: false, canVerifyOffline: false, proofTypes: [])
