@@ -338,6 +338,58 @@ struct AttackReviewTests {
         #expect(report.verdict != .verified)
     }
 
+    /// FOOLS TODAY. The issuer restricts where its hosted assertions may live with
+    /// `verification.startsWith: ["<origin>/badges/"]`, because other paths of its origin hold content others can
+    /// upload (`/uploads/`). The attacker uploads an assertion of the issuer's real BadgeClass and presents
+    /// `<origin>/badges/../uploads/evil.json`: checkHostedScope compares the raw string with `hasPrefix`
+    /// (OB2Verifier.swift:88-89), while the HTTP stack removes the dot segments and fetches `/uploads/evil.json`.
+    /// The uploaded document declares the requested URL as its id, so DocumentIdentity accepts it too. Result: a
+    /// badge verified as issued by the issuer, hosted where the issuer said its badges never are.
+    @Test("FOOLS TODAY: startsWith is bypassed with dot segments")
+    func startsWithDotSegments() async throws {
+        let host = try BadgeHost()
+        host.setIssuer(verification: #"{"type":"hosted","startsWith":["\#(host.base)/badges/"]}"#)
+        let genuine = host.hosted("/badges/genuine.json")
+        #expect(await ob2Verifier(host).verify(payload: genuine).verdict == .verified, "control: inside the prefix")
+        let direct = host.base + "/uploads/evil.json"
+        host.server.route("/uploads/evil.json", .json(host.assertion(id: direct)))
+        let outside = await ob2Verifier(host).verify(payload: direct)
+        #expect(outside.status(.hostedScope) == .failed, "control: outside the prefix: \(outside.checks)")
+
+        let dotted = host.base + "/badges/../uploads/evil.json"
+        host.server.route("/uploads/evil.json", .json(host.assertion(id: dotted)))
+        let report = await ob2Verifier(host).verify(payload: dotted)
+        #expect(report.status(.hostedAssertion) == .passed, "the uploaded document was served: \(report.checks)")
+        #expect(report.status(.hostedScope) == .failed, "\(report.checks)")
+        #expect(report.verdict == .failed)
+    }
+
+    /// FOOLS TODAY. An OB 2.0 issuer that lists no `publicKey` (it only issues hosted badges) never authorised any
+    /// signing key. The attacker signs an assertion that *claims* OB 1.1 (`@context .../v1`, `verify.url`, no
+    /// `creator`) for the issuer's real 2.0 BadgeClass, with its key in a file it could place anywhere on the
+    /// issuer's origin (an upload). The payload's self-declared version selects the legacy rule "a key on the
+    /// issuer's origin counts when the issuer lists none" (OB2Verifier.swift:179-195), which a 2.0 issuer's
+    /// documents never opted into: keyOwnership passes and the badge is verified as the issuer's. The 2.0 path,
+    /// for the same issuer, refuses ("the issuer lists no publicKey").
+    @Test("FOOLS TODAY: a 1.1-shaped JWS downgrades a key-less 2.0 issuer to the legacy same-origin key rule")
+    func legacyKeyRuleDowngrade() async throws {
+        let host = try BadgeHost()
+        host.setIssuer(publicKeys: [])
+        let pemURL = host.base + "/uploads/attacker.pem"
+        host.server.route("/uploads/attacker.pem", .json(BadgeHost.otherKey.publicKey.pemRepresentation, contentType: "text/plain"))
+        let payload = """
+            {"@context":"https://w3id.org/openbadges/v1","uid":"forged-1","recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},\
+            "badge":"\(host.badgeID)","verify":{"type":"signed","url":"\(pemURL)"},"issuedOn":"2024-01-01T00:00:00Z"}
+            """
+        let report = await ob2Verifier(host).verify(payload: try BadgeHost.sign(payload, with: BadgeHost.otherKey))
+        #expect(report.status(.signature) == .passed, "\(report.checks)")
+        #expect(report.status(.keyOwnership) == .failed, "\(report.checks)")
+        #expect(report.verdict == .failed)
+        // The same attack shaped as 2.0 is refused.
+        let v2 = host.assertion(id: "urn:uuid:forged-2", verification: #"{"type":"SignedBadge","creator":"\#(pemURL)"}"#)
+        #expect(await ob2Verifier(host).verify(payload: try BadgeHost.sign(v2, with: BadgeHost.otherKey)).verdict == .failed)
+    }
+
     /// Blocked (regression). A signed assertion whose embedded BadgeClass has a non-HTTP id and names the real
     /// issuer, signed by the attacker's key that the attacker's own key document says is owned by the issuer: the
     /// issuer's fetched Profile does not list it.
