@@ -49,8 +49,8 @@ struct AttackReviewTests {
     /// `"inc": [{"id": <the credential's own id>, "type": "VerifiableCredential", "validUntil": …, "credentialStatus": …}]`.
     /// JSON-LD merges the two descriptions of the same node, so the RDF dataset is identical and the proof stays
     /// valid. SignedDataAgreement accepts it: an inline alias of a keyword counts as a "published name" of
-    /// `@included` (Vocabulary.swift:210 addNew adds it; SignedDataAgreement.swift:71 matches the node key
-    /// `@included`; only keys spelled `@…` are refused, line 67), and the included node is compared "at the same
+    /// `@included` (JSONLD/Vocabulary.swift:70 records keyword aliases as names, :38 addNew keeps them;
+    /// SignedDataAgreement.swift:71 then matches the node key `@included`; only keys spelled `@…` are refused, :67), and the included node is compared "at the same
     /// place" as a separate node. The models read the top-level JSON, where there is now no expiry and no status:
     /// `verified`, "does not expire", no revocation check. Breaks: "the data checked and shown is the data that was
     /// signed; it is neither revoked nor expired".
@@ -123,6 +123,34 @@ struct AttackReviewTests {
         var forged = credential
         forged["validUntil"] = try JSONParser.parse(blank)
         let report = try await verify(OB3Factory.text(forged))
+        #expect(report.verdict == .failed, "\(report.summaryText)")
+    }
+
+    /// FOOLS TODAY (numbers vs strings). `statusSize` is coerced to xsd:integer by the status contexts, so the
+    /// issuer's `"statusSize": 2` and the holder's `"statusSize": "2"` are the same signed literal
+    /// `"2"^^xsd:integer`: the proof stays valid, and SignedDataAgreement compares the JSON with its own expansion
+    /// (string "2" against string "2"), never the JSON type with the signed datatype (SignedDataAgreement.swift:130-137).
+    /// StatusChecker reads only `numberValue` (StatusChecker.swift:96), falls back to 1, and checks bit 3 instead of
+    /// entry 3 (bits 6-7): the revoked credential is `verified`. The same gap lets `"hashed": "true"` stand for a
+    /// signed boolean.
+    @Test("FOOLS TODAY: statusSize written as a string (same signed literal) makes the checker read another bit")
+    func statusSizeAsString() async throws {
+        let listURL = "https://issuer.example/status/sized"
+        // Two bits per entry; entry 3 is bits 6 and 7, set to 0b10 (revoked).
+        let list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [6], issuer: Self.issuer)
+        var entry = try #require(OB3Factory.bitstringEntry(list: listURL, index: 3).objectValue)
+        entry["statusSize"] = .int(2)
+        entry["statusMessage"] = [["status": "0x0", "message": "valid"], ["status": "0x2", "message": "revoked"]]
+        let credential = try signed(genuine(extra: [("credentialStatus", .object(entry))]))
+        let documents = [listURL: OB3Factory.text(list)]
+        let control = try await verify(OB3Factory.text(credential), documents: documents)
+        #expect(control.status(.revocation) == .failed, "control: entry 3 is revoked: \(control.summaryText)")
+
+        var forged = credential
+        entry["statusSize"] = "2"
+        forged["credentialStatus"] = .object(entry)
+        let report = try await verify(OB3Factory.text(forged), documents: documents)
+        #expect(report.status(.signature) == .passed, "the signed literal is unchanged: \(report.summaryText)")
         #expect(report.verdict == .failed, "\(report.summaryText)")
     }
 
@@ -211,7 +239,7 @@ struct AttackReviewTests {
     // MARK: 5. Expired proofs
 
     /// FOOLS TODAY. The issuer limited its proof with `expires` (Data Integrity: the proof is not valid after it).
-    /// The proof expired in 2025; "now" is 2026-01-01. verifyProofs (OB3Verifier.swift:231-300) never reads
+    /// The proof expired in 2025; "now" is 2026-01-01. verifyProofs (OB3Verifier.swift:231-300, proof checks at :251-295) never reads
     /// `created` or `expires`, so the proof counts and the credential (whose own validUntil is 2030) is verified.
     @Test("FOOLS TODAY: a Data Integrity proof past its expires is accepted")
     func expiredProof() async throws {
@@ -297,7 +325,7 @@ struct AttackReviewTests {
 
     /// WRONGLY REJECTED TODAY. An https issuer whose own profile lists, in `assertionMethod`, the key it signs with,
     /// named as a did:key verification method. The issuer's own document confirms the key, so it is bound. bind()
-    /// (IssuerBinding.swift:87-90) answers `.otherController` for every self-certifying key whose DID is not the
+    /// (IssuerBinding.swift:36-39) answers `.otherController` for every self-certifying key whose DID is not the
     /// issuer's id, before asking the issuer's documents, so the genuine credential fails.
     @Test("WRONGLY REJECTED TODAY: an https issuer whose profile lists the did:key it signs with")
     func httpsIssuerListingDidKey() async throws {
