@@ -154,6 +154,30 @@ struct AttackReviewTests {
         #expect(report.verdict == .failed, "\(report.summaryText)")
     }
 
+    /// FOOLS TODAY (shown data). Anyone issuing a badge can embed a genuine, validly signed endorsement that
+    /// endorses something else entirely (here Renowned University's endorsement of another programme). Each
+    /// endorsement is verified only as a credential on its own (OB3Verifier.checkEndorsements, OB3Verifier.swift:628-656):
+    /// nothing checks that its credentialSubject is this credential, its achievement or its issuer, so the report
+    /// says "the endorsement verifies" and a wallet shows "endorsed by Renowned University" on the attacker's badge.
+    @Test("FOOLS TODAY: an endorsement of something else is reported as this badge's verified endorsement")
+    func unrelatedEndorsement() async throws {
+        let renowned = Ed25519Key()
+        let endorsement: JSONObject = [
+            "@context": OB3Factory.contexts, "id": "urn:uuid:endorsement-of-another-programme", "type": ["VerifiableCredential", "EndorsementCredential"],
+            "issuer": ["id": .string(renowned.didKey), "type": ["Profile"], "name": "Renowned University"], "name": "Endorsement",
+            "validFrom": "2025-01-01T00:00:00Z",
+            "credentialSubject": ["id": "https://other.example/achievements/unrelated", "type": ["EndorsementSubject"], "endorsementComment": "Excellent programme."],
+        ]
+        let genuineEndorsement = try OB3Factory.sign(endorsement, key: renowned.privateKey, method: renowned.didKeyMethod)
+        let alone = try await verify(OB3Factory.text(genuineEndorsement))
+        #expect(alone.verdict == .verified, "control: the endorsement itself is genuine: \(alone.summaryText)")
+
+        let badge = try signed(OB3Factory.credential(issuer: Self.attacker.didKey, extra: [("endorsement", [.object(genuineEndorsement)])]), key: Self.attacker)
+        let report = try await verify(OB3Factory.text(badge))
+        #expect(report.status(.signature) == .passed)
+        #expect(report.status(.endorsement) != .passed, "an endorsement of https://other.example/achievements/unrelated: \(report.summaryText)")
+    }
+
     // MARK: 2. Keys the issuer's DID document lists for another purpose
 
     /// FOOLS TODAY. A did:web issuer lists a second key for `authentication` only (a login key, e.g. held by a
