@@ -178,6 +178,25 @@ struct AttackReviewTests {
         #expect(report.status(.endorsement) != .passed, "an endorsement of https://other.example/achievements/unrelated: \(report.summaryText)")
     }
 
+    /// FOOLS TODAY. A VC 1.1 credential carries both expiry properties the v1 context defines: `expirationDate`
+    /// (VC 1.1's own, already past) and `validUntil` (later). checkDates (OB3Verifier.swift:581-582) reads
+    /// `validUntil` when present and ignores `expirationDate` altogether, so an expired credential is `verified`.
+    /// Both dates are signed; a credential is expired when either says so (likewise `issuanceDate` vs `validFrom`).
+    @Test("FOOLS TODAY: VC 1.1 expirationDate in the past is ignored when validUntil is also present")
+    func expirationDateShadowedByValidUntil() async throws {
+        let contexts: JSONValue = ["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context.json"]
+        var credential = OB3Factory.credential(issuer: Self.issuer.didKey, validUntil: "2030-01-01T00:00:00Z")
+        credential["@context"] = contexts
+        credential["validFrom"] = nil
+        credential["issuanceDate"] = "2025-01-01T00:00:00Z"
+        let control = try await verify(OB3Factory.text(try signed(credential)))
+        #expect(control.verdict == .verified, "control: a VC 1.1 credential valid until 2030: \(control.summaryText)")
+        credential["expirationDate"] = "2025-06-01T00:00:00Z"
+        let report = try await verify(OB3Factory.text(try signed(credential)))
+        #expect(report.status(.signature) == .passed, "\(report.summaryText)")
+        #expect(report.status(.expiry) == .failed, "expired on 2025-06-01: \(report.summaryText)")
+    }
+
     // MARK: 2. Keys the issuer's DID document lists for another purpose
 
     /// FOOLS TODAY. A did:web issuer lists a second key for `authentication` only (a login key, e.g. held by a
