@@ -37,6 +37,10 @@ public struct SVGBadgeError: Error, Sendable, CustomStringConvertible {
         public static let tooManyNamespaceBindings = Code("tooManyNamespaceBindings")
         /// The badge element's body or `verify` attribute is larger than ``SVGBadgeLimits/maxPayloadBytes``.
         public static let payloadTooLarge = Code("payloadTooLarge")
+        /// Removing active content cannot make the document safe: it refers to entities other than the five
+        /// predefined ones (declared in a DOCTYPE internal subset, which is removed, or nowhere), and they could
+        /// expand into script.
+        public static let unremovableActiveContent = Code("unremovableActiveContent")
         /// The content to bake is unusable (nothing to write, characters XML cannot carry, unknown payload form).
         public static let invalidContent = Code("invalidContent")
 
