@@ -77,7 +77,7 @@ struct Unbake: AsyncParsableCommand {
         if verify {
             try await runVerification(badge)
         } else if json {
-            Output.line(try UnbakeReport(ImportedBadge(badge)).jsonText())
+            Output.line(try UnbakeReport(ImportedBadge(badge)).jsonData())
         } else if summary {
             Output.line(SummaryText.render(ImportedBadge(badge)))
         } else {

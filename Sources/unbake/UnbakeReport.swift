@@ -64,9 +64,10 @@ struct UnbakeReport: Encodable {
         try container.encode(badge, forKey: .badge)  // null when the payload cannot be decoded
     }
 
-    func jsonText() throws -> String {
+    /// The report as UTF-8 JSON (written out as is: no copy through `String`).
+    func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return try encoder.encode(self)
     }
 }
