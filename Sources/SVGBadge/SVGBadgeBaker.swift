@@ -117,7 +117,9 @@ public enum SVGBadgeBaker {
                     // Its internal subset can declare entities that expand into script; nothing else in it matters.
                     edits.append(Edit(range: token.range, replacement: []))
                 case .processingInstruction:
-                    let isDeclaration = token.range.lowerBound <= 3 && tokenizer.bytes(token.content).starts(with: "xml ".utf8)
+                    let target = tokenizer.bytes(token.content)
+                    let isDeclaration = token.range.lowerBound <= 3 && target.starts(with: "xml".utf8)
+                        && target.dropFirst(3).first.map(XMLText.isWhitespace) ?? false
                     if !isDeclaration { edits.append(Edit(range: token.range, replacement: [])) }
                 case .text:
                     if ActiveContentFilter.hasEntityReference(tokenizer.bytes(token.content)) {

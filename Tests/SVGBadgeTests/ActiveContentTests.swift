@@ -134,4 +134,11 @@ import Testing
         let cleaned = try Self.clean(Self.document(body))
         #expect(cleaned.occurrences(of: body) == 1)
     }
+
+    @Test func theXMLDeclarationIsKeptAndOtherProcessingInstructionsGo() throws {
+        let prolog = "<?xml\tversion=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet href=\"a.css\"?><?php echo 1; ?>"
+        let cleaned = try Self.clean(Self.document("<g/>", prolog: prolog))
+        #expect(cleaned.text.hasPrefix("<?xml\tversion=\"1.0\" encoding=\"UTF-8\"?>\n<svg"))
+        #expect(cleaned.occurrences(of: "<?") == 1)
+    }
 }
