@@ -22,9 +22,13 @@ public struct BakeOptions: Sendable {
     /// Either way the output appears complete or not at all to other processes; flushing also makes it
     /// survive a power failure, at the cost of waiting for the disk.
     public var flushToDisk = false
-    /// For SVG: remove `<script>` elements, `on*` event attributes and `javascript:` URLs (default false),
-    /// for platforms that re-publish uploaded SVGs.
+    /// For SVG: remove everything a browser would run (default false), for platforms that re-publish uploaded
+    /// SVGs: see ``SVGBadge/SVGBadgeBakeOptions/removeActiveContent``. A document that refers to entities other
+    /// than the predefined ones is refused (``BadgeError/Code/malformedSVG``), since they could expand into script.
     public var removeActiveContent = false
+    /// PNG: whether bytes after the `IEND` chunk are copied to the output (default false: they are dropped, so
+    /// that a second, different badge, such as an SVG appended to the file, cannot travel with the baked one).
+    public var keepTrailingData = false
     /// The buffer a PNG is streamed through, in bytes (default 1 MiB, at least 256): the memory a bake needs
     /// whatever the image size. Larger buffers gain nothing measurable; smaller ones cost system calls.
     public var bufferSize = 1 << 20

@@ -80,7 +80,8 @@ import SVGBadge
 /// Limits and choices for reading badge data. Every limit has a safe default.
 public struct ExtractionOptions: Sendable {
     /// The largest badge chunk or element accepted, in bytes (default 16 MiB: real credentials embed
-    /// images as data URIs and run to several megabytes).
+    /// images as data URIs and run to several megabytes). For SVG it bounds the badge element's decoded body
+    /// and its `verify` attribute while they are read; either way an excess is ``BadgeError/Code/payloadTooLarge``.
     public var maximumPayloadBytes = 16 << 20
     /// The largest size compressed text may inflate to, in bytes (default 16 MiB).
     public var maximumInflatedBytes = 16 << 20
@@ -96,7 +97,8 @@ public struct ExtractionOptions: Sendable {
     var svgLimits: SVGBadgeLimits {
         SVGBadgeLimits(
             maxDocumentBytes: maximumSVGBytes, maxInflatedBytes: max(maximumInflatedBytes, maximumSVGBytes),
-            maxDepth: maximumSVGDepth, maxAttributeBytes: maximumPayloadBytes
+            maxDepth: maximumSVGDepth, maxAttributeBytes: max(maximumPayloadBytes, SVGBadgeLimits().maxAttributeBytes),
+            maxPayloadBytes: maximumPayloadBytes
         )
     }
 

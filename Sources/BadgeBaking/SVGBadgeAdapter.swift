@@ -68,6 +68,7 @@ enum SVGBadgeAdapter {
             case .inflatedTooLarge: .decompressionLimitExceeded
             case .corruptCompression: .corruptCompressedData
             case .invalidContent: .invalidPayload
+            case .payloadTooLarge: .payloadTooLarge
             default: .malformedSVG
             }
         return BadgeError(code, at: offset, "SVG: \(error.message)")

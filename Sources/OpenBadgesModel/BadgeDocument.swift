@@ -78,7 +78,13 @@ public enum BadgeDocument: Sendable, Equatable {
         default: raw = []
         }
         return raw.map { t in
-            let tail = t.split(whereSeparator: { $0 == "#" || $0 == "/" || $0 == ":" }).last.map(String.init) ?? t
+            // The last non-empty segment after '#', '/' or ':', found on bytes (a type is untrusted text, and
+            // String's split walks grapheme clusters).
+            let bytes = t.utf8
+            let isSeparator = { (b: UInt8) in b == UInt8(ascii: "#") || b == UInt8(ascii: "/") || b == UInt8(ascii: ":") }
+            let end = bytes.lastIndex { !isSeparator($0) }.map { bytes.index(after: $0) } ?? bytes.startIndex
+            let start = bytes[..<end].lastIndex(where: isSeparator).map { bytes.index(after: $0) } ?? bytes.startIndex
+            let tail = start < end ? String(Substring(bytes[start..<end])) : t
             return tail.lowercased()
         }
     }

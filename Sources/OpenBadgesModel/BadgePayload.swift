@@ -19,7 +19,9 @@ public enum BadgePayload: Sendable, Equatable {
     public init(text: String, options: JSONParsingOptions = .default) throws {
         let trimmed = text.trimmingPayloadWhitespace()
         guard !trimmed.isEmpty else { throw ModelError(.emptyInput, reason: "the payload is empty") }
-        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+        // Every test below works on UTF-8 bytes: String's own operations walk grapheme clusters.
+        let first = trimmed.utf8.first
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             do {
                 self = .json(try BadgeDocument(jsonText: trimmed, options: options), originalText: text)
             } catch let error as ModelError where error.code == .unrecognisedDocument {
@@ -31,7 +33,7 @@ public enum BadgePayload: Sendable, Equatable {
             }
         } else if Self.looksLikeJWS(trimmed) {
             self = .jws(try SignedBadge(compact: trimmed, options: options))
-        } else if !trimmed.contains(where: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
+        } else if !trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
             self = .url(trimmed)
         } else {
             throw ModelError(.unrecognisedDocument, reason: "the payload is neither JSON, a compact JWS nor a URL")
@@ -40,9 +42,18 @@ public enum BadgePayload: Sendable, Equatable {
 
     /// Whether text has the shape of a compact JWS (three non-empty-header base64url segments).
     static func looksLikeJWS(_ s: String) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].hasPrefix("ey") else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        guard s.utf8.starts(with: "ey".utf8) else { return false }
+        var dots = 0
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            default: return false
+            }
+        }
+        return dots == 2
     }
 
     /// The decoded document, if the payload carried one.
@@ -56,12 +67,42 @@ public enum BadgePayload: Sendable, Equatable {
 }
 
 extension String {
-    /// Trims spaces, tabs, line breaks and byte-order marks from both ends.
+    /// Trims spaces, tabs, line breaks and byte-order marks from both ends, working on UTF-8 bytes (time linear
+    /// in what is trimmed; the text is returned as is, not copied, when there is nothing to trim).
     func trimmingPayloadWhitespace() -> String {
-        let set: Set<Character> = [" ", "\n", "\r", "\r\n", "\t", "\u{FEFF}"]
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
+        let utf8 = self.utf8
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end {
+            if isSpace(utf8[start]) {
+                start = utf8.index(after: start)
+            } else if utf8[start...].starts(with: bom) {
+                start = utf8.index(start, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        while start < end {
+            let last = utf8.index(before: end)
+            if isSpace(utf8[last]) {
+                end = last
+            } else if utf8.distance(from: start, to: end) >= 3, utf8[utf8.index(end, offsetBy: -3)..<end].elementsEqual(bom) {
+                end = utf8.index(end, offsetBy: -3)
+            } else {
+                break
+            }
+        }
+        if start == utf8.startIndex && end == utf8.endIndex { return self }
+        return String(Substring(utf8[start..<end]))
+    }
+
+    /// At most the first `maximum` Unicode scalars, with "…" when cut: for quoting untrusted text in messages.
+    func excerpt(_ maximum: Int = 80) -> String {
+        var scalars = unicodeScalars.prefix(maximum + 1)
+        guard scalars.count > maximum else { return self }
+        scalars = scalars.prefix(maximum)
+        return String(String.UnicodeScalarView(scalars)) + "…"
     }
 }

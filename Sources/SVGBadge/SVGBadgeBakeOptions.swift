@@ -12,8 +12,12 @@ public struct SVGBadgeBakeOptions: Sendable, Hashable {
 
     /// Resource limits applied to the input.
     public var limits: SVGBadgeLimits
-    /// Remove active content: `<script>`, `<handler>`, `<foreignObject>`, animations of `on*`/`href` attributes,
-    /// `on*` event-handler attributes, and `javascript:`/`vbscript:` URLs in `href`/`xlink:href`.
+    /// Remove active content: script and embedding elements in any namespace (`script`, `handler`,
+    /// `foreignObject`, `iframe`, `object`, `embed`, …), animations that target event handlers, URL attributes or
+    /// `srcdoc`, `on*` and `srcdoc` attributes, `javascript:`/`vbscript:` and non-image `data:` URLs in any URL
+    /// attribute (after reference decoding, whitespace removal and case folding), the DOCTYPE (with its internal
+    /// subset) and processing instructions other than the XML declaration. A document that refers to entities
+    /// other than the five predefined ones is refused with ``SVGBadgeError/Code/unremovableActiveContent``.
     /// Off by default; useful for platforms that re-publish uploaded SVGs.
     public var removeActiveContent: Bool
     /// Compression of the output. Default ``OutputCompression/preserve``.

@@ -98,6 +98,9 @@ public enum SVGBadgeBaker {
                     continue
                 }
                 if options.removeActiveContent {
+                    for attribute in token.attributes where ActiveContentFilter.hasEntityReference(tokenizer.bytes(attribute.value)) {
+                        throw entityReference(at: attribute.value.lowerBound)
+                    }
                     for span in try ActiveContentFilter.activeAttributeSpans(token, tokenizer: tokenizer) {
                         edits.append(Edit(range: span, replacement: []))
                     }
@@ -107,11 +110,34 @@ public enum SVGBadgeBaker {
                     edits.append(Edit(range: current.start..<token.range.upperBound, replacement: []))
                     removal = nil
                 }
-            case .other:
-                break
+            case .other(let token, _):
+                guard options.removeActiveContent, removal == nil else { break }
+                switch token.kind {
+                case .doctype:
+                    // Its internal subset can declare entities that expand into script; nothing else in it matters.
+                    edits.append(Edit(range: token.range, replacement: []))
+                case .processingInstruction:
+                    let target = tokenizer.bytes(token.content)
+                    let isDeclaration = token.range.lowerBound <= 3 && target.starts(with: "xml".utf8)
+                        && target.dropFirst(3).first.map(XMLText.isWhitespace) ?? false
+                    if !isDeclaration { edits.append(Edit(range: token.range, replacement: [])) }
+                case .text:
+                    if ActiveContentFilter.hasEntityReference(tokenizer.bytes(token.content)) {
+                        throw entityReference(at: token.range.lowerBound)
+                    }
+                default:
+                    break
+                }
             }
         }
         return edits
+    }
+
+    private static func entityReference(at offset: Int) -> SVGBadgeError {
+        SVGBadgeError(
+            code: .unremovableActiveContent, offset: offset,
+            message: "the document refers to an entity other than the predefined ones; with active content removal, "
+                + "entities (which could expand into script) are refused")
     }
 
     private static func rootEdits(

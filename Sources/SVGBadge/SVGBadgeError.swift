@@ -33,6 +33,14 @@ public struct SVGBadgeError: Error, Sendable, CustomStringConvertible {
         public static let tooManyAttributes = Code("tooManyAttributes")
         /// An attribute value is longer than ``SVGBadgeLimits/maxAttributeBytes``.
         public static let attributeTooLong = Code("attributeTooLong")
+        /// More namespace bindings are in scope than ``SVGBadgeLimits/maxNamespaceBindings``.
+        public static let tooManyNamespaceBindings = Code("tooManyNamespaceBindings")
+        /// The badge element's body or `verify` attribute is larger than ``SVGBadgeLimits/maxPayloadBytes``.
+        public static let payloadTooLarge = Code("payloadTooLarge")
+        /// Removing active content cannot make the document safe: it refers to entities other than the five
+        /// predefined ones (declared in a DOCTYPE internal subset, which is removed, or nowhere), and they could
+        /// expand into script.
+        public static let unremovableActiveContent = Code("unremovableActiveContent")
         /// The content to bake is unusable (nothing to write, characters XML cannot carry, unknown payload form).
         public static let invalidContent = Code("invalidContent")
 

@@ -10,6 +10,12 @@ public struct SVGBadgeLimits: Sendable, Hashable {
     public var maxAttributesPerElement: Int
     /// Longest attribute value accepted, in bytes (a compact JWS in `verify` can be large). Default 16 MiB.
     public var maxAttributeBytes: Int
+    /// Most namespace bindings (`xmlns` and `xmlns:` attributes) in scope at once, over all open elements.
+    /// Default 10 000 (real documents declare a dozen).
+    public var maxNamespaceBindings: Int
+    /// Largest badge payload accepted, in bytes: the badge element's decoded text and CDATA, and its decoded
+    /// `verify` attribute, each checked while they are read. Default 16 MiB.
+    public var maxPayloadBytes: Int
 
     /// Creates limits; every parameter defaults to its safe value.
     public init(
@@ -17,12 +23,16 @@ public struct SVGBadgeLimits: Sendable, Hashable {
         maxInflatedBytes: Int = 64 << 20,
         maxDepth: Int = 256,
         maxAttributesPerElement: Int = 1024,
-        maxAttributeBytes: Int = 16 << 20
+        maxAttributeBytes: Int = 16 << 20,
+        maxNamespaceBindings: Int = 10_000,
+        maxPayloadBytes: Int = 16 << 20
     ) {
         self.maxDocumentBytes = maxDocumentBytes
         self.maxInflatedBytes = maxInflatedBytes
         self.maxDepth = maxDepth
         self.maxAttributesPerElement = maxAttributesPerElement
         self.maxAttributeBytes = maxAttributeBytes
+        self.maxNamespaceBindings = maxNamespaceBindings
+        self.maxPayloadBytes = maxPayloadBytes
     }
 }

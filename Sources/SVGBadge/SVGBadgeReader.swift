@@ -43,6 +43,30 @@ public enum SVGBadgeReader {
         var depth: Int
         var element: SVGBadgeElement
         var body: [UInt8] = []
+
+        /// Whitespace read after the last non-whitespace byte of `body`: it counts only if more text follows.
+        var pendingWhitespace: [UInt8] = []
+
+        /// Appends decoded body text and enforces the payload limit as it goes. Leading and trailing whitespace
+        /// (which is trimmed) does not count, and whitespace is held back only up to the limit.
+        mutating func append(_ piece: [UInt8], limit: Int, offset: Int) throws {
+            var rest = piece[...]
+            if body.isEmpty { rest = rest.drop(while: XMLText.isWhitespace) }
+            guard let last = rest.lastIndex(where: { !XMLText.isWhitespace($0) }) else {
+                // Only whitespace: hold it back (there is no point keeping more than would fit).
+                if pendingWhitespace.count <= limit { pendingWhitespace += rest.prefix(limit + 1 - pendingWhitespace.count) }
+                return
+            }
+            let content = rest[...last]
+            guard body.count + pendingWhitespace.count + content.count <= limit else {
+                throw SVGBadgeError(
+                    code: .payloadTooLarge, offset: offset,
+                    message: "the badge element's body is over the payload limit of \(limit) bytes")
+            }
+            body += pendingWhitespace
+            body += content
+            pendingWhitespace = Array(rest[(last + 1)...].prefix(limit + 1))
+        }
     }
 
     private static func read(_ walker: XMLElementWalker) throws -> SVGBadgeElement? {
@@ -73,14 +97,18 @@ public enum SVGBadgeReader {
                     continue
                 }
                 let raw = tokenizer.bytes(token.content)
+                let piece: [UInt8]
                 if token.kind == .cdata {
                     let text = try walker.encoding.utf8(raw, offset: token.content.lowerBound, what: "badge CDATA")
-                    capture!.body += XMLText.normalizeLineEnds(text)
+                    piece = XMLText.normalizeLineEnds(text)
                 } else if token.kind == .text {
                     let text = try walker.encoding.utf8(raw, offset: token.content.lowerBound, what: "badge text")
-                    capture!.body += try XMLText.decode(
+                    piece = try XMLText.decode(
                         text, offset: token.content.lowerBound, attribute: false, warnings: &capture!.element.warnings)
+                } else {
+                    continue
                 }
+                try capture!.append(piece, limit: walker.limits.maxPayloadBytes, offset: token.content.lowerBound)
             }
             if walker.rootClosed { return fallback }
         }
@@ -108,6 +136,11 @@ public enum SVGBadgeReader {
             let raw = try walker.encoding.utf8(
                 walker.tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, what: "verify attribute")
             let decoded = try XMLText.decode(raw, offset: attribute.value.lowerBound, attribute: true, warnings: &warnings)
+            guard decoded.count <= walker.limits.maxPayloadBytes else {
+                throw SVGBadgeError(
+                    code: .payloadTooLarge, offset: attribute.value.lowerBound,
+                    message: "the verify attribute is over the payload limit of \(walker.limits.maxPayloadBytes) bytes")
+            }
             verify = String(decoding: decoded, as: UTF8.self)
         }
         let element = SVGBadgeElement(

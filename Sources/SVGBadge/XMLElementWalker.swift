@@ -24,7 +24,7 @@ final class XMLElementWalker {
     }
 
     let tokenizer: XMLTokenizer
-    private let limits: SVGBadgeLimits
+    let limits: SVGBadgeLimits
     private var scope = NamespaceScope()
     private var open: [[UInt8]] = []
     private var pendingSelfClose: XMLToken?
@@ -135,6 +135,11 @@ final class XMLElementWalker {
             let value = try XMLText.decode(
                 tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, attribute: true, warnings: &ignored)
             declared.append((prefix, String(decoding: value, as: UTF8.self)))
+        }
+        guard scope.count + declared.count <= limits.maxNamespaceBindings else {
+            throw SVGBadgeError(
+                code: .tooManyNamespaceBindings, offset: token.range.lowerBound,
+                message: "more than \(limits.maxNamespaceBindings) namespace bindings in scope")
         }
         scope.push(declared)
         let qualified = Array(tokenizer.bytes(token.content))

@@ -4,7 +4,15 @@
 /// instructions and DOCTYPE declarations (internal subsets are skipped, never interpreted). It keeps only the
 /// current token and unread input in memory: consumed bytes are dropped as it goes. Token ranges are absolute
 /// offsets; their bytes can be read with ``bytes(_:)`` until the next call to ``next()``.
+///
+/// Long text and CDATA sections come as consecutive tokens of at most ``pieceBytes`` bytes each (never cut
+/// inside a UTF-8 sequence, a reference or a CR LF pair), so that a reader can enforce its limits as it goes
+/// and memory does not grow with the length of one run of text.
 final class XMLTokenizer {
+    /// The most bytes of text or CDATA content in one token.
+    static let pieceBytes = 64 * 1024
+    /// Whether the last token was a piece of a CDATA section whose end has not been seen yet.
+    private var inCDATA = false
     private var buffer: [UInt8] = []
     /// Absolute offset of `buffer[0]`.
     private var base = 0
@@ -33,6 +41,7 @@ final class XMLTokenizer {
             started = true
             try skipByteOrderMark()
         }
+        if inCDATA { return try cdata(open: 0) }
         if pos >= buffer.count, !(try fill()) { return nil }
         guard buffer[pos] == UInt8(ascii: "<") else { return try text() }
         guard try have(pos + 1) else { throw truncated("'<' at the end of the input") }
@@ -45,9 +54,7 @@ final class XMLTokenizer {
             if try matches("<!--", at: pos) {
                 return try delimited(.comment, open: 4, close: Array("-->".utf8), what: "comment")
             }
-            if try matches("<![CDATA[", at: pos) {
-                return try delimited(.cdata, open: 9, close: Array("]]>".utf8), what: "CDATA section")
-            }
+            if try matches("<![CDATA[", at: pos) { return try cdata(open: 9) }
             if try matches("<!DOCTYPE", at: pos) { return try doctype() }
             throw malformed("unknown markup declaration", at: pos)
         default:
@@ -92,7 +99,10 @@ final class XMLTokenizer {
     }
 
     /// Index of the first occurrence of `pattern` at or after `start`, reading more input as needed.
-    private func find(_ pattern: [UInt8], from start: Int) throws -> Int? {
+    /// With `window`, only occurrences starting before `start + window` count, and input is read only as far
+    /// as needed to tell.
+    private func find(_ pattern: [UInt8], from start: Int, window: Int = .max) throws -> Int? {
+        let bound = window == .max ? Int.max : start + window
         var i = start
         while true {
             while i + pattern.count <= buffer.count {
@@ -100,6 +110,7 @@ final class XMLTokenizer {
                     i = buffer.count
                     break
                 }
+                if hit >= bound { return nil }
                 if hit + pattern.count > buffer.count {
                     i = hit
                     break
@@ -107,8 +118,23 @@ final class XMLTokenizer {
                 if buffer[hit..<(hit + pattern.count)].elementsEqual(pattern) { return hit }
                 i = hit + 1
             }
+            if i >= bound { return nil }
             if !(try fill()) { return nil }
         }
+    }
+
+    /// A place at or before `proposed` (and after `start`) to end a piece of text: not inside a UTF-8
+    /// sequence, between CR and LF, or (with `references`) inside a `&…;` reference.
+    private func cut(from start: Int, proposed: Int, references: Bool) -> Int {
+        var p = proposed
+        if references, let amp = buffer[max(start, p - 48)..<p].lastIndex(of: UInt8(ascii: "&")),
+            !buffer[amp..<p].contains(UInt8(ascii: ";"))
+        {
+            p = amp
+        }
+        while p > start && buffer[p] & 0xC0 == 0x80 { p -= 1 }
+        if p > start && buffer[p - 1] == 0x0D { p -= 1 }
+        return p > start ? p : proposed
     }
 
     private func skipByteOrderMark() throws {
@@ -127,7 +153,14 @@ final class XMLTokenizer {
 
     private func text() throws -> XMLToken {
         let start = pos
-        let end = try find([UInt8(ascii: "<")], from: pos) ?? buffer.count
+        var end: Int
+        if let lt = try find([UInt8(ascii: "<")], from: pos, window: Self.pieceBytes) {
+            end = lt
+        } else if try have(start + Self.pieceBytes) {
+            end = cut(from: start, proposed: start + Self.pieceBytes, references: true)
+        } else {
+            end = buffer.count  // the end of the input
+        }
         pos = end
         let range = (base + start)..<(base + end)
         return XMLToken(kind: .text, range: range, content: range)
@@ -139,6 +172,22 @@ final class XMLTokenizer {
         pos = end + close.count
         return XMLToken(
             kind: kind, range: (base + start)..<(base + pos), content: (base + start + open)..<(base + end))
+    }
+
+    /// A CDATA section, or its next piece: `open` is 9 at `<![CDATA[`, 0 when continuing one.
+    private func cdata(open: Int) throws -> XMLToken {
+        let start = pos
+        let contentStart = pos + open
+        if let end = try find(Array("]]>".utf8), from: contentStart, window: Self.pieceBytes) {
+            inCDATA = false
+            pos = end + 3
+            return XMLToken(kind: .cdata, range: (base + start)..<(base + pos), content: (base + contentStart)..<(base + end))
+        }
+        // No terminator starts in the window; the piece ends inside it, and one cannot straddle the cut.
+        guard try have(contentStart + Self.pieceBytes + 2) else { throw truncated("unterminated CDATA section") }
+        inCDATA = true
+        pos = cut(from: contentStart, proposed: contentStart + Self.pieceBytes, references: false)
+        return XMLToken(kind: .cdata, range: (base + start)..<(base + pos), content: (base + contentStart)..<(base + pos))
     }
 
     private func doctype() throws -> XMLToken {

@@ -34,7 +34,7 @@ struct Bake: ParsableCommand {
     @Flag(help: "Fail instead of replacing badge data the image already holds.")
     var failIfBaked = false
 
-    @Flag(help: "SVG only: remove <script> elements, on* event attributes and javascript: URLs.")
+    @Flag(help: "SVG only: remove everything a browser would run (script and embedding elements in any namespace, on* and srcdoc attributes, javascript:/vbscript:/non-image data: URLs, the DOCTYPE and its entities, xml-stylesheet); refuse a document that refers to entities.")
     var removeActiveContent = false
 
     @Flag(help: "Flush the output to disk before moving it into place, so that it survives a power failure.")
@@ -43,9 +43,18 @@ struct Bake: ParsableCommand {
     @Option(help: "The largest payload accepted, in bytes.")
     var maxPayloadBytes = BakeOptions().maximumPayloadBytes
 
+    @Option(help: "Give up reading the payload after this many seconds (a FIFO or pipe nobody writes to).")
+    var payloadTimeout = 30.0
+
+    @Flag(help: "PNG only: keep the bytes after the IEND chunk (by default they are dropped: they could carry a second badge).")
+    var keepTrailingData = false
+
     func validate() throws {
         if image == "-" && payload == "-" {
             throw ValidationError("the image and the payload cannot both come from standard input")
+        }
+        guard payloadTimeout > 0, payloadTimeout.isFinite else {
+            throw ValidationError("--payload-timeout must be a positive number of seconds")
         }
     }
 
@@ -57,6 +66,7 @@ struct Bake: ParsableCommand {
         options.removeActiveContent = removeActiveContent
         options.maximumPayloadBytes = maxPayloadBytes
         options.flushToDisk = sync
+        options.keepTrailingData = keepTrailingData
         let baker = BadgeBaker(options: options)
         do {
             let text = try readPayload(limit: maxPayloadBytes)
@@ -77,16 +87,8 @@ struct Bake: ParsableCommand {
     }
 
     private func readPayload(limit: Int) throws(BadgeError) -> String {
-        let bytes: [UInt8]
-        if payload == "-" {
-            bytes = Array((try? FileHandle.standardInput.read(upToCount: limit + 4096)) ?? Data())
-        } else {
-            guard let handle = FileHandle(forReadingAtPath: payload) else {
-                throw BadgeError(.io, "cannot open the payload file \(payload)")
-            }
-            defer { try? handle.close() }
-            bytes = Array((try? handle.read(upToCount: limit + 4096)) ?? Data())
-        }
+        // A little over the limit, so that BakePayload reports an oversized payload as such.
+        let bytes = try PayloadReader.contents(of: payload, limit: limit + 4096, timeout: payloadTimeout)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw BadgeError(.invalidUTF8, "the payload is not valid UTF-8")
         }

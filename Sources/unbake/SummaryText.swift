@@ -31,7 +31,7 @@ enum SummaryText {
         if let expires = summary.expires { lines.append(("Expires", expires)) }
         if let recipient = summary.recipient { lines.append(("Recipient", recipient.display)) }
         if let name = summary.credentialName { lines.append(("Credential name", name)) }
-        if let image = summary.image { lines.append(("Image", image.count > 100 ? String(image.prefix(97)) + "..." : image)) }
+        if let image = summary.image { lines.append(("Image", shortened(image))) }
         for evidence in summary.evidence {
             lines.append(("Evidence", [evidence.name, evidence.url, evidence.narrative].compactMap { $0 }.joined(separator: " — ")))
         }
@@ -40,14 +40,22 @@ enum SummaryText {
         lines.append(("Found in", foundIn(baked)))
         let verification: String
         switch summary.verification.mode {
-        case .hosted: verification = "hosted: verify online at \(summary.verification.hostedURL ?? "the assertion's URL")"
+        case .hosted: verification = "hosted: verify online at \(summary.verification.hostedURL.map(shortened) ?? "the assertion's URL")"
         case .signed: verification = "signed (\(summary.verification.jwsAlgorithm ?? summary.verification.proofTypes.joined(separator: ", "))): can be verified offline"
         default: verification = "no verification method found"
         }
         lines.append(("Verification", verification))
-        if !summary.documentsToFetch.isEmpty { lines.append(("To fetch", summary.documentsToFetch.joined(separator: ", "))) }
+        if !summary.documentsToFetch.isEmpty { lines.append(("To fetch", summary.documentsToFetch.map(shortened).joined(separator: ", "))) }
         for warning in summary.warnings + baked.warnings.map(\.message) { lines.append(("Warning", warning)) }
         return format(lines)
+    }
+
+    /// At most 100 Unicode scalars of `text` (counting scalars, not grapheme clusters: linear whatever the text);
+    /// for images (often data: URLs) and URLs, which a summary names but need not print in full.
+    static func shortened(_ text: String) -> String {
+        let head = text.unicodeScalars.prefix(101)
+        guard head.count > 100 else { return text }
+        return String(String.UnicodeScalarView(head.prefix(97))) + "..."
     }
 
     static func foundIn(_ badge: BakedBadge) -> String {

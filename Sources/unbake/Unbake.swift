@@ -88,7 +88,7 @@ struct Unbake: AsyncParsableCommand {
         } else if verify {
             try await runVerification(badge)
         } else if json {
-            Output.line(try UnbakeReport(ImportedBadge(badge)).jsonText())
+            Output.line(try UnbakeReport(ImportedBadge(badge)).jsonData())
         } else if summary {
             Output.line(SummaryText.render(ImportedBadge(badge)))
         } else {

@@ -71,9 +71,10 @@ struct UnbakeReport: Encodable {
         try container.encodeIfPresent(verification, forKey: .verification)
     }
 
-    func jsonText() throws -> String {
+    /// The report as UTF-8 JSON (written out as is: no copy through `String`).
+    func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return try encoder.encode(self)
     }
 }

@@ -119,10 +119,13 @@ struct PNGBakingTests {
         _ = try BadgeBaker(options: options).bake(Payloads.hostedURL, into: png.bytes)
     }
 
-    @Test func trailingBytesAreKept() throws {
+    @Test func trailingBytesAreDroppedUnlessKept() throws {
         let bytes = sourcePNG().bytes + [1, 2, 3]
         let baked = try baker.bake(Payloads.hostedURL, into: bytes)
-        #expect(baked.suffix(3) == [1, 2, 3])
+        #expect(baked.suffix(12) == sourcePNG().bytes.suffix(12))  // ends with IEND
+        var options = BakeOptions()
+        options.keepTrailingData = true
+        #expect(try BadgeBaker(options: options).bake(Payloads.hostedURL, into: bytes).suffix(3) == [1, 2, 3])
     }
 }
 

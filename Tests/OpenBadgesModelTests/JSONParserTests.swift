@@ -94,4 +94,39 @@ struct JSONParserTests {
         #expect(e != ModelError(.invalidJSON, reason: "day 31 does not exist"))
         #expect(e.description == "invalidDate at $.issuedOn: day 31 does not exist")
     }
+
+    @Test("keys are told apart by code points: composed and decomposed café are two members")
+    func keysCompareByCodePoints() throws {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)  // Swift's String equality is canonical equivalence
+        for text in [#"{"caf\u00e9":1,"cafe\u0301":2}"#, "{\"\(composed)\":1,\"\(decomposed)\":2}"] {
+            let object = try #require(try JSONValue(parsing: text).objectValue)
+            #expect(object.count == 2)
+            #expect(object.keys.map { Array($0.unicodeScalars) } == [Array(composed.unicodeScalars), Array(decomposed.unicodeScalars)])
+            #expect(object[composed] == .number(JSONNumber(literal: "1")))
+            #expect(object[decomposed] == .number(JSONNumber(literal: "2")))
+            #expect(try JSONValue(parsing: JSONValue.object(object).serialized()).objectValue?.count == 2)
+        }
+        // Exact duplicates, written the same or escaped differently, are still refused.
+        for text in [#"{"caf\u00e9":1,"caf\u00e9":2}"#, "{\"\(composed)\":1,\"caf\\u00e9\":2}", #"{"a":1,"\u0061":2}"#] {
+            #expect(throws: ModelError(.duplicateKey, reason: "")) { try JSONValue(parsing: text) }
+        }
+        // Building an object in code keeps both too, and a later exact duplicate replaces the earlier one.
+        let built = JSONObject([
+            JSONMember(key: composed, value: .bool(true)), JSONMember(key: decomposed, value: .null),
+            JSONMember(key: composed, value: .bool(false)),
+        ])
+        #expect(built.count == 2)
+        #expect(built[composed] == .bool(false))
+        #expect(built.contains(decomposed))
+    }
+
+    @Test("an object with many members is built in linear time")
+    func manyMembers() throws {
+        let count = 20_000
+        let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        let object = try #require(try JSONValue(parsing: text).objectValue)
+        #expect(object.count == count)
+        #expect(object["k19999"] == .number(JSONNumber(literal: "19999")))
+    }
 }

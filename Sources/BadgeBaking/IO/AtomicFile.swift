@@ -44,7 +44,9 @@ enum AtomicFile {
             defer { close(descriptor) }
             var sink = FileByteSink(descriptor: descriptor)
             result = try body(&sink)
-            fchmod(descriptor, 0o644)
+            guard fchmod(descriptor, mode(replacing: overwrite ? path : nil)) == 0 else {
+                throw BadgeError(.io, "cannot set the mode of \(temporary): \(String(cString: strerror(errno)))")
+            }
             guard !flushToDisk || fsync(descriptor) == 0 else {
                 throw BadgeError(.io, "cannot flush \(temporary): \(String(cString: strerror(errno)))")
             }
@@ -75,4 +77,35 @@ enum AtomicFile {
         moved = true
         return result
     }
+
+    /// The permission bits of the output: those of the file it replaces (when `replacing` names an existing
+    /// regular file), else what any new file gets, `0666` less the process's umask. Never set-user-ID,
+    /// set-group-ID or sticky.
+    static func mode(replacing path: String?) -> mode_t {
+        if let path {
+            var status = stat()
+            if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { return status.st_mode & 0o777 }
+        }
+        return 0o666 & ~currentUmask()
+    }
+
+    /// The process's file mode creation mask. `umask(2)` can only be read by setting it, so it is set and put
+    /// back under a lock (on Linux it is read from `/proc/self/status` instead, which changes nothing).
+    static func currentUmask() -> mode_t {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return value
+        }
+        #endif
+        return umaskLock.withLock {
+            let mask = umask(0o022)
+            umask(mask)
+            return mask
+        }
+    }
+
+    private static let umaskLock = NSLock()
 }

@@ -91,6 +91,20 @@ struct ForwardingByteSource<Base: ByteSource, Sink: ByteSink>: ByteSource {
         return offset - start
     }
 
+    /// Writes everything kept, then reads the rest of the stream to its end without writing it; returns how
+    /// many bytes there were after `offset`.
+    mutating func dropRest() throws(BadgeError) -> Int64 {
+        let start = offset
+        try drop(through: bufferOffset + Int64(filled))
+        offset = bufferOffset + Int64(filled)
+        while try refill() > 0 {
+            offset = bufferOffset + Int64(filled)
+            settled = offset
+            keptUntil = offset
+        }
+        return offset - start
+    }
+
     /// Buffered bytes not yet read.
     private var available: Int { Int(bufferOffset + Int64(filled) - offset) }
 

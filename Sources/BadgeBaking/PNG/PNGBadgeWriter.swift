@@ -56,8 +56,12 @@ struct PNGBadgeWriter {
             }
         }
         guard sawIEND else { throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk") }
-        // Bytes after IEND are not chunks; keep them as they are.
-        report.trailingBytes = Int(try reader.source.forwardRest())
+        // Bytes after IEND are not chunks: dropped unless asked for (they could carry another badge).
+        if options.keepTrailingData {
+            report.trailingBytes = Int(try reader.source.forwardRest())
+        } else {
+            report.droppedTrailingBytes = Int(try reader.source.dropRest())
+        }
         sink = reader.source.sink
         return report
     }
@@ -108,6 +112,8 @@ public struct BakeReport: Hashable, Sendable {
     public var generation: BadgeGeneration
     /// Badge data removed from the input (re-baking replaces).
     public var removedChunks: [RemovedData] = []
-    /// Bytes after the PNG's IEND chunk, copied unchanged.
+    /// Bytes after the PNG's IEND chunk, copied unchanged (only with ``BakeOptions/keepTrailingData``).
     public var trailingBytes = 0
+    /// Bytes after the PNG's IEND chunk that were left out of the output (the default).
+    public var droppedTrailingBytes = 0
 }

@@ -30,7 +30,7 @@ public struct PayloadClassification: Hashable, Sendable {
             case .jws(let signed):
                 kind = .jws
                 specVersion = signed.document.specVersion
-            case .url(let url) where text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{"):
+            case .url(let url) where Self.startsLikeJSON(text):
                 // A JSON pointer to a hosted assertion, such as Mozilla's {"verify": {"url": "…"}}.
                 kind = .json
                 if Self.isAbsoluteHTTPURL(url) { hostedID = url }
@@ -39,26 +39,42 @@ public struct PayloadClassification: Hashable, Sendable {
                     kind = .url
                 } else {
                     kind = .unknown
-                    warnings.append(BadgeWarning(.relativeURL, "the payload \"\(url)\" is not an absolute http(s) URL"))
+                    warnings.append(BadgeWarning(.relativeURL, "the payload \"\(Self.excerpt(url))\" is not an absolute http(s) URL"))
                 }
             }
         } catch {
             // Not a badge document; say whether it is at least JSON.
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("{"), case .object? = try? JSONValue(parsing: trimmed) {
+            let startsLikeJSON = Self.startsLikeJSON(text)
+            if startsLikeJSON, case .object? = try? JSONValue(parsing: text) {
                 kind = .json
                 warnings.append(BadgeWarning(.invalidPayload, "the JSON payload is not a recognisable badge document: \(error)"))
             } else {
                 kind = .unknown
-                let what = trimmed.hasPrefix("{") ? "starts like JSON but is not a valid JSON object" : "cannot be decoded"
+                let what = startsLikeJSON ? "starts like JSON but is not a valid JSON object" : "cannot be decoded"
                 warnings.append(BadgeWarning(.invalidPayload, "the payload \(what): \(error)"))
             }
         }
         generation = specVersion.map { $0 == .v3_0 ? .credential : .assertion }
     }
 
+    /// Whether the first Unicode scalar that is not white space is `{` (scalars, not grapheme clusters: linear
+    /// and stopping at the first non-space whatever follows).
+    static func startsLikeJSON(_ text: String) -> Bool {
+        text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" } == "{"
+    }
+
+    /// At most the first 80 Unicode scalars of untrusted text, for a message.
+    static func excerpt(_ text: String) -> String {
+        let head = text.unicodeScalars.prefix(81)
+        guard head.count > 80 else { return text }
+        return String(String.UnicodeScalarView(head.prefix(80))) + "…"
+    }
+
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {
-        guard !text.contains(where: { $0.isWhitespace }), let url = URL(string: text),
+        // Cheap tests on bytes and scalars first: String's own operations walk grapheme clusters.
+        let scheme = text.utf8.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8) else { return false }
+        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }), let url = URL(string: text),
             let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
         else { return false }

@@ -140,17 +140,20 @@ struct JSONTextParser {
         try enter()
         index += 1
         var members: [JSONMember] = []
-        var seen = Set<String>()
+        // Keys are told apart by code points (their UTF-8 bytes), never by canonical equivalence: "caf\u00e9"
+        // and "cafe\u0301" are two members.
+        var seen = Set<[UInt8]>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1; depth -= 1
-            return .object(JSONObject(members))
+            return .object(JSONObject(uniqueMembers: members))
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
-            let key = try parseString()
-            guard seen.insert(key).inserted else {
+            let keyBytes = try parseStringBytes()
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            guard seen.insert(keyBytes).inserted else {
                 throw ModelError(.duplicateKey, reason: "the member \"\(key)\" appears twice in one object (at byte offset \(index))")
             }
             skipWhitespace()
@@ -165,7 +168,7 @@ struct JSONTextParser {
             throw error("expected ',' or '}' in an object")
         }
         depth -= 1
-        return .object(JSONObject(members))
+        return .object(JSONObject(uniqueMembers: members))
     }
 
     mutating func parseArray() throws -> JSONValue {
@@ -216,14 +219,24 @@ struct JSONTextParser {
     }
 
     mutating func parseString() throws -> String {
+        String(decoding: try parseStringBytes(), as: UTF8.self)
+    }
+
+    /// Reads a string literal and returns its UTF-8 bytes; runs without escapes are copied in one go.
+    mutating func parseStringBytes() throws -> [UInt8] {
         index += 1
         var out: [UInt8] = []
         while true {
+            var run = index
+            while run < bytes.count, bytes[run] != UInt8(ascii: "\""), bytes[run] != UInt8(ascii: "\\"), bytes[run] >= 0x20 {
+                run += 1
+            }
+            out.append(contentsOf: bytes[index..<run])
+            index = run
             guard index < bytes.count else { throw error("unterminated string") }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") { index += 1; break }
             if b < 0x20 { throw error("unescaped control character in a string") }
-            if b != UInt8(ascii: "\\") { out.append(b); index += 1; continue }
             index += 1
             guard index < bytes.count else { throw error("unterminated escape") }
             let e = bytes[index]
@@ -251,11 +264,11 @@ struct JSONTextParser {
                     throw error("unpaired UTF-16 surrogate escape")
                 }
                 guard let u = Unicode.Scalar(scalar) else { throw error("invalid escape") }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
+                out.append(contentsOf: Array(String(u).utf8))
             default: throw error("invalid escape character")
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     mutating func parseHex4() throws -> UInt32 {

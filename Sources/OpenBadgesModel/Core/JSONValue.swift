@@ -112,7 +112,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public var description: String { text }
 }
 
-/// One member of a ``JSONObject``.
+/// One member of a ``JSONObject``. Members compare and hash their keys by code points (UTF-8 bytes), not by
+/// Swift's canonical equivalence.
 public struct JSONMember: Sendable, Hashable {
     /// The member name.
     public let key: String
@@ -124,17 +125,53 @@ public struct JSONMember: Sendable, Hashable {
         self.key = key
         self.value = value
     }
+
+    /// Members are equal when their keys have the same code points and their values are equal.
+    public static func == (lhs: JSONMember, rhs: JSONMember) -> Bool {
+        JSONObject.sameKey(lhs.key, rhs.key) && lhs.value == rhs.value
+    }
+
+    /// Hashes the key's UTF-8 bytes and the value.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key.utf8.count)
+        for byte in key.utf8 { hasher.combine(byte) }
+        hasher.combine(value)
+    }
 }
 
 /// A JSON object whose members stay in document order. Keys are unique (the parser rejects duplicates).
+///
+/// Keys are told apart by code points (their UTF-8 bytes), as JSON does: `"caf\u00e9"` (composed) and
+/// `"cafe\u0301"` (decomposed) are two different keys, although Swift's `==` on `String` calls them equal.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// The members in order.
     public private(set) var members: [JSONMember]
 
-    /// Creates an object from members (later duplicates replace earlier ones).
+    /// Creates an object from members (later duplicates, by code points, replace earlier ones).
     public init(_ members: [JSONMember] = []) {
-        self.members = []
-        for m in members { self[m.key] = m.value }
+        var position: [[UInt8]: Int] = [:]
+        var kept: [JSONMember] = []
+        kept.reserveCapacity(members.count)
+        for m in members {
+            let key = Array(m.key.utf8)
+            if let i = position[key] {
+                kept[i] = m
+            } else {
+                position[key] = kept.count
+                kept.append(m)
+            }
+        }
+        self.members = kept
+    }
+
+    /// Creates an object from members whose keys are known to be distinct by code points (the parser's).
+    init(uniqueMembers members: [JSONMember]) {
+        self.members = members
+    }
+
+    /// Whether two keys have the same code points.
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Creates an object from a literal, keeping the literal's order.
@@ -153,9 +190,9 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// Reads or replaces a member; assigning `nil` removes it. A new member is appended at the end.
     public subscript(key: String) -> JSONValue? {
-        get { members.first(where: { $0.key == key })?.value }
+        get { members.first(where: { Self.sameKey($0.key, key) })?.value }
         set {
-            if let i = members.firstIndex(where: { $0.key == key }) {
+            if let i = members.firstIndex(where: { Self.sameKey($0.key, key) }) {
                 if let newValue { members[i] = JSONMember(key: key, value: newValue) } else { members.remove(at: i) }
             } else if let newValue {
                 members.append(JSONMember(key: key, value: newValue))
@@ -164,7 +201,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// Whether a member with this name exists (even if its value is `null`).
-    public func contains(_ key: String) -> Bool { members.contains { $0.key == key } }
+    public func contains(_ key: String) -> Bool { members.contains { Self.sameKey($0.key, key) } }
 
     /// The members whose names are not in `known`, in order.
     public func removingKeys(_ known: Set<String>) -> JSONObject {

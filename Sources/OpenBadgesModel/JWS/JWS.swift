@@ -22,7 +22,9 @@ public struct JWS: Sendable, Equatable {
     ///   - options: limits for the header and payload JSON.
     /// - Throws: ``ModelError`` `.invalidJWS` (shape), `.invalidBase64URL` (naming the segment), or a JSON error.
     public init(compact: String, options: JSONParsingOptions = .default) throws {
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        // Split on the UTF-8 bytes: splitting a String walks grapheme clusters, which costs far more than linear
+        // time on hostile text (one cluster of millions of combining marks).
+        let parts = compact.utf8.split(separator: UInt8(ascii: "."), maxSplits: 3, omittingEmptySubsequences: false).map(Substring.init)
         guard parts.count == 3 else {
             throw ModelError(.invalidJWS, reason: "a compact JWS has 3 dot-separated segments; found \(parts.count)")
         }

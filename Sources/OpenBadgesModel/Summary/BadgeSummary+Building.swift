@@ -17,8 +17,8 @@ extension BadgeSummary {
             verification.needsOnlineVerification = true
             verification.hostedURL = url
             documentsToFetch = [url]
-            if !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-                warnings.append("the payload \"\(url)\" is not an absolute http(s) URL; resolve it against where the image came from")
+            if !(url.utf8.starts(with: "http://".utf8) || url.utf8.starts(with: "https://".utf8)) {
+                warnings.append("the payload \"\(url.excerpt())\" is not an absolute http(s) URL; resolve it against where the image came from")
             }
         case .json(let document, _):
             self.init(document: document, payloadKind: .json)
@@ -222,7 +222,7 @@ extension BadgeSummary {
         switch issuer {
         case .iri(let s):
             self.issuer = Issuer(id: s)
-            if s.hasPrefix("http://") || s.hasPrefix("https://") { documentsToFetch.append(s) }
+            if s.utf8.starts(with: "http://".utf8) || s.utf8.starts(with: "https://".utf8) { documentsToFetch.append(s) }
         case .object(let p):
             self.issuer = Issuer(id: p.id, name: p.name?.text(), url: p.url, email: p.email, image: p.image?.imageURL)
         }
@@ -274,7 +274,9 @@ extension BadgeSummary.RecipientHint {
             type = i.identityType
             salted = i.salt.map { !$0.isEmpty } ?? false
             if i.hashed {
-                let alg = i.identityHash.split(separator: "$").first.map { $0.lowercased() }
+                // On bytes: the hash is untrusted text, and String's split walks grapheme clusters.
+                let hash = i.identityHash.utf8
+                let alg = hash.isEmpty ? nil : String(Substring(hash.prefix { $0 != UInt8(ascii: "$") })).lowercased()
                 plaintext = nil
                 hashAlgorithm = alg
                 display = "hashed \(alg ?? "?")" + (salted ? " (salted)" : "")
@@ -284,7 +286,7 @@ extension BadgeSummary.RecipientHint {
                 display = i.identityHash
             }
         } else if let id = s.id {
-            type = id.hasPrefix("did:") ? "did" : "id"
+            type = id.utf8.starts(with: "did:".utf8) ? "did" : "id"
             plaintext = id
             hashAlgorithm = nil
             salted = false
