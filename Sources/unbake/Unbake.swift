@@ -105,7 +105,7 @@ struct Unbake: AsyncParsableCommand {
             var report = UnbakeReport(completed.imported)
             report.sources = completed.sources
             report.verification = completed.report
-            Output.line(try report.jsonText())
+            Output.line(try report.jsonData())
         } else {
             var text = SummaryText.render(completed.imported)
             if let report = completed.report { text += "\n\n" + ReportText.render(report) }
