@@ -32,6 +32,7 @@ public struct BadgeVerifier: Sendable {
         let budget = VerificationBudget(options)
         var options = self.options
         options.loader = BudgetedLoader(base: options.loader, budget: budget)
+        options.contextLoader = options.contextLoader.map { BudgetedLoader(base: $0, budget: budget) }
         let report = await Self.verify(payload: payload, options: options, budget: budget)
         return Self.closing(report, budget: budget)
     }

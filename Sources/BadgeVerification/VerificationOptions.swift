@@ -37,10 +37,10 @@ public struct VerificationOptions: Sendable {
     /// Clock skew tolerated on issue and expiry dates, in seconds (default 300).
     public var leeway: TimeInterval = 300
     /// OB 3.0: whether a key that cannot be bound to the issuer is accepted with a warning (default false). By
-    /// default such a key leaves ``CheckID/issuerBinding`` not checked (the issuer's documents could not be had)
-    /// or failed (they were fetched and do not list it), so the badge is never `verified`. Set it for 1EdTech's
-    /// permissive behaviour, which trusts a key from a JWT header or a URL fragment; a key that belongs to
-    /// someone other than the issuer still fails.
+    /// default such a key leaves ``CheckID/issuerBinding`` not checked (the issuer's documents could not be had),
+    /// so the badge is never `verified`. Set it for 1EdTech's permissive behaviour, which trusts a key from a JWT
+    /// header or a URL fragment when nothing can confirm it; a key the issuer's own documents were fetched and do not
+    /// list, or one that belongs to someone other than the issuer, still fails.
     public var acceptsUnboundKeys = false
     /// Whether RSA keys under 2048 bits are accepted (default false: such keys are rejected).
     public var allowsWeakRSAKeys = false

@@ -67,7 +67,10 @@ extension JSONLDProcessor {
     private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<String>) throws {
         if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
         for (name, definition) in active.terms.storage {
-            if let iri = definition.iri, !definition.reverse { vocabulary.add(name: name.string, iri: iri) }
+            // A keyword alias is not a name for data: only `id` and `type` (aliases of @id and @type) are kept.
+            guard let iri = definition.iri, !definition.reverse else { continue }
+            if iri.hasPrefix("@"), iri != "@id" && iri != "@type" { continue }
+            vocabulary.add(name: name.string, iri: iri)
         }
         for (_, definition) in active.terms.storage {
             guard let scoped = definition.context else { continue }

@@ -104,10 +104,11 @@ struct OB2AttackTests {
         #expect(signed.verdict == .failed)
     }
 
-    @Test("OB 1.x: a verify.url key off the issuer's origin fails the signature; on it, it verifies")
+    @Test("OB 1.x: a verify.url key off the issuer's origin fails the signature; on an OB 1.x issuer's origin, it verifies")
     func legacyKeyOrigin() async throws {
         let host = try BadgeHost()
-        host.setIssuer(publicKeys: [])
+        // An OB 1.x issuer organization: it lists no keys, so its keys are the ones on its origin.
+        host.server.route("/issuer.json", .json(#"{"@context":"https://w3id.org/openbadges/v1","type":"Issuer","id":"\#(host.issuerID)","name":"Loopback Academy","url":"\#(host.base)"}"#))
         let attacker = try BadgeHost()
         let pem = BadgeHost.otherKey.publicKey.pemRepresentation
         attacker.server.route("/key.pem", .json(pem, contentType: "application/x-pem-file"))

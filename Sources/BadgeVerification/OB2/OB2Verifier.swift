@@ -84,6 +84,10 @@ struct OB2Verifier {
             }
             return
         }
+        guard !Self.hasAmbiguousPath(url) else {
+            report.add(.hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its prefix says", node: url)
+            return
+        }
         let policy = issuer.profile.verification
         if let prefixes = policy?.startsWith?.values, !prefixes.isEmpty {
             guard prefixes.contains(where: { url.hasPrefix($0) }) else {
@@ -105,6 +109,20 @@ struct OB2Verifier {
             return
         }
         report.add(.hostedScope, .passed, "hosted on \(here), which the issuer \(issuerIRI) allows", node: url)
+    }
+
+    /// Whether a URL's path has `.` or `..` segments (also percent-encoded) or backslashes: a server resolves them, so
+    /// a prefix check on the text would be fooled (`/badges/../uploads/evil.json` starts with `/badges/`).
+    static func hasAmbiguousPath(_ url: String) -> Bool {
+        guard let schemeEnd = url.range(of: "://") else { return false }
+        let afterScheme = url[schemeEnd.upperBound...]
+        guard let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), afterScheme[pathStart] == "/" else { return false }
+        let path = afterScheme[pathStart...].prefix { $0 != "?" && $0 != "#" }.lowercased()
+        if path.contains("\\") || path.contains("%5c") { return true }
+        return path.split(separator: "/", omittingEmptySubsequences: false).contains { segment in
+            let decoded = segment.replacingOccurrences(of: "%2e", with: ".")
+            return decoded == "." || decoded == ".."
+        }
     }
 
     /// Whether an `allowedOrigins` entry admits `origin`: a full origin (`https://host:port`) by scheme, host and
@@ -184,9 +202,14 @@ struct OB2Verifier {
                 report.add(.keyOwnership, .notChecked, "no key URL", node: assertion.uid)
                 return
             }
+            // The same-origin rule is OB 1.x's, so it holds only for an issuer whose own Profile is OB 1.x: the badge's
+            // version is the signer's choice and cannot relax the rule of an OB 2.0 issuer, which lists its keys.
+            let legacyIssuer = OB2.detectVersion(of: issuer.json) < .v2_0
             let onIssuerOrigin = Origin(keyURL).map { key in Origin(issuerIRI).map { $0.admits(key) } ?? false } ?? false
-            if listedIRIs.isEmpty ? !onIssuerOrigin : !isListed(keyURL) {
-                let rule = listedIRIs.isEmpty ? "is not on the issuer's origin \(Origin(issuerIRI)?.description ?? issuerIRI)" : "is not among the keys the issuer lists"
+            if listedIRIs.isEmpty ? !(legacyIssuer && onIssuerOrigin) : !isListed(keyURL) {
+                let rule = !listedIRIs.isEmpty ? "is not among the keys the issuer lists"
+                    : legacyIssuer ? "is not on the issuer's origin \(Origin(issuerIRI)?.description ?? issuerIRI)"
+                    : "is not listed by the issuer, an OB 2.0 Profile that lists no keys"
                 report.add(.signature, .failed, "the key at \(keyURL) \(rule), so it cannot sign for the issuer", node: keyURL)
                 report.add(.keyOwnership, .failed, "the key at \(keyURL) \(rule)", node: keyURL)
                 return
@@ -285,22 +308,41 @@ struct OB2Verifier {
         case .failure(let failure):
             report.record(failure, as: .revocation, node: listURL)
         case .success(let document):
-            let keys = [assertion.id, assertion.uid].compactMap { $0 }
-            if case .revocationList(let list)? = try? BadgeDocument(jsonBytes: document.body) {
-                if let entry = keys.lazy.compactMap({ list.entry(revoking: $0) }).first, entry.revoked != false {
-                    report.add(.revocation, .failed, "revoked in \(listURL)\(entry.revocationReason.map { ": \($0)" } ?? "")", node: listURL)
-                } else {
-                    report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
+            let keys = Set([assertion.id, assertion.uid].compactMap { $0 })
+            guard case .object(let list)? = try? JSONValue(parsing: document.body) else {
+                report.add(.revocation, .notChecked, "\(listURL) is not a JSON revocation list, so revocation was not checked", node: listURL)
+                return
+            }
+            if let entries = list["revokedAssertions"] {
+                // OB 2.0: every entry is read on its own (an IRI, or an object with id or uid), so one odd entry or an
+                // odd member elsewhere never turns the whole list into "not revoked".
+                guard case .array(let items) = entries else {
+                    report.add(.revocation, .notChecked, "\(listURL): revokedAssertions is not an array, so revocation was not checked", node: listURL)
+                    return
                 }
-            } else if case .object(let map)? = try? JSONValue(parsing: document.body) {
+                for item in items {
+                    switch item {
+                    case .string(let id) where keys.contains(id):
+                        report.add(.revocation, .failed, "revoked in \(listURL)", node: listURL)
+                        return
+                    case .object(let entry):
+                        let named = [entry["id"]?.stringValue, entry["uid"]?.stringValue].compactMap { $0 }
+                        guard named.contains(where: keys.contains), entry["revoked"] != .bool(false) else { continue }
+                        let reason = entry["revocationReason"].map { $0.stringValue ?? "\($0)" }.map { ": \($0)" } ?? ""
+                        report.add(.revocation, .failed, "revoked in \(listURL)\(reason)", node: listURL)
+                        return
+                    default:
+                        continue
+                    }
+                }
+                report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
+            } else if (list["type"].map { $0.stringValue.map { [$0] } ?? ($0.arrayValue ?? []).compactMap(\.stringValue) } ?? []).contains { $0.hasSuffix("RevocationList") } {
+                report.add(.revocation, .notChecked, "\(listURL) is a RevocationList without revokedAssertions, so revocation was not checked", node: listURL)
+            } else if let key = keys.first(where: { list[$0] != nil }) {
                 // OB 1.x: a JSON object mapping revoked uids (or ids) to reasons.
-                if let key = keys.first(where: { map[$0] != nil }) {
-                    report.add(.revocation, .failed, "revoked in \(listURL): \(map[key]?.stringValue ?? "no reason given")", node: listURL)
-                } else {
-                    report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
-                }
+                report.add(.revocation, .failed, "revoked in \(listURL): \(list[key]?.stringValue ?? "no reason given")", node: listURL)
             } else {
-                report.add(.revocation, .failed, "\(listURL) is not a revocation list", node: listURL)
+                report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
             }
         }
     }

@@ -33,23 +33,33 @@ extension KeyResolver {
     /// say it is the issuer's. What a key document, a JWT header or a URL fragment says about its controller is
     /// never enough.
     func bind(_ key: ResolvedKey, issuer: String) async -> BindingOutcome {
+        // The key's own provenance names the issuer: bound.
+        switch key.provenance {
+        case .selfCertifying where key.controller == issuer:
+            return .bound("the key is the issuer's own DID (\(issuer))")
+        case .dereferenced(let document) where key.controller == issuer:
+            return .bound("\(document) lists the key under the issuer \(issuer), for assertionMethod")
+        case .rejected(let reason) where key.controller == issuer:
+            return .notAuthorized(reason)
+        default:
+            break
+        }
+        // Otherwise only the issuer's own documents can authorise it (an https issuer may list a did:key it signs with).
+        let outcome = await bindThroughIssuerDocuments(key, issuer: issuer)
+        if case .bound = outcome { return outcome }
         switch key.provenance {
         case .selfCertifying:
-            return key.controller == issuer
-                ? .bound("the key is the issuer's own DID (\(issuer))")
-                : .otherController("the key is \(key.controller ?? "another DID"), not the issuer \(issuer)")
-        case .dereferenced(let document) where key.controller == issuer:
-            return .bound("\(document) lists the key under the issuer \(issuer)")
+            return .otherController("the key is \(key.controller ?? "another DID"), not the issuer \(issuer), and the issuer's documents do not list it")
         case .dereferenced(let document):
             if let controller = key.controller {
                 return .otherController("\(document) says the key's controller is \(controller), not the issuer \(issuer)")
             }
         case .rejected(let reason):
-            return key.controller == issuer ? .notAuthorized(reason) : .otherController(reason)
+            return .otherController(reason)
         case .unbound:
             break
         }
-        return await bindThroughIssuerDocuments(key, issuer: issuer)
+        return outcome
     }
 
     /// Asks the issuer's own documents: its DID (did:key, did:jwk), its DID document (did:web), its HTTPS profile
@@ -67,35 +77,40 @@ extension KeyResolver {
                 ? .bound("the key is the issuer's own DID (\(issuer))")
                 : .otherController("the issuer \(issuer) is a key DID and the signing key is another key (\(why))")
         }
-        var documents: [(url: URL, entries: [JSONObject])] = []
+        var documents: [(url: URL, entries: [JSONObject], references: [String])] = []
         var fetched = false
         var failures: [String] = []
         if issuer.hasPrefix("did:web:"), let url = Self.didWebURL(issuer) {
             switch await fetchIdentified(url, expectedID: issuer) {
             case .success(let document):
                 fetched = true
-                documents.append((url, Self.methodEntries(document)))
+                documents.append((url, Self.methodEntries(document), Self.assertionReferences(document)))
             case .failure(let problem): failures.append(problem.message)
             }
         } else if let url = URL(string: issuer), url.scheme == "https" || url.scheme == "http" {
             switch await fetchIdentified(url, expectedID: issuer) {
             case .success(let document):
                 fetched = true
-                documents.append((url, Self.methodEntries(document)))
+                documents.append((url, Self.methodEntries(document), Self.assertionReferences(document)))
             case .failure(let problem): failures.append(problem.message)
             }
             if url.scheme == "https", let origin = Origin(url), let jwks = URL(string: "\(origin)/.well-known/jwks.json") {
                 switch await fetchIdentified(jwks, expectedID: nil) {
                 case .success(let set):
                     fetched = true
-                    documents.append((jwks, (set["keys"]?.asArray ?? []).compactMap(\.objectValue)))
+                    // A JWK Set lists signing keys (OB 3.0 key provenance); a key marked for another use does not count.
+                    let keys = (set["keys"]?.asArray ?? []).compactMap(\.objectValue).filter { $0["use"] == nil || $0["use"]?.stringValue == "sig" }
+                    documents.append((jwks, keys, []))
                 case .failure(let problem): failures.append(problem.message)
                 }
             }
         } else {
             return .unbound("the issuer \(issuer) cannot be dereferenced to confirm the key (\(why))")
         }
-        for (url, entries) in documents {
+        for (url, entries, references) in documents {
+            if let method = key.method, references.contains(where: { $0 == method || ($0.hasPrefix("#") && issuer + $0 == method) }) {
+                return .bound("the issuer's own document \(url.absoluteString) lists \(method) under assertionMethod")
+            }
             for entry in entries where Self.material(of: entry, allowsWeakRSAKeys: allowsWeakRSAKeys)?.fingerprint == key.key.fingerprint {
                 if let owner = entry["controller"]?.stringValue ?? entry["iss"]?.stringValue, owner != issuer, !owner.isEmpty {
                     return .otherController("\(url.absoluteString) lists the key under \(owner), not the issuer \(issuer)")
@@ -109,10 +124,22 @@ extension KeyResolver {
         return .unbound("the issuer's documents could not be had to confirm the key (\(why)): \(failures.joined(separator: "; "))")
     }
 
-    /// The key entries of a DID, controller or profile document (`verificationMethod`, `assertionMethod`,
-    /// `publicKey`, embedded objects only).
+    /// The keys a DID, controller or profile document authorises to assert credentials: those embedded under
+    /// `assertionMethod`, and those defined under `verificationMethod` that `assertionMethod` refers to.
     static func methodEntries(_ document: JSONObject) -> [JSONObject] {
-        ["verificationMethod", "assertionMethod", "publicKey"].flatMap { (document[$0]?.asArray ?? []).compactMap(\.objectValue) }
+        let documentID = document["id"]?.stringValue ?? ""
+        let referenced = Set(assertionReferences(document).map { $0.hasPrefix("#") ? documentID + $0 : $0 })
+        let embedded = (document["assertionMethod"]?.asArray ?? []).compactMap(\.objectValue)
+        let defined = (document["verificationMethod"]?.asArray ?? []).compactMap(\.objectValue).filter { entry in
+            guard let id = entry["id"]?.stringValue else { return false }
+            return referenced.contains(id) || referenced.contains(documentID + id)
+        }
+        return embedded + defined
+    }
+
+    /// The method IRIs `assertionMethod` refers to by string.
+    static func assertionReferences(_ document: JSONObject) -> [String] {
+        (document["assertionMethod"]?.asArray ?? []).compactMap(\.stringValue)
     }
 
     /// The public key an entry holds: `publicKeyMultibase`, `publicKeyJwk`, or the entry itself as a JWK.

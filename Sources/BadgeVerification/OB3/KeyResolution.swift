@@ -95,7 +95,9 @@ struct ResolvedKey {
     var controller: String?
     var provenance: KeyProvenance
     /// The key as a JWK, when it came as one (JWT `jwk` header, a JWK at the `kid` URL).
-    var jwk: LDObject?
+    var jwk: LDObject? = nil
+    /// The verification method IRI the key was resolved from (nil for a JWT `jwk` header).
+    var method: String? = nil
 }
 
 enum KeyResolutionFailure: Error {
@@ -115,7 +117,9 @@ struct KeyResolver {
 
     func resolve(_ method: String) async -> Result<ResolvedKey, KeyResolutionFailure> {
         do {
-            return .success(try await resolveThrowing(method))
+            var key = try await resolveThrowing(method)
+            key.method = method
+            return .success(key)
         } catch let failure as KeyResolutionFailure {
             return .failure(failure)
         } catch {
@@ -148,7 +152,7 @@ struct KeyResolver {
                 throw KeyResolutionFailure.invalid("the DID document at \(url.absoluteString) is for \(document["id"]?.stringValue ?? "(no id)"), not \(base)")
             }
             let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: base)
-            return await confirmController(found, method: method, home: base)
+            return await confirmController(Self.authorized(found, method: method, home: base, document: document), method: method, home: base)
         }
         if base.hasPrefix("did:") {
             throw KeyResolutionFailure.unsupported("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
@@ -178,7 +182,30 @@ struct KeyResolver {
                 provenance: .dereferenced(document: url.absoluteString), jwk: document)
         }
         let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? base)
-        return await confirmController(found, method: method, home: base)
+        return await confirmController(Self.authorized(found, method: method, home: base, document: document), method: method, home: base)
+    }
+
+    /// A key found in its controller's own document counts for a proof of assertion only when that document lists it
+    /// under `assertionMethod`: a key listed for `authentication`, or only defined under `verificationMethod`, was not
+    /// given the right to sign credentials.
+    static func authorized(_ key: ResolvedKey, method: String, home: String, document: LDObject) -> ResolvedKey {
+        guard key.controller == home, document["id"]?.stringValue != method else { return key }
+        guard listsForAssertion(document, method: method, fallbackID: home) else {
+            var rejected = key
+            rejected.provenance = .rejected("\(home) lists \(method), but not under assertionMethod, so it may not sign credentials")
+            return rejected
+        }
+        return key
+    }
+
+    /// Whether `document` lists `method` under `assertionMethod` (by reference or embedded; `#fragment` references are
+    /// relative to the document's id).
+    static func listsForAssertion(_ document: LDObject, method: String, fallbackID: String) -> Bool {
+        let documentID = document["id"]?.stringValue ?? fallbackID
+        return (document["assertionMethod"]?.asArray ?? []).contains { entry in
+            let id = entry.stringValue ?? entry.objectValue?["id"]?.stringValue ?? ""
+            return id == method || (id.hasPrefix("#") && documentID + id == method)
+        }
     }
 
     /// A document can claim any controller for a key it lists. The claim holds when the document *is* the controller's
@@ -209,17 +236,10 @@ struct KeyResolver {
             return result
         }
         let documentID = document["id"]?.stringValue ?? controller
-        var listed = false
-        for relation in ["verificationMethod", "assertionMethod"] {
-            for entry in document[relation]?.asArray ?? [] {
-                let id = entry.stringValue ?? entry.objectValue?["id"]?.stringValue ?? ""
-                if id == method || (id.hasPrefix("#") && documentID + id == method) { listed = true }
-            }
-        }
-        if documentID == controller && listed {
+        if documentID == controller && Self.listsForAssertion(document, method: method, fallbackID: controller) {
             result.provenance = .dereferenced(document: url.absoluteString)
         } else {
-            result.provenance = .rejected("\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method)")
+            result.provenance = .rejected("\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method) under assertionMethod")
         }
         return result
     }
@@ -267,11 +287,22 @@ struct KeyResolver {
     }
 
     /// did:web:host[:path…] → https://host/.well-known/did.json or https://host/path/did.json (`%3A` = port colon).
+    /// Only a host name (letters, digits, `-`, `.`) with an optional `%3A` port, and path segments of DID idchars
+    /// (letters, digits, `.`, `-`, `_`), are accepted: anything else (`@` userinfo, `%2F`, `?`, `#`) could make the
+    /// URL point at another host than the DID names.
     static func didWebURL(_ did: String) -> URL? {
+        guard did.hasPrefix("did:web:") else { return nil }
         let parts = did.dropFirst("did:web:".count).split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard let host = parts.first?.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":"), !host.isEmpty,
-            !host.contains("/"), parts.dropFirst().allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != ".." && $0 != "." })
+        func isHostChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".") }
+        func isSegmentChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "." || c == "_") }
+        guard let encodedHost = parts.first, !encodedHost.isEmpty else { return nil }
+        let hostAndPort = encodedHost.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":")
+        let pieces = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(pieces.count), let name = pieces.first, !name.isEmpty, name.allSatisfy(isHostChar), !name.hasPrefix("."), !name.hasPrefix("-"),
+            pieces.count == 1 || (!pieces[1].isEmpty && pieces[1].count <= 5 && pieces[1].allSatisfy(\.isASCII) && pieces[1].allSatisfy(\.isNumber)),
+            parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy(isSegmentChar) && $0 != ".." && $0 != "." })
         else { return nil }
+        let host = hostAndPort
         let path = parts.count == 1 ? "/.well-known/did.json" : "/" + parts.dropFirst().joined(separator: "/") + "/did.json"
         return URL(string: "https://" + host + path)
     }

@@ -200,6 +200,11 @@ struct OB3Verifier {
         return true
     }
 
+    /// The id of what an endorsement credential endorses (its `credentialSubject.id`).
+    static func endorsedID(_ endorsement: LDValue) -> String? {
+        endorsement["credentialSubject"]?.asArray.first?.objectValue?["id"]?.stringValue
+    }
+
     static func issuerID(_ credential: LDObject) -> String? {
         credential["issuer"]?.stringValue ?? credential["issuer"]?.objectValue?["id"]?.stringValue
     }
@@ -251,6 +256,11 @@ struct OB3Verifier {
             guard let purpose = proof["proofPurpose"]?.stringValue, purpose == "assertionMethod" else {
                 let said = proof["proofPurpose"].map { "is \($0.jsonText)" } ?? "is missing"
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): proofPurpose \(said), not assertionMethod", node: node))
+                continue
+            }
+            // The proof's own validity period (Data Integrity `created`, `expires`).
+            if let problem = proofPeriodProblem(proof) {
+                outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(problem)", node: node))
                 continue
             }
             let data: ProofHashData
@@ -314,6 +324,18 @@ struct OB3Verifier {
             }
         }
         return outcomes
+    }
+
+    /// Why a proof is outside its own validity period: `expires` past, or `created` in the future (within the leeway);
+    /// nil when neither.
+    func proofPeriodProblem(_ proof: LDObject) -> String? {
+        let now = options.now()
+        for (name, isProblem) in [("expires", { (date: Date) in date < now.addingTimeInterval(-options.leeway) }), ("created", { (date: Date) in date > now.addingTimeInterval(options.leeway) })] {
+            guard let value = proof[name] else { continue }
+            guard let text = value.stringValue, let date = try? FlexibleDate(text).date else { return "its \(name) is not a date: \(value.jsonText)" }
+            if isProblem(date) { return name == "expires" ? "the proof expired on \(FlexibleDate.iso8601(date))" : "the proof was created in the future (\(FlexibleDate.iso8601(date)))" }
+        }
+        return nil
     }
 
     // MARK: VC-JWT
@@ -458,8 +480,9 @@ struct OB3Verifier {
 
     /// The key that verified must be the issuer's by the issuer's own documents (``KeyResolver/bind(_:issuer:)``):
     /// failed when those documents were fetched and do not authorise it, or it belongs to someone else; not
-    /// checked when they could not be had. ``VerificationOptions/acceptsUnboundKeys`` turns an unbound or
-    /// unauthorised key into a warning (1EdTech's permissive behaviour); a key of another controller still fails.
+    /// checked when they could not be had. ``VerificationOptions/acceptsUnboundKeys`` turns a key that nothing can
+    /// tie to the issuer into a warning (1EdTech's permissive behaviour); a key the issuer's own documents do not list,
+    /// or that belongs to someone else, still fails.
     func checkIssuerBinding(_ key: ResolvedKey?, credential: LDObject, into report: inout ReportBuilder) async {
         let issuer = Self.issuerID(credential)
         let node = credential["id"]?.stringValue
@@ -478,11 +501,7 @@ struct OB3Verifier {
         case .otherController(let message):
             report.add(.issuerBinding, .failed, message, node: node)
         case .notAuthorized(let message):
-            if options.acceptsUnboundKeys {
-                report.add(.issuerBinding, .warning, "accepted only because unbound keys are accepted: \(message)", node: node)
-            } else {
-                report.add(.issuerBinding, .failed, message, node: node)
-            }
+            report.add(.issuerBinding, .failed, message, node: node)
         case .unbound(let message):
             if options.acceptsUnboundKeys {
                 report.add(.issuerBinding, .warning, "accepted only because unbound keys are accepted: \(message)", node: node)
@@ -597,18 +616,23 @@ struct OB3Verifier {
             guard let text = value.stringValue, let parsed = try? FlexibleDate(text) else { return .failure(BadDate(message: "\(name) is not a date: \(value.jsonText)")) }
             return .success(parsed.date)
         }
-        let startName = credential["validFrom"] != nil ? "validFrom" : "issuanceDate"
-        let endName = credential["validUntil"] != nil ? "validUntil" : "expirationDate"
-        let start: Date?
-        let end: Date?
-        switch (date(startName), date(endName)) {
-        case (.failure(let bad), _), (_, .failure(let bad)):
-            report.add(.expiry, .failed, bad.message, node: node)
-            return
-        case (.success(let s), .success(let e)):
-            start = [s, notBefore].compactMap { $0 }.max()
-            end = [e, expires].compactMap { $0 }.min()
+        // Every validity date the credential carries counts (VC 2.0 names and VC 1.1 names alike): the latest start and
+        // the earliest end, so a second, later date can never hide an expired one.
+        var starts: [Date] = [notBefore].compactMap { $0 }
+        var ends: [Date] = [expires].compactMap { $0 }
+        for (name, isStart) in [("validFrom", true), ("issuanceDate", true), ("validUntil", false), ("expirationDate", false)] {
+            switch date(name) {
+            case .failure(let bad):
+                report.add(.expiry, .failed, bad.message, node: node)
+                return
+            case .success(let found?):
+                if isStart { starts.append(found) } else { ends.append(found) }
+            case .success(nil):
+                break
+            }
         }
+        let start = starts.max()
+        let end = ends.min()
         let now = options.now()
         if let start, start > now.addingTimeInterval(options.leeway) {
             report.add(.expiry, .failed, "not yet valid: valid from \(FlexibleDate.iso8601(start))", node: node)
@@ -660,11 +684,22 @@ struct OB3Verifier {
         if embedded.count + jwts.count > options.maximumEndorsements {
             report.add(.endorsement, .notChecked, "only the first \(options.maximumEndorsements) endorsements are verified", node: credential["id"]?.stringValue)
         }
-        for endorsement in reports {
+        // An endorsement counts for this badge only when it endorses it: the credential, its achievement or its issuer.
+        let achievement = credential["credentialSubject"]?.asArray.first?.objectValue?["achievement"]?.objectValue?["id"]?.stringValue
+        let targets = Set([credential["id"]?.stringValue, achievement, Self.issuerID(credential)].compactMap { $0 })
+        let endorsed = embedded.prefix(options.maximumEndorsements).map { Self.endorsedID(.object($0)) }
+            + jwts.prefix(max(0, options.maximumEndorsements - embedded.count)).map { jwt -> String? in
+                (try? JWS(compact: jwt)).flatMap { try? LDParser.parse(bytes: $0.payloadBytes) }.flatMap { payload in Self.endorsedID(payload["vc"] ?? payload) }
+            }
+        for (endorsement, subject) in zip(reports, endorsed) {
             let node = endorsement.subject
+            if endorsement.verdict == .verified, !(subject.map(targets.contains) ?? false) {
+                report.add(.endorsement, .warning, "the endorsement verifies but endorses \(subject ?? "nothing named"), not this credential, its achievement or its issuer", node: node)
+                continue
+            }
             switch endorsement.verdict {
             case .verified:
-                report.add(.endorsement, .passed, "the endorsement verifies", node: node)
+                report.add(.endorsement, .passed, "the endorsement verifies and endorses \(subject ?? "")", node: node)
             case .failed:
                 let why = endorsement.checks.first { $0.status == .failed }.map { "\($0.id): \($0.message)" } ?? ""
                 report.add(.endorsement, .warning, "the endorsement does not verify (\(why)); the badge itself is not affected", node: node)

@@ -68,7 +68,12 @@ struct SignedDataAgreement {
                 disagree(here, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
                 continue
             }
-            let candidates = node.keys.filter { !matched.contains($0) && vocabulary.names(of: $0).contains(key) }
+            // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
+            // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there.
+            let candidates = node.keys.filter { candidate in
+                !matched.contains(candidate) && (!candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type")
+                    && vocabulary.names(of: candidate).contains(key)
+            }
             guard let iri = candidates.first else {
                 if Self.isAbsent(value) { continue }
                 if vocabulary.names.contains(key) {
@@ -90,6 +95,10 @@ struct SignedDataAgreement {
             }
         }
         for key in node.keys where !matched.contains(key) && !isProof(key) {
+            if key.hasPrefix("@"), key != "@id", key != "@type" {
+                disagree(path + "/" + key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
+                continue
+            }
             let shown = vocabulary.names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
             disagree(path + "/" + (vocabulary.names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
         }

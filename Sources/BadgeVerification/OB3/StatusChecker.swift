@@ -89,13 +89,20 @@ struct StatusChecker {
             report.add(.revocation, .notChecked, "status purpose \(purpose) is not checked", node: node)
             return
         }
-        guard let indexText = status["statusListIndex"]?.stringValue ?? status["statusListIndex"]?.numberValue?.text, let index = Int(indexText), index >= 0 else {
+        // Both are xsd:integer once signed: a JSON number and a numeric string are the same signed value, so both are
+        // read, the same way.
+        func integer(_ name: String) -> Int? {
+            guard let value = status[name] else { return nil }
+            guard let text = value.stringValue ?? value.numberValue?.text, let number = Int(text), number >= 0 else { return -1 }
+            return number
+        }
+        guard let index = integer("statusListIndex"), index >= 0 else {
             report.add(.revocation, .failed, "statusListIndex is not a non-negative integer", node: node)
             return
         }
-        let size = status["statusSize"]?.numberValue.map { Int($0.doubleValue) } ?? 1
+        let size = integer("statusSize") ?? 1
         guard (1...8).contains(size) else {
-            report.add(.revocation, .failed, "statusSize \(size) is not supported", node: node)
+            report.add(.revocation, .failed, "statusSize \(status["statusSize"]?.jsonText ?? "?") is not a supported size (1 to 8 bits)", node: node)
             return
         }
         let listIRI = status["statusListCredential"]?.stringValue
@@ -158,11 +165,12 @@ struct StatusChecker {
             report.add(.revocation, .failed, "the encodedList is not multibase/base64url GZIP data", node: listIRI)
             return
         }
-        let first = index * size
-        guard first + size <= bits.count * 8 else {
+        // No arithmetic on the index can overflow: it is compared with the list's length first.
+        guard index < bits.count * 8 / size else {
             report.add(.revocation, .failed, "statusListIndex \(index) is beyond the list (\(bits.count * 8 / size) entries)", node: listIRI)
             return
         }
+        let first = index * size
         var value = 0
         for bit in first..<(first + size) {
             // Most significant bit first: index 0 is the high bit of byte 0.
