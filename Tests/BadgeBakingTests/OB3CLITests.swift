@@ -54,14 +54,14 @@ struct OB3CLITests {
         #expect(try report(permissive).checks["issuerBinding"] == "warning")
     }
 
-    @Test("with the issuer profile served, the Data Integrity key is bound to the issuer")
+    @Test("with the issuer profile served, listing the key under assertionMethod, the Data Integrity key is bound to the issuer")
     func boundWithProfile() throws {
         let issuer = "https://example.com/issuers/876543"
         let key = "z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x"
         let profile = """
             {"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],"id":"\(issuer)",
             "type":"Profile","name":"Example issuer (written by the test)","verificationMethod":[{"id":"\(issuer)#\(key)","type":"Multikey",
-            "controller":"\(issuer)","publicKeyMultibase":"\(key)"}]}
+            "controller":"\(issuer)","publicKeyMultibase":"\(key)"}],"assertionMethod":["\(issuer)#\(key)"]}
             """
         let folder = try offlineFolder([issuer: profile])
         defer { try? FileManager.default.removeItem(at: folder) }

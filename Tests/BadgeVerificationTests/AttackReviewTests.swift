@@ -22,7 +22,7 @@ struct AttackReviewTests {
     func verify(_ payload: String, documents: [String: String] = [:], acceptsUnboundKeys: Bool = false) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+        var options = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
         options.acceptsUnboundKeys = acceptsUnboundKeys
         return await BadgeVerifier(options: options).verify(payload: payload)
     }
@@ -275,7 +275,7 @@ struct AttackReviewTests {
                 key: key.privateKey, method: key.didKeyMethod)
             let folder = try OfflineFolder([listURL: OB3Factory.text(list)])
             defer { folder.remove() }
-            let report = await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(credential))
+            let report = await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(credential))
             guard report.status(.revocation) == .failed else { exit(1) }
         }
     }
@@ -356,7 +356,7 @@ struct AttackReviewTests {
         let folder = try OfflineFolder(served)
         defer { folder.remove() }
         let contexts = CountingLoader(folder.loader)
-        var verification = VerificationOptions(loader: folder.loader, now: ob3Now)
+        var verification = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
         verification.contextLoader = contexts
         verification.maximumDocumentsFetched = 2
         let report = await BadgeVerifier(options: verification).verify(payload: OB3Factory.text(secured))
@@ -389,7 +389,7 @@ struct AttackReviewTests {
 
     // MARK: 8. OB 2.0: a revocation list the model cannot read is treated as a 1.x map and passes
 
-    func ob2Verifier(_ host: BadgeHost) -> BadgeVerifier { BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow)) }
+    func ob2Verifier(_ host: BadgeHost) -> BadgeVerifier { BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, now: testNow)) }
 
     /// Fooled the verifier before the fix. The issuer's RevocationList lists the assertion, but is not exactly what the model expects (an
     /// embedded issuer Profile instead of its IRI; an unrelated entry with a numeric reason). `BadgeDocument` throws,

@@ -108,3 +108,16 @@ extension VerificationReport {
     /// The status of check `id`, or nil when it did not run.
     func status(_ id: CheckID) -> CheckStatus? { check(id)?.status }
 }
+
+extension VerificationOptions {
+    /// The default options with a deadline (10 minutes) that a machine busy with other test suites cannot reach, so a
+    /// test fails only for what it tests; the deadline itself is tested in `BudgetTests`.
+    static func forTests(
+        loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) -> VerificationOptions {
+        var options = VerificationOptions(loader: loader, identity: identity, now: now)
+        options.deadline = 600
+        return options
+    }
+}

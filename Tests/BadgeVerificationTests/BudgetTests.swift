@@ -14,7 +14,7 @@ struct BudgetTests {
     static let endorser = Ed25519Key()
 
     func hostedVerifier(_ host: BadgeHost, _ configure: (inout VerificationOptions) -> Void) -> BadgeVerifier {
-        var options = VerificationOptions(loader: host.loader, now: testNow)
+        var options = VerificationOptions.forTests(loader: host.loader, now: testNow)
         configure(&options)
         return BadgeVerifier(options: options)
     }
@@ -61,7 +61,7 @@ struct BudgetTests {
     func verifyOB3(_ payload: String, _ configure: (inout VerificationOptions) -> Void) async throws -> (VerificationReport, VerificationBudget) {
         let folder = try OfflineFolder([:])
         defer { folder.remove() }
-        var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+        var options = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
         configure(&options)
         let budget = VerificationBudget(options)
         options.loader = BudgetedLoader(base: options.loader, budget: budget)

@@ -22,7 +22,7 @@ struct ConcurrencyTests {
         let svg = try BadgeBaker().bake(expected.payload, into: Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8))
         let loader = CachingDocumentLoader(try OfflineDocumentLoader(directory: Self.fixtures.appendingPathComponent("example-offline")))
         let verifier = BadgeVerifier(
-            options: VerificationOptions(
+            options: VerificationOptions.forTests(
                 loader: loader, identity: RecipientIdentity(guessing: "learner@example.org"),
                 now: { Date(timeIntervalSince1970: 1_798_761_600) }))
         let reference = await verifier.verify(expected)
@@ -48,7 +48,7 @@ struct ConcurrencyTests {
         let host = try BadgeHost()
         let loader = CachingDocumentLoader(host.loader)
         let verifier = BadgeVerifier(
-            options: VerificationOptions(loader: loader, identity: RecipientIdentity(guessing: "learner@example.org"), now: testNow))
+            options: VerificationOptions.forTests(loader: loader, identity: RecipientIdentity(guessing: "learner@example.org"), now: testNow))
         let hosted = host.hosted("/assertions/1.json")
         let signedAssertion = """
             {"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"urn:uuid:concurrent",\

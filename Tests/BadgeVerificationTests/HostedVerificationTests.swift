@@ -9,7 +9,7 @@ import Testing
 @Suite("Hosted verification")
 struct HostedVerificationTests {
     func verifier(_ host: BadgeHost, identity: String? = nil) -> BadgeVerifier {
-        BadgeVerifier(options: VerificationOptions(loader: host.loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: testNow))
+        BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: testNow))
     }
 
     @Test func validHostedBadge() async throws {
@@ -139,7 +139,7 @@ struct HostedVerificationTests {
     @Test func concurrentVerificationsShareOneCache() async throws {
         let host = try BadgeHost()
         let urls = (0..<20).map { host.hosted("/assertions/c\($0).json") }
-        let options = VerificationOptions(loader: CachingDocumentLoader(host.loader), now: testNow)
+        let options = VerificationOptions.forTests(loader: CachingDocumentLoader(host.loader), now: testNow)
         let verifier = BadgeVerifier(options: options)
         let verdicts = await withTaskGroup(of: Verdict.self) { group in
             for url in urls { group.addTask { await verifier.verify(payload: url).verdict } }

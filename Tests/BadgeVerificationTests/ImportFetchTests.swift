@@ -31,7 +31,7 @@ struct ImportFetchTests {
         policy.allowsPrivateNetwork = true
         policy.timeout = 5
         configure(&policy)
-        return BadgeImporter(loader: HTTPDocumentLoader(policy: policy), verificationOptions: VerificationOptions(now: testNow))
+        return BadgeImporter(loader: HTTPDocumentLoader(policy: policy), verificationOptions: VerificationOptions.forTests(now: testNow))
     }
 
     @Test("a hosted OB 2.0 badge: title, issuer and deduplicated skills from the BadgeClass and Profile, each URL fetched once with verification")
@@ -162,7 +162,7 @@ struct ImportFetchTests {
             "\(base)/issuer": #"{"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\#(base)/issuer","name":"Offline Issuer","url":"\#(base)","email":"i@example.org"}"#,
         ])
         defer { folder.remove() }
-        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions(now: testNow))
+        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
             .importBadge(from: try bake(assertion), verify: true))
         #expect(completed.summary?.title == "Offline Badge")
         #expect(completed.summary?.issuer?.name == "Offline Issuer")
@@ -183,7 +183,7 @@ struct ImportFetchTests {
             origin + "organization.json": try text("chytanya-ob11-issuer.json"),
         ])
         defer { folder.remove() }
-        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions(now: testNow))
+        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
             .importBadge(contentsOf: image, verify: true))
         #expect(completed.summary?.title == "Awesome Badge 2")
         #expect(completed.summary?.issuer?.name == "An Example Badge Issuer")

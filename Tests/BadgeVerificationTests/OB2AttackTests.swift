@@ -10,7 +10,7 @@ import _CryptoExtras
 /// badge of the same issuer still verifies.
 @Suite("OB 2.0 attacks")
 struct OB2AttackTests {
-    func verifier(_ host: BadgeHost) -> BadgeVerifier { BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow)) }
+    func verifier(_ host: BadgeHost) -> BadgeVerifier { BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, now: testNow)) }
 
     func signedAssertion(_ host: BadgeHost, badge: String? = nil, verification: String) -> String {
         var text = host.assertion(id: "urn:uuid:\(UUID())", verification: verification)

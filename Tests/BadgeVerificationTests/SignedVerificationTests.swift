@@ -11,7 +11,7 @@ import _CryptoExtras
 @Suite("Signed verification")
 struct SignedVerificationTests {
     func verifier(_ host: BadgeHost, weak: Bool = false) -> BadgeVerifier {
-        var options = VerificationOptions(loader: host.loader, now: testNow)
+        var options = VerificationOptions.forTests(loader: host.loader, now: testNow)
         options.allowsWeakRSAKeys = weak
         return BadgeVerifier(options: options)
     }
@@ -174,7 +174,7 @@ struct SignedVerificationTests {
             https://example.org/organization.json\tissuer.json
             """.utf8).write(to: directory.appendingPathComponent("manifest.tsv"))
         let jws = try String(contentsOf: corpus.appendingPathComponent("json/dcpv-ob2-signed-assertion.jwt"), encoding: .utf8)
-        var options = VerificationOptions(loader: try OfflineDocumentLoader(directory: directory), identity: RecipientIdentity(guessing: "nobody@example.org"), now: testNow)
+        var options = VerificationOptions.forTests(loader: try OfflineDocumentLoader(directory: directory), identity: RecipientIdentity(guessing: "nobody@example.org"), now: testNow)
         options.leeway = 0
         let report = await BadgeVerifier(options: options).verify(payload: jws)
         #expect(report.status(.signature) == .passed, "\(report.checks)")
@@ -213,7 +213,7 @@ struct LegacySignedVerificationTests {
     }
 
     func verifier(_ host: BadgeHost) -> BadgeVerifier {
-        BadgeVerifier(options: VerificationOptions(loader: host.loader, identity: RecipientIdentity(guessing: "learner@example.org"), now: testNow))
+        BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, identity: RecipientIdentity(guessing: "learner@example.org"), now: testNow))
     }
 
     @Test func validLegacySignedBadge() async throws {
@@ -244,7 +244,7 @@ struct DocumentCheckTests {
     @Test func jwsWhosePayloadIsNotAnAssertion() async throws {
         let host = try BadgeHost()
         let token = try BadgeHost.sign("{\"@context\":\"https://w3id.org/openbadges/v2\",\"type\":\"BadgeClass\",\"name\":\"x\"}")
-        let report = await BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow)).verify(payload: token)
+        let report = await BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, now: testNow)).verify(payload: token)
         #expect(report.status(.payload) == .failed)
         #expect(report.verdict == .failed)
     }
@@ -252,7 +252,7 @@ struct DocumentCheckTests {
     @Test func issuerMissingOrInvalid() async throws {
         let host = try BadgeHost()
         let url = host.hosted("/assertions/issuer-check.json")
-        let verifier = BadgeVerifier(options: VerificationOptions(loader: host.loader, now: testNow))
+        let verifier = BadgeVerifier(options: VerificationOptions.forTests(loader: host.loader, now: testNow))
         host.server.route("/issuer.json", .json("{}", status: 503))
         var report = await verifier.verify(payload: url)
         #expect(report.status(.issuer) == .networkError)

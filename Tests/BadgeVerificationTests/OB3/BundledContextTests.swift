@@ -51,11 +51,11 @@ struct BundledContextTests {
         let folder = try OfflineFolder(["https://contexts.example/extra.json": extra])
         defer { folder.remove() }
         // By default a context the bundle lacks is not loaded, even when the document loader has it.
-        let byDefault = await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(signed))
+        let byDefault = await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(signed))
         #expect(byDefault.status(.signature) == .notChecked)
         #expect(byDefault.verdict == .indeterminate)
         #expect(byDefault.check(.signature)?.message.contains("no context loader is set") == true, "\(byDefault.summaryText)")
-        var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+        var options = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
         options.contextLoader = folder.loader
         let report = await BadgeVerifier(options: options).verify(payload: OB3Factory.text(signed))
         #expect(report.verdict == .verified, "\(report.summaryText)")

@@ -18,7 +18,7 @@ struct OB3AttackTests {
     func verify(_ payload: String, documents: [String: String] = [:]) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        return await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: payload)
+        return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: payload)
     }
 
     /// A credential by the did:key issuer with an achievement, status and expiry a wallet would show.

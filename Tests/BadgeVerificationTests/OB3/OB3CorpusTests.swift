@@ -14,7 +14,7 @@ struct OB3CorpusTests {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
         let text = try String(contentsOf: OB3Paths.corpus.appendingPathComponent(file), encoding: .utf8)
-        let options = VerificationOptions(loader: folder.loader, identity: identity, now: ob3Now)
+        let options = VerificationOptions.forTests(loader: folder.loader, identity: identity, now: ob3Now)
         return await BadgeVerifier(options: options).verify(payload: text)
     }
 

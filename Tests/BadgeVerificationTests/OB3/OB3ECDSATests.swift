@@ -45,7 +45,7 @@ struct OB3ECDSATests {
     func verify(_ credential: JSONObject) async throws -> VerificationReport {
         let folder = try OfflineFolder([:])
         defer { folder.remove() }
-        return await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(credential))
+        return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(credential))
     }
 
     @Test("valid and tampered", arguments: Curve.allCases, ["ecdsa-rdfc-2019", "ecdsa-jcs-2019"])

@@ -16,7 +16,7 @@ struct OB3GeneratedTests {
     func verify(_ payload: String, documents: [String: String] = [:], identity: String? = nil) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        let options = VerificationOptions(loader: folder.loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: ob3Now)
+        let options = VerificationOptions.forTests(loader: folder.loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: ob3Now)
         return await BadgeVerifier(options: options).verify(payload: payload)
     }
 
@@ -227,7 +227,7 @@ struct OB3GeneratedTests {
     @Test("the clock is injectable: the same credential is valid as of an earlier date")
     func injectableClock() async throws {
         let payload = try signed(OB3Factory.credential(issuer: Self.issuer.didKey, validUntil: "2025-06-01T00:00:00Z"))
-        let options = VerificationOptions(loader: try OfflineFolder([:]).loader, now: { Date(timeIntervalSince1970: 1_740_000_000) })
+        let options = VerificationOptions.forTests(loader: try OfflineFolder([:]).loader, now: { Date(timeIntervalSince1970: 1_740_000_000) })
         #expect(await BadgeVerifier(options: options).verify(payload: payload).status(.expiry) == .passed)
     }
 

@@ -17,7 +17,7 @@ struct OB3JWTTests {
     func verify(_ payload: String, documents: [String: String] = [:]) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        return await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: payload)
+        return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: payload)
     }
 
     func jwt(issuer: String = "https://issuer.example/profile", header: JSONObject, key: OB3Factory.JWTKey,
@@ -38,7 +38,7 @@ struct OB3JWTTests {
         #expect(report.status(.jwtClaims) == .passed)
         #expect(report.status(.issuerBinding) == .notChecked)
         // 1EdTech's permissive behaviour, on request only: verified with a warning.
-        var options = VerificationOptions(loader: try OfflineFolder([:]).loader, now: ob3Now)
+        var options = VerificationOptions.forTests(loader: try OfflineFolder([:]).loader, now: ob3Now)
         options.acceptsUnboundKeys = true
         let permissive = await BadgeVerifier(options: options).verify(payload: token)
         #expect(permissive.verdict == .verified, "\(permissive.summaryText)")

@@ -15,7 +15,7 @@ struct OB3LimitTests {
     func verify(_ payload: String, documents: [String: String] = [:], _ configure: (inout VerificationOptions) -> Void) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+        var options = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
         configure(&options)
         return await BadgeVerifier(options: options).verify(payload: payload)
     }
@@ -102,7 +102,7 @@ struct OB3LimitTests {
         let folder = try OfflineFolder(contexts)
         defer { folder.remove() }
         func verify(loads: Int) async -> VerificationReport {
-            var options = VerificationOptions(loader: folder.loader, now: ob3Now)
+            var options = VerificationOptions.forTests(loader: folder.loader, now: ob3Now)
             options.contextLoader = folder.loader
             options.maximumContextLoads = loads
             return await BadgeVerifier(options: options).verify(payload: payload)

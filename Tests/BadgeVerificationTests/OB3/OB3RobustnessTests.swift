@@ -14,7 +14,7 @@ struct OB3RobustnessTests {
     func verify(_ payload: String, documents: [String: String] = [:]) async throws -> VerificationReport {
         let folder = try OfflineFolder(documents)
         defer { folder.remove() }
-        return await BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now)).verify(payload: payload)
+        return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: payload)
     }
 
     @Test("concurrent verifications share the bundled contexts safely")
@@ -22,7 +22,7 @@ struct OB3RobustnessTests {
         let payload = OB3Factory.text(try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
         let folder = try OfflineFolder([:])
         defer { folder.remove() }
-        let verifier = BadgeVerifier(options: VerificationOptions(loader: folder.loader, now: ob3Now))
+        let verifier = BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now))
         let verdicts = await withTaskGroup(of: Verdict.self) { group in
             for _ in 0..<16 { group.addTask { await verifier.verify(payload: payload).verdict } }
             return await group.reduce(into: []) { $0.append($1) }
@@ -50,7 +50,7 @@ struct OB3RobustnessTests {
         var list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [], issuer: Self.issuer)
         list["proof"] = nil
         var subject = try #require(list["credentialSubject"]?.objectValue)
-        let bomb = try deflate([UInt8](repeating: 0, count: VerificationOptions(now: ob3Now).maximumStatusListBytes + 1), container: .gzip)
+        let bomb = try deflate([UInt8](repeating: 0, count: VerificationOptions.forTests(now: ob3Now).maximumStatusListBytes + 1), container: .gzip)
         subject["encodedList"] = .string("u" + Base64URL.encode(bomb))
         list["credentialSubject"] = .object(subject)
         let signedList = try OB3Factory.sign(list, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
