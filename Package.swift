@@ -28,6 +28,7 @@ let package = Package(
         // HTTP(S) fetching on SwiftNIO: the verifier connects only to addresses its FetchPolicy checked.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // C system libraries.
@@ -68,6 +69,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // JSON-LD contexts for OB 3.0 proofs, pinned by SHA-256 in OB3/BundledContexts.swift.
             resources: [.copy("Contexts")],
@@ -143,6 +145,11 @@ let package = Package(
                 "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer", "DataIntegrity", "JSONLD", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // TLSLoopbackServer.swift: an HTTPS server on loopback for the TLS tests.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import LoopbackHTTPServer
+import NIOSSL
 import Testing
 
 @testable import BadgeVerification
@@ -157,5 +158,29 @@ struct FetchingSecurityTests {
         small.sendsContentLength = false
         host.server.route("/small", small)
         #expect(try await host.loader.load(URL(string: "\(host.base)/small")!, kind: .json).body == Data("{\"a\":1}".utf8))
+    }
+
+    @Test("https: the connection goes to the checked address and TLS is verified for the URL's host name")
+    func tlsIsVerifiedForTheHostName() async throws {
+        let server = try await TLSLoopbackServer.start()  // its certificate names `badge.test` only
+        var trusting = TLSConfiguration.makeClientConfiguration()
+        trusting.trustRoots = .certificates(try TLSLoopbackServer.certificateAuthority())
+        var loader = HTTPDocumentLoader(policy: policy(allowsPrivateNetwork: true), resolver: ScriptedResolver([loopback]))
+        loader.tlsConfiguration = trusting
+
+        let url = URL(string: "https://badge.test:\(server.port)/a.json")!
+        let document = try await loader.load(url, kind: .json)
+        #expect(String(decoding: document.body, as: UTF8.self).contains("served over TLS"))
+        #expect(document.finalURL == url)
+        // The same server and address under a name the certificate does not cover, or by its address: the
+        // handshake fails, so the pinned address does not stand in for the name.
+        for other in ["https://other.test:\(server.port)/a.json", "https://127.0.0.1:\(server.port)/a.json"] {
+            await #expect(throws: FetchError(.transport, url: "", ""), "\(other)") { try await loader.load(URL(string: other)!, kind: .json) }
+        }
+        // Without the test CA (the system's trust roots), the certificate is not trusted.
+        let untrusting = HTTPDocumentLoader(policy: policy(allowsPrivateNetwork: true), resolver: ScriptedResolver([loopback]))
+        await #expect(throws: FetchError(.transport, url: "", "")) { try await untrusting.load(url, kind: .json) }
+        #expect(server.requestCount == 1)
+        await server.stop()
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// Fetches documents over HTTP(S) with AsyncHTTPClient (SwiftNIO), under a ``FetchPolicy``.
 ///
@@ -26,6 +27,9 @@ public struct HTTPDocumentLoader: DocumentLoader {
     public var policy: FetchPolicy
     /// Resolves host names (default: the system resolver). Asked once per URL fetched.
     public var resolver: any HostResolving
+    /// The TLS settings for `https` (nil: AsyncHTTPClient's defaults, which verify the certificate chain
+    /// against the system's trust roots and the URL's host name). The tests set their own trust roots.
+    var tlsConfiguration: TLSConfiguration?
 
     /// Makes a loader.
     public init(policy: FetchPolicy = FetchPolicy(), resolver: any HostResolving = SystemHostResolver()) {
@@ -139,6 +143,7 @@ public struct HTTPDocumentLoader: DocumentLoader {
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.connectionPool.retryConnectionEstablishment = false
+        if let tlsConfiguration { configuration.tlsConfiguration = tlsConfiguration }
         // The only address this client may connect to, whatever the name: AsyncHTTPClient connects to it and
         // still validates TLS (SNI and certificate) for the URL's host name.
         let host = FetchPolicy.bareHost(url.host ?? "")
