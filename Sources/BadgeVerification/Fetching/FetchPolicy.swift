@@ -70,7 +70,8 @@ public struct FetchPolicy: Sendable, Hashable {
         if let refused = addresses.first(where: { !$0.isPublic }) {
             throw FetchError(
                 .forbiddenAddress, url: url.absoluteString,
-                "\(host) resolves to \(refused), a loopback, private, link-local, multicast or otherwise special-purpose address"
+                (IPAddress(host) == nil ? "\(host) resolves to \(refused), a" : "\(host) is a")
+                    + " loopback, private, link-local, multicast or otherwise special-purpose address"
             )
         }
         return addresses
