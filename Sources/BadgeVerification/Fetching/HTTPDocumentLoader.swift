@@ -20,8 +20,9 @@ import NIOSSL
 /// - The body is capped while it streams in (``FetchPolicy/maximumResponseBytes``): an endless or trickling
 ///   response cannot exhaust memory or hold the verifier.
 ///
-/// Each load uses its own `HTTPClient` on the process-wide event loop group and shuts it down before
-/// returning, so connections are never reused across loads (or across addresses).
+/// Each request (each redirect hop, each address tried) uses its own `HTTPClient`, on AsyncHTTPClient's
+/// process-wide event loop group, and shuts it down before going on: a connection is never reused for another
+/// host, address or load.
 public struct HTTPDocumentLoader: DocumentLoader {
     /// The limits in force.
     public var policy: FetchPolicy
