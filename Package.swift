@@ -25,6 +25,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // HTTP(S) fetching on SwiftNIO: the verifier connects only to addresses its FetchPolicy checked.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // C system libraries.
@@ -61,6 +65,11 @@ let package = Package(
                 "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "RDFCanonicalization", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // JSON-LD contexts for OB 3.0 proofs, pinned by SHA-256 in OB3/BundledContexts.swift.
             resources: [.copy("Contexts")],
@@ -136,6 +145,11 @@ let package = Package(
                 "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer", "DataIntegrity", "JSONLD", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // TLSLoopbackServer.swift: an HTTPS server on loopback for the TLS tests.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),

@@ -22,10 +22,21 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var body = Data()
         /// Seconds to wait before answering.
         public var delay: TimeInterval = 0
+        /// When above zero, the body is sent one byte at a time with this many seconds between bytes, after
+        /// the headers (a slow-body, "slowloris"-style server). The server stops when the client hangs up.
+        public var secondsPerByte: TimeInterval = 0
+        /// Whether a `Content-Length` header is sent. Without one the body ends when the server closes the
+        /// connection, so a client learns its size only as it streams in.
+        public var sendsContentLength = true
 
         /// A JSON (or other text) response.
         public static func json(_ text: String, status: Int = 200, contentType: String? = "application/ld+json") -> Response {
             Response(status: status, contentType: contentType, body: Data(text.utf8))
+        }
+
+        /// A body of `count` bytes trickled one byte per `secondsPerByte` seconds, after prompt headers.
+        public static func trickle(count: Int, secondsPerByte: TimeInterval = 1, contentType: String? = "application/json") -> Response {
+            Response(contentType: contentType, body: Data(repeating: 0x20, count: count), secondsPerByte: secondsPerByte)
         }
 
         /// A redirect.
@@ -40,6 +51,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var routes: [String: Response] = [:]
     private var hits: [String: Int] = [:]
+    private var connections = 0
     private var running = true
 
     /// The server's base URL, e.g. `http://127.0.0.1:49152`.
@@ -82,6 +94,12 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// How many requests `path` received.
     public func hitCount(_ path: String) -> Int { lock.withLock { hits[path, default: 0] } }
 
+    /// How many requests the server received, on any path.
+    public var requestCount: Int { lock.withLock { hits.values.reduce(0, +) } }
+
+    /// How many connections the server accepted, whether or not a request followed.
+    public var connectionCount: Int { lock.withLock { connections } }
+
     /// Stops listening.
     public func stop() {
         let wasRunning = lock.withLock { () -> Bool in
@@ -101,6 +119,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
+            lock.withLock { connections += 1 }
+            #if canImport(Darwin)
+            var yes: Int32 = 1
+            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             Thread.detachNewThread { [self] in handle(client) }
         }
     }
@@ -122,18 +145,36 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             return routes[path] ?? Response.json("{\"error\": \"not found\"}", status: 404, contentType: "application/json")
         }
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nConnection: close\r\n"
+        if response.sendsContentLength { head += "Content-Length: \(response.body.count)\r\n" }
         if let type = response.contentType { head += "Content-Type: \(type)\r\n" }
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
-        let bytes = Data(head.utf8) + response.body
+        if response.secondsPerByte > 0 {
+            guard send(client, Data(head.utf8)) else { return }
+            for byte in response.body {
+                Thread.sleep(forTimeInterval: response.secondsPerByte)
+                guard send(client, Data([byte])) else { return }
+            }
+        } else {
+            _ = send(client, Data(head.utf8) + response.body)
+        }
+    }
+
+    /// Writes all of `bytes`; false once the client has gone (without raising SIGPIPE).
+    private func send(_ client: Int32, _ bytes: Data) -> Bool {
         bytes.withUnsafeBytes { raw in
             var sent = 0
             while sent < raw.count {
-                let result = write(client, raw.baseAddress! + sent, raw.count - sent)
-                if result <= 0 { return }
+                #if canImport(Glibc)
+                let result = Glibc.send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                #else
+                let result = Darwin.send(client, raw.baseAddress! + sent, raw.count - sent, 0)
+                #endif
+                if result <= 0 { return false }
                 sent += result
             }
+            return true
         }
     }
 

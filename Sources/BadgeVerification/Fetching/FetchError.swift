@@ -6,15 +6,18 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
+        /// The code's name, e.g. `forbiddenAddress`.
         public var description: String { name }
 
         /// Only `http` and `https` URLs are fetched.
         public static let unsupportedScheme = Code("unsupportedScheme")
-        /// The host resolves to a loopback, private, link-local or multicast address, which the policy refuses.
+        /// The host resolves to a loopback, private, link-local, multicast or other special-purpose address, which
+        /// the policy refuses, or is a literal address the C library would read differently (`012.0.0.1`).
         public static let forbiddenAddress = Code("forbiddenAddress")
         /// The host name could not be resolved.
         public static let unresolvableHost = Code("unresolvableHost")
-        /// More redirects than the policy allows, or a redirect to a refused URL.
+        /// More redirects than the policy allows. (A redirect to a URL the policy refuses fails with the code
+        /// that refuses it: ``unsupportedScheme``, ``forbiddenAddress``, ``unresolvableHost``.)
         public static let tooManyRedirects = Code("tooManyRedirects")
         /// The response is larger than the policy allows.
         public static let responseTooLarge = Code("responseTooLarge")
@@ -22,7 +25,8 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unexpectedContentType = Code("unexpectedContentType")
         /// The server answered with an HTTP error status (see ``FetchError/status``).
         public static let httpStatus = Code("httpStatus")
-        /// The request timed out.
+        /// The load did not complete within ``FetchPolicy/timeout``: a silent, slow or trickling server, or a
+        /// slow resolver.
         public static let timedOut = Code("timedOut")
         /// The document is not in the offline store.
         public static let notAvailableOffline = Code("notAvailableOffline")
@@ -49,9 +53,12 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The URL and the message, e.g. `http://10.0.0.1/a.json: ... a private address`.
     public var description: String { "\(url): \(message)" }
 
+    /// Errors are equal when their ``code`` and ``status`` are (the URL and message are not compared).
     public static func == (lhs: FetchError, rhs: FetchError) -> Bool { lhs.code == rhs.code && lhs.status == rhs.status }
+    /// Hashes ``code`` and ``status``, as ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(status)
