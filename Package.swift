@@ -105,6 +105,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+        // JSON Schema draft 2019-09 validation (compiled schemas, bounded evaluation).
+        .target(name: "JSONSchema", dependencies: ["JCS"], swiftSettings: strictSettings),
         // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
         .target(
             name: "DataIntegrity",
@@ -137,6 +139,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JSONSchemaTests",
+            dependencies: ["JSONSchema", "JCS"],
             swiftSettings: strictSettings
         ),
         .testTarget(
