@@ -119,7 +119,20 @@ final class Evaluation {
             exceed("maxRegexInputLength", "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maxRegexInputLength)", node: node)
             return nil
         }
-        return p.matches(s)
+        let (matched, ticks) = p.matches(s, maxTicks: limits.maxRegexWork)
+        guard let matched else {
+            exceed("maxRegexWork", "a regex match needed more than \(limits.maxRegexWork) units of work (about 10,000 backtracking steps each)", node: node)
+            return nil
+        }
+        // Regex work also counts toward the step budget (1,000 steps per tick).
+        if ticks > 0 {
+            steps += ticks * 1_000
+            if steps > limits.maxSteps {
+                exceed("maxSteps", "validation stopped after \(limits.maxSteps) steps", node: node)
+                return nil
+            }
+        }
+        return matched
     }
 
     func check(_ keyword: Keyword, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {

@@ -41,7 +41,7 @@ public struct JSONSchema: Sendable {
     /// Validates `instance` and returns the violations found, in evaluation order; empty means valid.
     ///
     /// Evaluation stops after ``JSONSchemaLimits/maxViolations`` violations. When a limit on work is exceeded
-    /// (steps, `$ref` depth, regex input length, nesting) evaluation stops and the last violation has
+    /// (steps, `$ref` depth, regex input length or work, nesting) evaluation stops and the last violation has
     /// ``JSONSchemaViolation/isLimitExceeded`` set: the instance was not fully checked and must not be taken as valid.
     public func validate(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> [JSONSchemaViolation] {
         let run = Evaluation(program: program, limits: limits)
@@ -70,6 +70,10 @@ public struct JSONSchemaLimits: Sendable, Hashable {
     /// Maximum length, in UTF-16 code units, of a string matched against a `pattern` or `patternProperties` regex
     /// (with compile-time refusal of nested quantifiers this bounds regex work). Default 16,384.
     public var maxRegexInputLength: Int
+    /// Maximum work of one regex match, in the regex engine's progress ticks (about 10,000 backtracking steps
+    /// each; a tick also counts as 1,000 toward ``maxSteps``). Bounds the polynomial backtracking that patterns
+    /// without nested quantifiers can still do (`a*a*a*c`). Default 100.
+    public var maxRegexWork: Int
     /// Maximum violations reported; validation stops when this many are found. Default 100; at least 1 is used.
     public var maxViolations: Int
     /// Maximum nesting of schema applications in one evaluation path (instance depth times nested subschemas and
@@ -77,7 +81,11 @@ public struct JSONSchemaLimits: Sendable, Hashable {
     public var maxDepth: Int
 
     /// Default limits, each overridable.
-    public init(maxSteps: Int = 1_000_000, maxRefDepth: Int = 128, maxRegexInputLength: Int = 16_384, maxViolations: Int = 100, maxDepth: Int = 512) {
+    public init(
+        maxSteps: Int = 1_000_000, maxRefDepth: Int = 128, maxRegexInputLength: Int = 16_384, maxRegexWork: Int = 100, maxViolations: Int = 100,
+        maxDepth: Int = 512
+    ) {
+        self.maxRegexWork = maxRegexWork
         self.maxDepth = maxDepth
         self.maxSteps = maxSteps
         self.maxRefDepth = maxRefDepth
@@ -96,7 +104,7 @@ public struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// JSON pointer of the failing keyword inside the schema document, e.g. `/$defs/Profile/oneOf`.
     public let schemaLocation: String
     /// The keyword that failed (`type`, `required`, …); for a `false` schema, `false`; for a limit, the limit's
-    /// name (`maxSteps`, `maxRefDepth`, `maxRegexInputLength`, `maxDepth`).
+    /// name (`maxSteps`, `maxRefDepth`, `maxRegexInputLength`, `maxRegexWork`, `maxDepth`).
     public let keyword: String
     /// A one-line message.
     public let message: String

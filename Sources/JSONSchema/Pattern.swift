@@ -18,9 +18,35 @@ final class CompiledPattern: @unchecked Sendable {
         }
     }
 
-    /// Whether the pattern matches somewhere in `s` (patterns are not anchored).
+    /// Whether the pattern matches somewhere in `s` (patterns are not anchored), unbounded.
     func matches(_ s: String) -> Bool {
         regex.firstMatch(in: s, options: [], range: NSRange(location: 0, length: s.utf16.count)) != nil
+    }
+
+    /// Whether the pattern matches somewhere in `s`, with the regex engine's work bounded: ICU reports progress
+    /// about every 10,000 backtracking steps (a "tick"); after `maxTicks` ticks the match is abandoned and `matched`
+    /// is nil. `ticks` is the work done.
+    func matches(_ s: String, maxTicks: Int) -> (matched: Bool?, ticks: Int) {
+        let state = MatchState()
+        regex.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(location: 0, length: s.utf16.count)) { result, _, stop in
+            if result != nil {
+                state.matched = true
+                stop.pointee = true
+                return
+            }
+            state.ticks += 1
+            if state.ticks > maxTicks {
+                state.exceeded = true
+                stop.pointee = true
+            }
+        }
+        return (state.exceeded ? nil : state.matched, state.ticks)
+    }
+
+    private final class MatchState {
+        var matched = false
+        var exceeded = false
+        var ticks = 0
     }
 
     struct PatternError: Error { let reason: String }

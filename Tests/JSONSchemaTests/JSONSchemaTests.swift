@@ -229,6 +229,26 @@ struct JSONSchemaLimitTests {
         #expect(names.validate(object, limits: JSONSchemaLimits(maxRegexInputLength: 99)).map(\.keyword) == ["maxRegexInputLength"])
     }
 
+    /// Patterns without nested quantifiers can still backtrack polynomially: the regex engine's work is bounded.
+    @Test func maxRegexWork() throws {
+        let s = try schema(##"{"pattern": "^a*a*a*c"}"##)
+        let input = String(repeating: "a", count: 200)
+        let (matched, ticks) = try CompiledPattern("^a*a*a*c").matches(input, maxTicks: .max)
+        #expect(matched == false)
+        #expect(ticks > 1)
+        let enough = s.validate(.string(input), limits: JSONSchemaLimits(maxSteps: .max, maxRegexWork: ticks))
+        #expect(enough.map(\.keyword) == ["pattern"])
+        let short = s.validate(.string(input), limits: JSONSchemaLimits(maxSteps: .max, maxRegexWork: ticks - 1))
+        #expect(short.map(\.keyword) == ["maxRegexWork"])
+        #expect(short.first?.isLimitExceeded == true)
+        // With the default limits a long hostile string ends quickly.
+        let start = Date()
+        #expect(s.validate(.string(String(repeating: "a", count: 16_000))).last?.keyword == "maxRegexWork")
+        #expect(Date().timeIntervalSince(start) < 5)
+        // Ordinary matches do no measurable work.
+        #expect(try CompiledPattern("^[a-z]{2}(-[A-Z]{2})?$").matches("en-US", maxTicks: 0) == (true, 0))
+    }
+
     @Test func maxViolations() throws {
         let s = try schema(##"{"items": {"type": "string"}}"##)
         let instance = JSONValue.array((0..<5).map { .int($0) })
