@@ -132,6 +132,22 @@ struct CorpusSchemaTests {
         #expect(s.validate(.object(extraTopLevel)).isEmpty)  // the root allows additional properties
     }
 
+    /// The richest sample stays far inside the default limits (a tenth of the step budget, a quarter of the nesting).
+    @Test func defaultLimitsLeaveRoom() throws {
+        let s = try #require(try BundledSchemas.schema(for: obAchievementURL))
+        let credential = try ob3("dcpv-ob3-complete.json")
+        let run = Evaluation(program: s.program, limits: JSONSchemaLimits())
+        #expect(run.run(credential).isEmpty)
+        #expect(run.steps < JSONSchemaLimits().maxSteps / 10, "\(run.steps) steps")
+        var tight = JSONSchemaLimits()
+        tight.maxDepth = JSONSchemaLimits().maxDepth / 4
+        tight.maxRefDepth = JSONSchemaLimits().maxRefDepth / 4
+        #expect(s.validate(credential, limits: tight).isEmpty)
+        let start = Date()
+        for _ in 0..<10 { _ = s.validate(credential) }
+        print("dcpv-ob3-complete.json: \(run.steps) steps, \(Int(Date().timeIntervalSince(start) * 100)) ms per validation")
+    }
+
     @Test func clrSchemaAcceptsTheSimpleClr() throws {
         let s = try #require(try BundledSchemas.schema(for: clrURL))
         let clr = try Shared.readJSON(Shared.corpus.appendingPathComponent("clr/dcpv-clr20-simple.json"))
