@@ -178,7 +178,7 @@ final class Evaluation {
                     if m { continue outer }
                 }
                 if nodes[n].constant == false {
-                    fail(node, "additionalProperties", "property \"\(name)\" is not allowed", collect: collect, instanceToken: name)
+                    fail(node, "additionalProperties", "property \(Self.quote(name)) is not allowed", collect: collect, instanceToken: name)
                     ok = false
                     if !collect || stopped { return false }
                 } else if !sub(n, v, collect: collect, keyword: ["additionalProperties"], instanceToken: name) {
@@ -203,7 +203,7 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             for name in names where !o.contains(name) {
-                fail(node, "required", "missing required property \"\(name)\"", collect: collect)
+                fail(node, "required", "missing required property \(Self.quote(name))", collect: collect)
                 ok = false
                 if !collect || stopped { return false }
             }
@@ -214,7 +214,7 @@ final class Evaluation {
             var ok = true
             for (name, required) in list where o.contains(name) {
                 for r in required where !o.contains(r) {
-                    fail(node, "dependentRequired", "property \"\(r)\" is required when \"\(name)\" is present", collect: collect)
+                    fail(node, "dependentRequired", "property \(Self.quote(r)) is required when \(Self.quote(name)) is present", collect: collect)
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -336,7 +336,7 @@ final class Evaluation {
             guard case .string(let s) = instance else { return true }
             guard let m = matches(p, s, node) else { return false }
             if m { return true }
-            fail(node, "pattern", "\(Self.quote(s)) does not match \(p.source)", collect: collect)
+            fail(node, "pattern", "\(Self.quote(s)) does not match \(Self.quote(p.source))", collect: collect)
             return false
 
         case .format(let f):
@@ -503,6 +503,8 @@ final class Evaluation {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\u{2028}", "\u{2029}", "\u{85}": out += "\\u{\(String(c.value, radix: 16))}"
             default:
                 if c.value < 0x20 { out += "\\u{\(String(c.value, radix: 16))}" } else { out.unicodeScalars.append(c) }
             }

@@ -111,6 +111,7 @@ public struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// True when validation stopped because a limit was exceeded: the instance was not fully checked.
     public let isLimitExceeded: Bool
 
+    /// The violation on one line: location, keyword, message and keyword location.
     public var description: String {
         "\(instanceLocation.isEmpty ? "(root)" : instanceLocation): \(keyword): \(message) [\(keywordLocation)]"
     }
@@ -133,6 +134,7 @@ public enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The schema text is not JSON.
     case malformedJSON(String)
 
+    /// The error on one line.
     public var description: String {
         switch self {
         case .unsupportedKeyword(let k, let l, let r): return "unsupported keyword \(k) at \(l.isEmpty ? "(root)" : l): \(r)"

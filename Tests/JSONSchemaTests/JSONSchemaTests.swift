@@ -35,6 +35,11 @@ struct JSONSchemaKeywordTests {
         #expect(v.map(\.keyword) == ["required"])
         #expect(v.first?.instanceLocation == "")
         #expect(v.first?.message.contains("\"x\"") == true)
+        // Messages stay on one line whatever the names.
+        let odd = try schema(##"{"required": ["a\nb\u2028"], "properties": {"p": {"pattern": "^x\n"}}, "additionalProperties": {"type": "string"}}"##)
+        let messages = odd.validate(.object(JSONObject([("p", "y\r\n"), ("q\n", 1)]))).map(\.message)
+        #expect(messages.count == 3)
+        #expect(messages.allSatisfy { !$0.contains(where: { $0.isNewline }) }, "\(messages)")
     }
 
     @Test func additionalPropertiesFalsePointsAtTheProperty() throws {
@@ -271,6 +276,19 @@ struct JSONSchemaLimitTests {
         var tight = limits
         tight.maxDepth = needed - 1
         #expect(s.validate(instance, limits: tight).map(\.keyword) == ["maxDepth"])
+    }
+
+    @Test func schemaNestingIsBounded() throws {
+        func nested(_ depth: Int) -> JSONValue {
+            var v: JSONValue = .object(JSONObject([("type", "integer")]))
+            for _ in 0..<depth { v = .object(JSONObject([("not", .object(JSONObject([("not", v)])))])) }
+            return v
+        }
+        // 2 × 255 = 510 nested schemas under the root: compiles, and evaluates within the default depth.
+        let deep = try JSONSchema(json: nested(255))
+        #expect(deep.isValid(.int(1)))
+        #expect(!deep.isValid(.string("x")))
+        #expect(throws: JSONSchemaError.self) { try JSONSchema(json: nested(257)) }
     }
 
     @Test func hostileInputsEndQuickly() throws {
