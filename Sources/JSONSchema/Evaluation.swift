@@ -307,14 +307,20 @@ final class Evaluation {
 
         case .uniqueItems:
             guard case .array(let a) = instance, a.count > 1 else { return true }
-            for i in 0..<a.count {
-                for j in (i + 1)..<a.count {
-                    if !step(node) { return false }
-                    if Self.equal(a[i], a[j]) {
-                        fail(node, "uniqueItems", "items \(i) and \(j) are equal", collect: collect)
+            // Items are bucketed by hash (values equal as JSON hash alike: numbers by value, objects without order,
+            // code-point-equal strings), then compared within a bucket.
+            var buckets: [Int: [Int]] = [:]
+            for (i, item) in a.enumerated() {
+                if !step(node) { return false }
+                let h = item.hashValue
+                for j in buckets[h] ?? [] {
+                    guard let same = equal(a[j], item, node) else { return false }
+                    if same {
+                        fail(node, "uniqueItems", "items \(j) and \(i) are equal", collect: collect)
                         return false
                     }
                 }
+                buckets[h, default: []].append(i)
             }
             return true
 
@@ -346,12 +352,16 @@ final class Evaluation {
             return false
 
         case .enumeration(let values):
-            for v in values where Self.equal(instance, v) { return true }
+            for v in values {
+                guard let same = equal(instance, v, node) else { return false }
+                if same { return true }
+            }
             fail(node, "enum", "\(Self.quote(instance)) is not one of the allowed values", collect: collect)
             return false
 
         case .const(let v):
-            if Self.equal(instance, v) { return true }
+            guard let same = equal(instance, v, node) else { return false }
+            if same { return true }
             fail(node, "const", "\(Self.quote(instance)) is not the required value", collect: collect)
             return false
 
@@ -459,6 +469,35 @@ final class Evaluation {
         case .array: return "array"
         case .string: return "string"
         case .number(let n): return n.doubleValue == n.doubleValue.rounded() ? "integer" : "number"
+        }
+    }
+
+    /// ``equal(_:_:)`` with its work counted as steps (one per value pair) and its nesting bounded; nil when a
+    /// limit stopped it.
+    func equal(_ a: JSONValue, _ b: JSONValue, _ node: Node, depth: Int = 0) -> Bool? {
+        if !step(node) { return nil }
+        if depth > limits.maxDepth {
+            exceed("maxDepth", "values nested more than \(limits.maxDepth) deep compared", node: node)
+            return nil
+        }
+        switch (a, b) {
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) {
+                guard let same = equal(p, q, node, depth: depth + 1) else { return nil }
+                if !same { return false }
+            }
+            return true
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x {
+                guard let w = y[k] else { return false }
+                guard let same = equal(v, w, node, depth: depth + 1) else { return nil }
+                if !same { return false }
+            }
+            return true
+        default:
+            return Self.equal(a, b)
         }
     }
 

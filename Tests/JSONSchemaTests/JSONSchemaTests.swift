@@ -297,10 +297,21 @@ struct JSONSchemaLimitTests {
         var deep = JSONValue.int(0)
         for _ in 0..<5000 { deep = .array([deep]) }
         #expect(s.validate(deep).last?.isLimitExceeded == true)
-        // Wide uniqueItems: quadratic comparisons are counted as steps.
+        // Wide uniqueItems: items are bucketed by hash, so distinct items cost one step each...
         let unique = try schema(##"{"uniqueItems": true}"##)
-        let wide = JSONValue.array((0..<5000).map { .int($0) })
-        #expect(unique.validate(wide, limits: JSONSchemaLimits(maxSteps: 100_000)).map(\.keyword) == ["maxSteps"])
+        let wide = JSONValue.array((0..<50_000).map { .int($0) })
+        #expect(unique.validate(wide, limits: JSONSchemaLimits(maxSteps: 60_000)).isEmpty)
+        #expect(unique.validate(.array(wide.arrayValue! + [.double(49_999.0)])).map(\.message) == ["items 49999 and 50000 are equal"])
+        // ...and comparing large equal-hash values is counted value by value.
+        let big = JSONValue.array((0..<10_000).map { .int($0) })
+        var almost = big.arrayValue!
+        almost[9_999] = .double(9_999.5)
+        let equalHash = JSONValue.array([.object(JSONObject([("a", big)])), .object(JSONObject([("a", big)]))])
+        #expect(unique.validate(equalHash).map(\.keyword) == ["uniqueItems"])
+        #expect(unique.validate(equalHash, limits: JSONSchemaLimits(maxSteps: 5_000)).map(\.keyword) == ["maxSteps"])
+        let enumeration = try JSONSchema(json: .object(JSONObject([("enum", .array([.array(almost), big]))])))
+        #expect(enumeration.isValid(big))
+        #expect(enumeration.validate(big, limits: JSONSchemaLimits(maxSteps: 15_000)).map(\.keyword) == ["maxSteps"])
         // A long chain of $ref in $defs compiles without recursion.
         var defs: [(String, JSONValue)] = []
         for i in 0..<20_000 { defs.append(("d\(i)", .object(JSONObject([("$ref", .string("#/$defs/d\(i + 1)"))])))) }
