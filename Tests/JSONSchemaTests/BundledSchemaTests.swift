@@ -148,6 +148,21 @@ struct CorpusSchemaTests {
         print("dcpv-ob3-complete.json: \(run.steps) steps, \(Int(Date().timeIntervalSince(start) * 100)) ms per validation")
     }
 
+    /// One compiled schema (regexes included) validating on several tasks at once.
+    @Test func oneSchemaManyTasks() async throws {
+        let s = try #require(try BundledSchemas.schema(for: obAchievementURL))
+        let good = try ob3("dcpv-ob3-complete.json")
+        let bad = try ob3("dcpv-ob3-ed25519sig2020-vc1.json")
+        let expected = s.validate(bad)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<8 { group.addTask { i % 2 == 0 ? s.validate(good).isEmpty : s.validate(bad) == expected } }
+            var all: [Bool] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
     @Test func clrSchemaAcceptsTheSimpleClr() throws {
         let s = try #require(try BundledSchemas.schema(for: clrURL))
         let clr = try Shared.readJSON(Shared.corpus.appendingPathComponent("clr/dcpv-clr20-simple.json"))
