@@ -177,3 +177,81 @@ struct JSONSchemaSuiteTests {
         print(lines.joined(separator: "\n"))
     }
 }
+
+/// Robustness on the suite's material: every schema of a file against every datum of the file, and schemas
+/// mutated byte by byte (deterministically) compiled and applied. Nothing may crash or run away; answers are not
+/// checked.
+@Suite("JSON Schema robustness", .enabled(if: Shared.exists(Shared.suite), "the suite is not at ../shared/testsuites"))
+struct JSONSchemaRobustnessTests {
+    @Test func crossProductsAndMutations() throws {
+        var rng = SplitMix(seed: 0x5EED)
+        let limits = JSONSchemaLimits(maxSteps: 20_000, maxViolations: 5)
+        var compiled = 0
+        var validated = 0
+        for file in requiredSuiteFiles + implementedSuiteFiles + unsupportedSuiteFiles + optionalSuiteFiles {
+            let groups = try Shared.readJSON(Shared.suite.appendingPathComponent(file + ".json")).arrayValue ?? []
+            let data = groups.flatMap { ($0["tests"]?.arrayValue ?? []).compactMap { $0["data"] } }
+            for group in groups {
+                guard let schemaJSON = group["schema"] else { continue }
+                var candidates: [JSONValue] = [schemaJSON]
+                let text = Array(try JCS.canonicalize(schemaJSON).utf8)
+                for _ in 0..<4 where !text.isEmpty {
+                    var mutated = text
+                    let i = Int(rng.next() % UInt64(mutated.count))
+                    switch rng.next() % 3 {
+                    case 0: mutated.remove(at: i)
+                    case 1:
+                        let alphabet = Array("{}[]\":,#/~0-".utf8)
+                        mutated[i] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                    default: mutated.insert(mutated[Int(rng.next() % UInt64(mutated.count))], at: i)
+                    }
+                    if let v = try? JSONParser.parse(bytes: mutated) { candidates.append(v) }
+                }
+                for _ in 0..<8 { candidates.append(replaceSomewhere(schemaJSON, &rng)) }
+                for candidate in candidates {
+                    guard let schema = try? JSONSchema(json: candidate) else { continue }
+                    compiled += 1
+                    for datum in data {
+                        _ = schema.validate(datum, limits: limits)
+                        validated += 1
+                    }
+                }
+            }
+        }
+        #expect(compiled > 1_000)
+        print("robustness: \(compiled) schemas compiled, \(validated) validations")
+    }
+}
+
+/// Replaces one value somewhere in `v` (or `v` itself) with a value from a small hostile pool.
+func replaceSomewhere(_ v: JSONValue, _ rng: inout SplitMix) -> JSONValue {
+    let pool: [JSONValue] = [
+        true, false, [:], 0, -1, .double(1.5), "x", [], ["$ref": "#"], ["type": "integer"], ["pattern": "a*b"],
+        ["$ref": "#/$defs/none"], ["items": ["$ref": "#"]], ["not": ["$ref": "#"]], ["$id": "http://x/y"], ["$anchor": "a"],
+    ]
+    switch v {
+    case .object(var o) where !o.isEmpty && rng.next() % 4 != 0:
+        let key = o.keys[Int(rng.next() % UInt64(o.count))]
+        o[key] = replaceSomewhere(o[key]!, &rng)
+        return .object(o)
+    case .array(var a) where !a.isEmpty && rng.next() % 4 != 0:
+        let i = Int(rng.next() % UInt64(a.count))
+        a[i] = replaceSomewhere(a[i], &rng)
+        return .array(a)
+    default:
+        return pool[Int(rng.next() % UInt64(pool.count))]
+    }
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
