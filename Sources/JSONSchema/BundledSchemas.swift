@@ -88,8 +88,16 @@ public enum BundledSchemas {
     final class CompiledCache: @unchecked Sendable {
         private let lock = NSLock()
         private var schemas: [String: JSONSchema] = [:]
-        func get(_ file: String) -> JSONSchema? { lock.withLock { schemas[file] } }
-        func set(_ file: String, _ schema: JSONSchema) { lock.withLock { schemas[file] = schema } }
+        func get(_ file: String) -> JSONSchema? {
+            lock.lock()
+            defer { lock.unlock() }
+            return schemas[file]
+        }
+        func set(_ file: String, _ schema: JSONSchema) {
+            lock.lock()
+            defer { lock.unlock() }
+            schemas[file] = schema
+        }
     }
 
     static let table: [Entry] = [

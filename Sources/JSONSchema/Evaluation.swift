@@ -35,8 +35,16 @@ final class Evaluation {
         return s
     }
 
+    /// While explaining a failed `anyOf`/`oneOf`, probe failures are remembered (the last one wins: the keyword
+    /// nearest the branch that made it fail).
+    var captureProbe = false
+    var lastProbeFailure: (tokens: [String], keyword: String, message: String)?
+
     /// Records a violation of `keyword` of `node` (when collecting).
     func fail(_ node: Node, _ keyword: String, _ message: @autoclosure () -> String, collect: Bool, instanceToken: String? = nil) {
+        if !collect && captureProbe && !stopped {
+            lastProbeFailure = (instancePath + (instanceToken.map { [$0] } ?? []), keyword, message())
+        }
         guard collect, !stopped else { return }
         var ip = instancePath
         if let instanceToken { ip.append(instanceToken) }
@@ -76,6 +84,7 @@ final class Evaluation {
         if stopped || !step(node) { return false }
         if let constant = node.constant {
             if !constant {
+                if !collect && captureProbe && !stopped { lastProbeFailure = (instancePath, "false", "the schema false allows no value") }
                 guard collect, !stopped else { return false }
                 violations.append(
                     JSONSchemaViolation(
@@ -405,7 +414,8 @@ final class Evaluation {
                 if sub(n, instance, collect: false, keyword: ["anyOf", String(i)]) { return true }
                 if stopped { return false }
             }
-            fail(node, "anyOf", "matches none of the \(list.count) anyOf schemas", collect: collect)
+            let why = collect ? closest(list, instance, "anyOf") : ""
+            fail(node, "anyOf", "matches none of the \(list.count) anyOf schemas\(why)", collect: collect)
             return false
 
         case .oneOf(let list):
@@ -418,7 +428,8 @@ final class Evaluation {
                 if stopped { return false }
             }
             if matched.count == 1 { return true }
-            fail(node, "oneOf", matched.isEmpty ? "matches none of the \(list.count) oneOf schemas" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))", collect: collect)
+            let why = collect && matched.isEmpty ? closest(list, instance, "oneOf") : ""
+            fail(node, "oneOf", matched.isEmpty ? "matches none of the \(list.count) oneOf schemas\(why)" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))", collect: collect)
             return false
 
         case .not(let n):
@@ -444,6 +455,24 @@ final class Evaluation {
             }
             return sub(n, instance, collect: collect, keyword: ["$ref"])
         }
+    }
+
+    /// Explains why no branch matched: evaluates the branches again, remembering each one's failure, and names
+    /// the one that got deepest into the instance (the first on a tie), e.g. ` (closest: /name: type: expected
+    /// string, found integer)`. Empty when a limit stops it.
+    func closest(_ branches: [Int], _ instance: JSONValue, _ keyword: String) -> String {
+        var best: (tokens: [String], keyword: String, message: String)?
+        captureProbe = true
+        defer { captureProbe = false }
+        for (i, n) in branches.enumerated() {
+            lastProbeFailure = nil
+            _ = sub(n, instance, collect: false, keyword: [keyword, String(i)])
+            if stopped { return "" }
+            if let f = lastProbeFailure, best == nil || f.tokens.count > best!.tokens.count { best = f }
+        }
+        guard let best else { return "" }
+        let at = best.tokens.isEmpty ? "(root)" : Self.pointer(best.tokens)
+        return " (closest: \(at): \(best.keyword): \(best.message))"
     }
 
     // MARK: JSON helpers

@@ -106,7 +106,8 @@ public struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// The keyword that failed (`type`, `required`, …); for a `false` schema, `false`; for a limit, the limit's
     /// name (`maxSteps`, `maxRefDepth`, `maxRegexInputLength`, `maxRegexWork`, `maxDepth`).
     public let keyword: String
-    /// A one-line message.
+    /// A one-line message. When no branch of an `anyOf`/`oneOf` matches, it names the failure of the branch that got
+    /// deepest into the instance: `matches none of the 2 oneOf schemas (closest: /name: type: expected string, …)`.
     public let message: String
     /// True when validation stopped because a limit was exceeded: the instance was not fully checked.
     public let isLimitExceeded: Bool

@@ -126,6 +126,7 @@ struct CorpusSchemaTests {
         #expect(v4.map(\.keyword) == ["oneOf"])
         #expect(v4.first?.keywordLocation.hasPrefix("/properties/credentialSubject/$ref/") == true)
         #expect(v4.first?.schemaLocation == "/$defs/Achievement/properties/id/oneOf")
+        #expect(v4.first?.message == "matches none of the 2 oneOf schemas (closest: /credentialSubject/achievement/id: type: expected string, found integer)")
 
         var extraTopLevel = original
         extraTopLevel["extension"] = "allowed"

@@ -66,6 +66,17 @@ struct JSONSchemaKeywordTests {
         #expect(!s.isValid(try json("1")))
     }
 
+    @Test func failedAlternativesNameTheClosestBranch() throws {
+        let s = try schema(
+            ##"{"oneOf": [{"type": "string"}, {"$ref": "#/$defs/profile"}], "$defs": {"profile": {"type": "object", "properties": {"name": {"anyOf": [{"type": "string"}, {"type": "array"}]}}}}}"##)
+        let v = s.validate(try json(##"{"name": 3}"##))
+        #expect(v.map(\.instanceLocation) == [""])
+        #expect(v.first?.message == "matches none of the 2 oneOf schemas (closest: /name: anyOf: matches none of the 2 anyOf schemas)")
+        let top = s.validate(try json("3"))
+        #expect(top.first?.message == "matches none of the 2 oneOf schemas (closest: (root): type: expected string, found integer)")
+        #expect(try schema(##"{"anyOf": [false]}"##).validate(.null).first?.message == "matches none of the 1 anyOf schemas (closest: (root): false: the schema false allows no value)")
+    }
+
     @Test func enumAndConstCompareJSONValues() throws {
         let s = try schema(##"{"enum": [1, {"a": [true]}, "é"]}"##)
         #expect(s.isValid(try json("1.0")))
