@@ -161,7 +161,9 @@ struct Compiler {
         }
         var rootID: String? = nil
         if case .object(let o) = json, case .string(let id)? = o["$id"] {
-            rootID = URIReference(parsing: defaultBase).resolving(URIReference(parsing: id)).withoutFragment.text
+            // An absolute `$id` is normalized (dot segments, empty fragment); a relative one is kept as written.
+            let ref = URIReference(parsing: id)
+            rootID = ref.scheme != nil ? URIReference(parsing: defaultBase).resolving(ref).withoutFragment.text : ref.withoutFragment.text
         }
         return Program(nodes: c.nodes.map { $0! }, root: rootIndex, rootID: rootID)
     }

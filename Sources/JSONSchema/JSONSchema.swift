@@ -16,7 +16,8 @@ import JCS
 public struct JSONSchema: Sendable {
     let program: Program
 
-    /// The `$id` of the root schema, resolved (without an empty fragment), or nil when the root has none.
+    /// The `$id` of the root schema (without an empty fragment; an absolute one with dot segments removed), or nil
+    /// when the root has none.
     public var id: String? { program.rootID }
 
     /// Compiles a schema from parsed JSON (an object or a boolean).

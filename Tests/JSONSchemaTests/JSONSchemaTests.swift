@@ -54,6 +54,9 @@ struct JSONSchemaKeywordTests {
         let s = try schema(
             ##"{"$id": "https://example.com/profile", "$ref": "#/$defs/Profile", "$defs": {"Profile": {"type": "object", "properties": {"name": {"type": "string"}, "parent": {"$ref": "#/$defs/Profile"}}, "required": ["name"]}}}"##)
         #expect(s.id == "https://example.com/profile")
+        #expect(try schema(##"{"$id": "https://example.com/a/../b.json#"}"##).id == "https://example.com/b.json")
+        #expect(try schema(##"{"$id": "relative.json"}"##).id == "relative.json")
+        #expect(try schema("{}").id == nil)
         #expect(s.isValid(try json(##"{"name": "a", "parent": {"name": "b", "parent": {"name": "c"}}}"##)))
         let v = s.validate(try json(##"{"name": "a", "parent": {"name": "b", "parent": {"name": 3}}}"##))
         #expect(v.map(\.instanceLocation) == ["/parent/parent/name"])
