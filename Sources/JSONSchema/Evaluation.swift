@@ -27,6 +27,11 @@ final class Evaluation {
         return violations
     }
 
+    /// Valid, without collecting: false on the first failure or when a limit is exceeded.
+    func passes(_ instance: JSONValue) -> Bool {
+        eval(root, instance, collect: false) && !stopped
+    }
+
     // MARK: Recording
 
     static func pointer(_ tokens: [String]) -> String {

@@ -49,11 +49,10 @@ public struct JSONSchema: Sendable {
         return run.run(instance)
     }
 
-    /// True when `instance` is valid (no violation and no limit exceeded). Stops at the first violation.
+    /// True when `instance` is valid (no violation and no limit exceeded). Stops at the first failure and builds no
+    /// messages.
     public func isValid(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> Bool {
-        var limits = limits
-        limits.maxViolations = 1
-        return validate(instance, limits: limits).isEmpty
+        Evaluation(program: program, limits: limits).passes(instance)
     }
 }
 

@@ -208,6 +208,8 @@ struct JSONSchemaLimitTests {
         #expect(over.first?.keyword == "maxSteps")
         #expect(over.first?.isLimitExceeded == true)
         #expect(over.first?.instanceLocation == "/9")
+        #expect(s.isValid(instance, limits: JSONSchemaLimits(maxSteps: 23)))
+        #expect(!s.isValid(instance, limits: JSONSchemaLimits(maxSteps: 22)))  // a limit is never a pass
     }
 
     @Test func maxStepsInsideNotFailsClosed() throws {
