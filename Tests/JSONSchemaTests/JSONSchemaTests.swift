@@ -328,6 +328,19 @@ struct JSONSchemaLimitTests {
         let enumeration = try JSONSchema(json: .object(JSONObject([("enum", .array([.array(almost), big]))])))
         #expect(enumeration.isValid(big))
         #expect(enumeration.validate(big, limits: JSONSchemaLimits(maxSteps: 15_000)).map(\.keyword) == ["maxSteps"])
+        // Exponential branching (each level tries both branches of an anyOf): stopped by the step budget.
+        var levels: [(String, JSONValue)] = []
+        for i in 0..<40 {
+            let next: JSONValue = .object(JSONObject([("$ref", .string("#/$defs/l\(i + 1)"))]))
+            levels.append(("l\(i)", .object(JSONObject([("anyOf", .array([next, next]))]))))
+        }
+        levels.append(("l40", .object(JSONObject([("type", "string")]))))
+        let exponential = try JSONSchema(json: .object(JSONObject([("$ref", "#/$defs/l0"), ("$defs", .object(JSONObject(levels)))])))
+        let started = Date()
+        #expect(exponential.validate(.int(1)).last?.keyword == "maxSteps")
+        #expect(!exponential.isValid(.int(1), limits: JSONSchemaLimits(maxSteps: 200_000)))
+        #expect(exponential.isValid(.string("s")))
+        #expect(Date().timeIntervalSince(started) < 30)
         // A long chain of $ref in $defs compiles without recursion.
         var defs: [(String, JSONValue)] = []
         for i in 0..<20_000 { defs.append(("d\(i)", .object(JSONObject([("$ref", .string("#/$defs/d\(i + 1)"))])))) }
