@@ -114,6 +114,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+        // JSON Schema draft 2019-09 validation, with the 1EdTech OB 3.0 / CLR 2.0 schemas pinned by SHA-256 in BundledSchemas.swift.
+        .target(name: "JSONSchema", dependencies: ["JCS"], resources: [.copy("Schemas")], swiftSettings: strictSettings),
         // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
         .target(
             name: "DataIntegrity",
@@ -151,6 +153,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "JSONSchemaTests",
+            dependencies: ["JSONSchema", "JCS"],
             swiftSettings: strictSettings
         ),
         .testTarget(
