@@ -21,6 +21,13 @@ struct OB2Verifier {
         report.require(.hostedAssertion, .verificationType, .hostedScope, .badgeClass, .issuer, .revocation, .expiry)
         if options.identity != nil { report.require(.recipient) }
 
+        // A URL whose path the server would rewrite (`..`, `.`, backslashes) is not fetched: where it lives is not
+        // what its text says, so no hosting policy can be judged on it.
+        guard !Self.hasAmbiguousPath(url) else {
+            report.add(.hostedAssertion, .notChecked, "\(url) was not fetched", node: url)
+            report.add(.hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its text says", node: url)
+            return report.report()
+        }
         let assertion: OB2.Assertion
         switch await fetcher.decoded(url) {
         case .failure(.fetch(let error)) where error.code == .httpStatus && error.status == 410:
