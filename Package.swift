@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "BadgeVerification",
             dependencies: [
-                "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "RDFCanonicalization", "Zlib",
+                "BadgeBaking", "OpenBadgesModel", "DataIntegrity", "JSONLD", "RDFCanonicalization", "JSONSchema", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -45,8 +45,14 @@ public struct JSONSchema: Sendable {
     /// (steps, `$ref` depth, regex input length or work, nesting) evaluation stops and the last violation has
     /// ``JSONSchemaViolation/isLimitExceeded`` set: the instance was not fully checked and must not be taken as valid.
     public func validate(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> [JSONSchemaViolation] {
+        validateCountingSteps(instance, limits: limits).violations
+    }
+
+    /// ``validate(_:limits:)``, also returning the steps the validation took (for a caller's own work budget).
+    public func validateCountingSteps(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> (violations: [JSONSchemaViolation], steps: Int) {
         let run = Evaluation(program: program, limits: limits)
-        return run.run(instance)
+        let violations = run.run(instance)
+        return (violations, run.steps)
     }
 
     /// True when `instance` is valid (no violation and no limit exceeded). Stops at the first failure and builds no

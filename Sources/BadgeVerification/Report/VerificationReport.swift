@@ -48,6 +48,9 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     /// ``VerificationOptions/maximumProofsVerified``, ``VerificationOptions/maximumLinkedDataWork``,
     /// ``VerificationOptions/deadline``) was spent: the message names it; what needed more was not checked.
     public static let budget = CheckID(rawValue: "budget")
+    /// OB 3.0 / CLR 2.0: the credential is valid against the published 1EdTech JSON Schema its `credentialSchema` names
+    /// (type `1EdTechJsonSchemaValidator2019`); bundled schemas only, never fetched.
+    public static let schema = CheckID(rawValue: "schema")
     /// OB 3.0: terms that no JSON-LD context defines (they are dropped by expansion, so not signed); a warning.
     public static let undefinedTerms = CheckID(rawValue: "undefinedTerms")
     /// OB 3.0 VC-JWT: the `iss`, `jti`, `sub`, `nbf` and `exp` claims agree with the credential.
