@@ -61,14 +61,13 @@ public struct BakedBadge: Hashable, Sendable {
             warnings.append(
                 BadgeWarning(
                     .keywordMismatch,
-                    "the payload is \(implied == .credential ? "an OB 3.0 credential" : "an OB 0.5–2.0 assertion") "
-                        + "but was baked as \(generation == .credential ? "an OB 3.0 credential" : "an OB 0.5–2.0 assertion")"
+                    "the payload is \(implied.displayName) but was baked as \(generation.displayName)"
                 )
             )
         }
         self.init(
             format: format, payload: payload, kind: classification.kind, generation: generation,
-            specVersion: classification.specVersion ?? (generation == .credential ? .v3_0 : nil),
+            specVersion: classification.specVersion ?? (generation == .assertion ? nil : .v3_0),
             location: location, warnings: warnings
         )
     }

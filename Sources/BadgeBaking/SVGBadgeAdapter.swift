@@ -19,7 +19,7 @@ enum SVGBadgeAdapter {
         }
         guard let element, let payload = element.payload else { return nil }
         var badge = BakedBadge(
-            format: .svg, payload: payload, generation: element.generation == .openBadges3 ? .credential : .assertion,
+            format: .svg, payload: payload, generation: BadgeGeneration(element.generation),
             location: .svgElement(name: element.qualifiedName, namespace: element.namespaceURI, offset: Int64(element.byteOffset)),
             warnings: element.warnings.map(warning)
         )
@@ -40,7 +40,7 @@ enum SVGBadgeAdapter {
             }
             if piece.isEmpty { break }
         }
-        let generation: SVGBadgeGeneration = payload.generation == .credential ? .openBadges3 : .openBadges2
+        let generation = SVGBadgeGeneration(payload.generation)
         let baked: [UInt8]
         do {
             let content = try SVGBadgeContent(generation: generation, payload: payload.text)
@@ -81,5 +81,27 @@ enum SVGBadgeAdapter {
             default: .other
             }
         return BadgeWarning(code, warning.message)
+    }
+}
+
+extension BadgeGeneration {
+    /// The generation of an SVG badge element.
+    init(_ svg: SVGBadgeGeneration) {
+        switch svg {
+        case .openBadges2: self = .assertion
+        case .openBadges3: self = .credential
+        case .clr2: self = .clr
+        }
+    }
+}
+
+extension SVGBadgeGeneration {
+    /// The SVG element a generation bakes as.
+    init(_ generation: BadgeGeneration) {
+        switch generation {
+        case .assertion: self = .openBadges2
+        case .credential: self = .openBadges3
+        case .clr: self = .clr2
+        }
     }
 }

@@ -75,14 +75,14 @@ public struct BadgeVerifier: Sendable {
         case .jws(let signed):
             switch signed.document {
             case .assertion: return await verifier.verifySigned(signed.jws)
-            case .achievementCredential, .endorsementCredential:
+            case .achievementCredential, .endorsementCredential, .clrCredential:
                 return await OB3Verifier(options: options, budget: budget).verify(jwt: signed.jws.compactSerialization)
             default:
                 return Self.unverifiable(.payload, "the JWS payload is a \(signed.document.kindName), not an assertion or credential", node: nil)
             }
         case .json(let document, let text):
             switch document {
-            case .achievementCredential, .endorsementCredential:
+            case .achievementCredential, .endorsementCredential, .clrCredential:
                 return await OB3Verifier(options: options, budget: budget).verify(json: text)
             default: break
             }

@@ -69,8 +69,9 @@ public struct VerificationOptions: Sendable {
     /// The most keys one verification resolves and tries (default 8), over every proof and endorsement.
     public var maximumKeysTried = 8
     /// The most proofs one verification checks, the badge's and every nested endorsement's and status list's
-    /// together (default 32). ``maximumProofs`` and ``maximumEndorsements`` bound each level; this bounds the product.
-    public var maximumProofsVerified = 32
+    /// together (default 96: a CLR of dozens of credentials). ``maximumProofs`` and ``maximumEndorsements`` bound each
+    /// level; this bounds the product.
+    public var maximumProofsVerified = 96
     /// The JSON-LD context-processing work and RDFC-1.0 Hash N-Degree Quads calls one verification may spend,
     /// summed over every document and proof it processes (default 2 000 000; a typical credential needs a few
     /// thousand).
@@ -78,6 +79,8 @@ public struct VerificationOptions: Sendable {
     /// The longest one verification may take, in seconds (default 60). When it passes, fetches still under way end
     /// as network errors and the verdict is indeterminate.
     public var deadline: TimeInterval = 60
+    /// CLR 2.0: the most credentials of one record verified (default 64); the rest are reported as not checked.
+    public var maximumEmbeddedCredentials = 64
     /// OB 3.0: the largest status list accepted once decompressed, in bytes (default 16 MiB, 134 million entries).
     public var maximumStatusListBytes = 16 << 20
 

@@ -8,9 +8,13 @@ struct BadgeElementMatch {
 
     /// Matches `{http://openbadges.org}assertion` and `{https://purl.imsglobal.org/ob/v3p0}credential` with any
     /// prefix, then, as a fallback, `openbadges:assertion` / `openbadges:credential` whatever the prefix is bound to.
+    /// A CLR 2.0 `credential` in `https://purl.imsglobal.org/clr/v2p0` is matched by its namespace only.
     static func match(_ name: ResolvedName) -> BadgeElementMatch? {
+        // Namespaces first: a CLR `credential` must not be taken for an OB 3.0 one by its local name.
         for generation in SVGBadgeGeneration.allCases where name.local.elementsEqual(generation.localName.utf8) {
             if name.namespaceURI == generation.namespaceURI { return BadgeElementMatch(generation: generation, isExact: true) }
+        }
+        for generation in [SVGBadgeGeneration.openBadges2, .openBadges3] where name.local.elementsEqual(generation.localName.utf8) {
             if let prefix = name.prefix, prefix.elementsEqual(SVGBadgeGeneration.prefix.utf8) {
                 return BadgeElementMatch(generation: generation, isExact: false)
             }

@@ -148,13 +148,13 @@ public enum SVGBadgeBaker {
                 code: .notSVG, offset: token.range.lowerBound,
                 message: "root element '\(String(decoding: name.qualified, as: UTF8.self))' is not svg")
         }
-        if let prefix = name.prefix, prefix.elementsEqual(SVGBadgeGeneration.prefix.utf8) {
+        if let prefix = name.prefix, prefix.elementsEqual(content.generation.bakingPrefix.utf8) {
             throw SVGBadgeError(
-                code: .notSVG, offset: token.range.lowerBound, message: "root element uses the openbadges prefix itself")
+                code: .notSVG, offset: token.range.lowerBound, message: "root element uses the \(content.generation.bakingPrefix) prefix itself")
         }
         var edits: [Edit] = []
         let uri = try XMLText.escapeAttribute(content.generation.namespaceURI)
-        let declaration = "xmlns:\(SVGBadgeGeneration.prefix)"
+        let declaration = "xmlns:\(content.generation.bakingPrefix)"
         if let existing = token.attributes.first(where: { tokenizer.bytes($0.name).elementsEqual(declaration.utf8) }) {
             edits.append(Edit(range: existing.value, replacement: uri))
         } else {

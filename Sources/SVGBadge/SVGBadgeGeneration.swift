@@ -4,6 +4,8 @@ public enum SVGBadgeGeneration: Sendable, Hashable, CaseIterable {
     case openBadges2
     /// Open Badges 3.0: `<openbadges:credential>` in `https://purl.imsglobal.org/ob/v3p0`.
     case openBadges3
+    /// CLR 2.0: `<clr:credential>` in `https://purl.imsglobal.org/clr/v2p0`.
+    case clr2
 
     /// The prefix the specifications use, and the one written when baking.
     public static let prefix = "openbadges"
@@ -11,12 +13,14 @@ public enum SVGBadgeGeneration: Sendable, Hashable, CaseIterable {
     public static let openBadges2NamespaceURI = "http://openbadges.org"
     /// The OB 3.0 namespace URI.
     public static let openBadges3NamespaceURI = "https://purl.imsglobal.org/ob/v3p0"
+    /// The CLR 2.0 namespace URI.
+    public static let clr2NamespaceURI = "https://purl.imsglobal.org/clr/v2p0"
 
     /// The element's local name: `assertion` or `credential`.
     public var localName: String {
         switch self {
         case .openBadges2: "assertion"
-        case .openBadges3: "credential"
+        case .openBadges3, .clr2: "credential"
         }
     }
 
@@ -25,9 +29,13 @@ public enum SVGBadgeGeneration: Sendable, Hashable, CaseIterable {
         switch self {
         case .openBadges2: Self.openBadges2NamespaceURI
         case .openBadges3: Self.openBadges3NamespaceURI
+        case .clr2: Self.clr2NamespaceURI
         }
     }
 
-    /// The qualified name written when baking: `openbadges:assertion` or `openbadges:credential`.
-    public var qualifiedName: String { "\(Self.prefix):\(localName)" }
+    /// The prefix written when baking: `openbadges`, or `clr` for a CLR record.
+    public var bakingPrefix: String { self == .clr2 ? "clr" : Self.prefix }
+
+    /// The qualified name written when baking: `openbadges:assertion`, `openbadges:credential` or `clr:credential`.
+    public var qualifiedName: String { "\(bakingPrefix):\(localName)" }
 }

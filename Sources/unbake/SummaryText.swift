@@ -32,11 +32,17 @@ enum SummaryText {
         if let recipient = summary.recipient { lines.append(("Recipient", recipient.display)) }
         if let name = summary.credentialName { lines.append(("Credential name", name)) }
         if let image = summary.image { lines.append(("Image", shortened(image))) }
+        // A CLR 2.0 record: every achievement it holds.
+        for achievement in summary.achievements {
+            let skills = achievement.skills.map(\.name).joined(separator: ", ")
+            let parts = [achievement.title ?? "(untitled)", achievement.issuer?.name ?? achievement.issuer?.id, skills.isEmpty ? nil : skills]
+            lines.append(("Achievement", parts.compactMap { $0 }.joined(separator: " — ")))
+        }
         for evidence in summary.evidence {
             lines.append(("Evidence", [evidence.name, evidence.url, evidence.narrative].compactMap { $0 }.joined(separator: " — ")))
         }
         let version = summary.specVersion.map { "Open Badges \($0.rawValue)" } ?? "unknown"
-        lines.append(("Version", "\(version) (\(baked.kind.rawValue))"))
+        lines.append(("Version", "\(summary.documentKind == "clrCredential" ? "CLR 2.0" : version) (\(baked.kind.rawValue))"))
         lines.append(("Found in", foundIn(baked)))
         let verification: String
         switch summary.verification.mode {

@@ -152,7 +152,7 @@ public enum LinkedDataFuzzInvariants {
                 else { return fail("verified an OB 3.0 credential whose key is not bound to its issuer") }
             }
         }
-        for endorsement in report.endorsements ?? [] { checkVerdictRules(endorsement, fail: fail) }
+        for nested in (report.endorsements ?? []) + (report.credentials ?? []) { checkVerdictRules(nested, fail: fail) }
     }
 }
 

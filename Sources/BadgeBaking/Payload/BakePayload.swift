@@ -23,8 +23,8 @@ struct BakePayload {
             throw BadgeError(.invalidPayload, "cannot bake this payload: \(reason)")
         }
         let generation = options.generation ?? classification.generation ?? .assertion
-        if generation == .credential, classification.kind == .url {
-            throw BadgeError(.invalidPayload, "cannot bake a URL as an OB 3.0 credential: OB 3.0 has no hosted form")
+        if generation != .assertion, classification.kind == .url {
+            throw BadgeError(.invalidPayload, "cannot bake a URL as \(generation.displayName): it has no hosted form")
         }
         self.text = text
         self.kind = classification.kind

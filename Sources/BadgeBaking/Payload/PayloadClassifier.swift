@@ -21,14 +21,17 @@ public struct PayloadClassification: Hashable, Sendable {
     /// header decodes to a JSON object; a URL must be absolute with an `http` or `https` scheme. The version
     /// comes from the decoded document (its `@context`, or its shape for 0.5 and 1.0 assertions).
     public init(_ text: String) {
+        var isRecord = false
         do {
             switch try BadgePayload(text: text) {
             case .json(let document, _):
                 kind = .json
+                if case .clrCredential = document { isRecord = true }
                 specVersion = document.specVersion
                 if let id = document.jsonValue["id"]?.stringValue, Self.isAbsoluteHTTPURL(id) { hostedID = id }
             case .jws(let signed):
                 kind = .jws
+                if case .clrCredential = signed.document { isRecord = true }
                 specVersion = signed.document.specVersion
             case .url(let url) where Self.startsLikeJSON(text):
                 // A JSON pointer to a hosted assertion, such as Mozilla's {"verify": {"url": "…"}}.
@@ -54,7 +57,7 @@ public struct PayloadClassification: Hashable, Sendable {
                 warnings.append(BadgeWarning(.invalidPayload, "the payload \(what): \(error)"))
             }
         }
-        generation = specVersion.map { $0 == .v3_0 ? .credential : .assertion }
+        generation = isRecord ? .clr : specVersion.map { $0 == .v3_0 ? .credential : .assertion }
     }
 
     /// Whether the first Unicode scalar that is not white space is `{` (scalars, not grapheme clusters: linear

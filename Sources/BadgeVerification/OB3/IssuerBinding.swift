@@ -46,7 +46,11 @@ extension KeyResolver {
         }
         // Otherwise only the issuer's own documents can authorise it (an https issuer may list a did:key it signs with).
         let outcome = await bindThroughIssuerDocuments(key, issuer: issuer)
-        if case .bound = outcome { return outcome }
+        switch outcome {
+        case .bound, .unbound, .otherController: return outcome
+        case .notAuthorized: break
+        }
+        // The issuer's documents were had and do not list it; say whose it is when its provenance says so.
         switch key.provenance {
         case .selfCertifying:
             return .otherController("the key is \(key.controller ?? "another DID"), not the issuer \(issuer), and the issuer's documents do not list it")

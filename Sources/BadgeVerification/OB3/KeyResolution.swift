@@ -158,7 +158,11 @@ struct KeyResolver {
             throw KeyResolutionFailure.unsupported("the DID method of \(base) is not supported (did:key, did:jwk and did:web are)")
         }
         guard let url = URL(string: method), url.scheme == "https" || url.scheme == "http" else {
-            throw KeyResolutionFailure.invalid("\(method) is not a DID or an HTTP(S) URL")
+            // A method that cannot be dereferenced (`urn:uuid:…#z6Mk…`): only the fragment shortcut is left, unbound.
+            if let fragment, let key = try? PublicKeyMaterial(multikey: fragment) {
+                return ResolvedKey(key: key, controller: nil, provenance: .unbound("the key was taken from the fragment of \(base), which cannot be dereferenced"))
+            }
+            throw KeyResolutionFailure.unsupported("\(method) is not a DID or an HTTP(S) URL, so its key cannot be resolved")
         }
         let document: LDObject
         do {

@@ -51,6 +51,10 @@ public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     /// OB 3.0 / CLR 2.0: the credential is valid against the published 1EdTech JSON Schema its `credentialSchema` names
     /// (type `1EdTechJsonSchemaValidator2019`); bundled schemas only, never fetched.
     public static let schema = CheckID(rawValue: "schema")
+    /// CLR 2.0: one credential embedded in the record, verified with the full OB 3.0 verifier (node = its id; details in
+    /// ``VerificationReport/credentials``). One embedded failure fails the record; a credential of a kind not verified
+    /// here is not checked, never passed.
+    public static let embeddedCredential = CheckID(rawValue: "embeddedCredential")
     /// OB 3.0: terms that no JSON-LD context defines (they are dropped by expansion, so not signed); a warning.
     public static let undefinedTerms = CheckID(rawValue: "undefinedTerms")
     /// OB 3.0 VC-JWT: the `iss`, `jti`, `sub`, `nbf` and `exp` claims agree with the credential.
@@ -125,6 +129,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public var requiredChecks: [CheckID]
     /// OB 3.0: the reports of the credential's embedded endorsements, in order (nil when it has none).
     public var endorsements: [VerificationReport]?
+    /// CLR 2.0: the reports of the credentials the record embeds, in order (nil for anything but a record).
+    public var credentials: [VerificationReport]?
 
     /// The check with `id`, if it ran.
     public func check(_ id: CheckID) -> VerificationCheck? { checks.first { $0.id == id } }
@@ -144,6 +150,7 @@ struct ReportBuilder {
     var subject: String?
     var checks: [VerificationCheck] = []
     var endorsements: [VerificationReport] = []
+    var credentials: [VerificationReport] = []
     /// Checks that must pass for a ``Verdict/verified`` verdict.
     var required: Set<CheckID> = []
 
@@ -162,6 +169,7 @@ struct ReportBuilder {
         subject = report.subject
         checks = report.checks
         endorsements = report.endorsements ?? []
+        credentials = report.credentials ?? []
         required = Set(report.requiredChecks)
     }
 
@@ -178,6 +186,7 @@ struct ReportBuilder {
             verdict = .indeterminate
         }
         return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks,
-            requiredChecks: required.sorted { $0.rawValue < $1.rawValue }, endorsements: endorsements.isEmpty ? nil : endorsements)
+            requiredChecks: required.sorted { $0.rawValue < $1.rawValue }, endorsements: endorsements.isEmpty ? nil : endorsements,
+            credentials: credentials.isEmpty ? nil : credentials)
     }
 }
