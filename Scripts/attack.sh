@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 12 §3 and §4: runs each hostile case through release builds of `unbake` and `bake` under GNU time and
-# prints the exit status, wall time and peak RSS of each, with what the run did.
+# Issue 12 §1 to §4: runs each hostile case through release builds of `unbake` and `bake` under GNU time and
+# prints the exit status, wall time and peak RSS of each, with what the run did. The §1/§2 cases use a small HTTP
+# server on 127.0.0.1 (Python) and `--allow-private-network`; no other address is ever contacted.
 #
 #   Scripts/attack.sh                          build release CLIs (swift build -c release) and run every case
 #   BIN=/path/to/release Scripts/attack.sh     use the unbake and bake in BIN (for example an older build)
@@ -74,6 +75,85 @@ save("trailing-svg.png", SIG + IHDR + IDAT + IEND + (HEAD + '<openbadges:asserti
 save("payload.txt", b"https://example.org/assertions/1.json")
 os.makedirs(os.path.join(out, "offline"))
 save("offline/manifest.tsv", b"")
+
+# §2: an OB 3.0 credential with 16 endorsements, each with 16 nested endorsements, every one with 8 proofs (bogus:
+# the cost is in canonicalising what each proof covers). Baked into a PNG under `openbadgecredential`.
+import json
+proof = {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+         "verificationMethod": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+         "proofPurpose": "assertionMethod", "proofValue": "z" + "3" * 87}
+ctx = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+def endorsement(inner):
+    e = {"@context": ctx, "id": "urn:uuid:e", "type": ["VerifiableCredential", "EndorsementCredential"],
+         "issuer": {"id": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", "type": ["Profile"], "name": "E"},
+         "validFrom": "2025-01-01T00:00:00Z", "name": "E",
+         "credentialSubject": {"id": "urn:uuid:c", "type": ["EndorsementSubject"], "endorsementComment": "x" * 300},
+         "proof": [proof] * 8}
+    if inner: e["endorsement"] = inner
+    return e
+flood = {"@context": ctx, "id": "urn:uuid:c", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+         "issuer": {"id": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", "type": ["Profile"], "name": "I"},
+         "validFrom": "2025-01-01T00:00:00Z", "name": "Flood",
+         "credentialSubject": {"id": "did:example:l", "type": ["AchievementSubject"],
+                               "achievement": {"id": "urn:uuid:a", "type": ["Achievement"], "name": "A", "criteria": {"narrative": "n"}}},
+         "endorsement": [endorsement([endorsement(None)] * 16)] * 16, "proof": [proof]}
+text = json.dumps(flood).encode()
+save("endorsement-flood.png", SIG + IHDR + chunk(b"iTXt", b"openbadgecredential\x00\x00\x00\x00\x00" + text) + IDAT + IEND)
+save("endorsement-flood.bytes", str(len(text)).encode())
+PY
+
+# §1/§2: a loopback server for hosted badges: a body trickled at 1 byte/s, and an issuer listing 1 000 keys.
+port_file="$work/port"
+python3 - "$work" "$port_file" <<'PY' &
+import http.server, json, os, socketserver, sys, threading, time
+work, port_file = sys.argv[1], sys.argv[2]
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args): pass
+    def do_GET(self):
+        base = "http://127.0.0.1:%d" % self.server.server_address[1]
+        if self.path == "/trickle.json":
+            self.send_response(200); self.send_header("Content-Type", "application/json"); self.send_header("Content-Length", "100000"); self.end_headers()
+            for _ in range(100000):
+                try: self.wfile.write(b" "); self.wfile.flush(); time.sleep(1)
+                except Exception: return
+            return
+        docs = {
+            "/issuer.json": {"@context": "https://w3id.org/openbadges/v2", "type": "Profile", "id": base + "/issuer.json", "name": "Keys",
+                             "publicKey": [base + "/key%d.json" % i for i in range(1000)]},
+            "/badge.json": {"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": base + "/badge.json", "name": "B",
+                            "description": "d", "image": base + "/b.png", "criteria": {"narrative": "n"}, "issuer": base + "/issuer.json"},
+        }
+        body = json.dumps(docs.get(self.path, {})).encode()
+        self.send_response(200 if self.path in docs else 404); self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer): daemon_threads = True
+server = Server(("127.0.0.1", 0), Handler)
+open(port_file, "w").write(str(server.server_address[1]))
+threading.Timer(300, server.shutdown).start()
+server.serve_forever()
+PY
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; chmod -R u+w "$work"; rm -rf "$work"' EXIT
+for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
+port=$(cat "$port_file")
+python3 - "$work" "$port" <<'PY'
+import base64, json, os, struct, sys, zlib
+out, port = sys.argv[1], int(sys.argv[2])
+def chunk(kind, data): return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+SIG = b"\x89PNG\r\n\x1a\n"
+IHDR = chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+IDAT = chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+IEND = chunk(b"IEND", b"")
+def png(text): return SIG + IHDR + chunk(b"iTXt", b"openbadges\x00\x00\x00\x00\x00" + text) + IDAT + IEND
+base = "http://127.0.0.1:%d" % port
+open(os.path.join(out, "trickle.png"), "wb").write(png((base + "/trickle.json").encode()))
+# A signed assertion (the signature is bogus: what is measured is how many keys get fetched) whose issuer lists 1 000 keys.
+b64 = lambda d: base64.urlsafe_b64encode(d).rstrip(b"=")
+payload = {"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "urn:uuid:k", "badge": base + "/badge.json",
+           "recipient": {"type": "email", "hashed": False, "identity": "a@example.org"}, "verification": {"type": "signed"},
+           "issuedOn": "2024-01-01T00:00:00Z"}
+jws = b64(b'{"alg":"RS256"}') + b"." + b64(json.dumps(payload).encode()) + b"." + b64(b"x" * 256)
+open(os.path.join(out, "thousand-keys.png"), "wb").write(png(jws))
 PY
 
 printf '%-44s %6s %8s %10s  %s\n' case status wall_s peak_MiB result
@@ -94,6 +174,11 @@ measure() {  # measure NAME COMMAND...: runs COMMAND under time and timeout, pri
 
 u="$BIN/unbake"
 b="$BIN/bake"
+measure "§1 body trickled at 1 byte/s (timeout 10 s)" "$u" --verify --allow-private-network "$work/trickle.png"
+measure "§2 issuer listing 1 000 keys" "$u" --verify --allow-private-network "$work/thousand-keys.png"
+grep -o 'budget[^"]*' "$work/stdout" | head -n 1 | sed 's/^/    /' || true
+measure "§2 16x16 endorsements x 8 proofs ($(cat "$work/endorsement-flood.bytes") B)" "$u" --verify --offline "$work/offline" "$work/endorsement-flood.png"
+grep -E "budget" "$work/stdout" | head -n 1 | cut -c1-110 | sed 's/^/    /' || true
 measure "§3 ns 254x1000 (3.8 MB)" "$u" "$work/ns-254x1000.svg"
 measure "§3 ns 254x1000 + 600k leaves (.svgz)" "$u" "$work/ns-254x1000-leaves.svgz"
 measure "§3 ns 9x1000 + 600k leaves" "$u" "$work/ns-9x1000-leaves.svg"
