@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LoopbackHTTPServer
 import Testing
@@ -121,5 +122,17 @@ struct OB2AttackTests {
         host.server.route("/key.pem", .json(BadgeHost.signingKey.publicKey.pemRepresentation, contentType: "application/x-pem-file"))
         let genuine = await verifier(host).verify(payload: try BadgeHost.sign(legacy(host.base + "/key.pem")))
         #expect(genuine.verdict == .verified, "\(genuine.checks)")
+    }
+
+    @Test("an OB 2.0 JWS with a crit header fails the signature, with the issuer's own key", arguments: [#"["exp"]"#, #"["b64"]"#])
+    func criticalHeader(_ critical: String) async throws {
+        let host = try BadgeHost()
+        let payload = signedAssertion(host, verification: #"{"type":"SignedBadge","creator":"\#(host.keyID)"}"#)
+        let header = BadgeHost.base64URL(Data(#"{"alg":"RS256","crit":\#(critical),"exp":1}"#.utf8))
+        let input = header + "." + BadgeHost.base64URL(Data(payload.utf8))
+        let signature = try BadgeHost.signingKey.signature(for: SHA256.hash(data: Data(input.utf8)), padding: .insecurePKCS1v1_5)
+        let report = await verifier(host).verify(payload: input + "." + BadgeHost.base64URL(signature.rawRepresentation))
+        #expect(report.status(.signature) == .failed, "\(report.checks)")
+        #expect(report.verdict == .failed)
     }
 }

@@ -20,6 +20,8 @@ enum SignatureOutcome: Equatable {
 enum JWSSignatureVerifier {
     static func verify(_ jws: JWS, publicKeyPEM pem: String, allowsWeakKeys: Bool) -> SignatureOutcome {
         guard let algorithm = jws.algorithm else { return .unusable("the JWS header has no alg") }
+        // RFC 7515 §4.1.11: a JWS whose critical extensions are not understood (none are, here) must be rejected.
+        if let critical = jws.header["crit"] { return .unusable("the JWS header marks \(critical) as critical, which this verifier does not understand") }
         let warning: String?
         switch algorithm {
         case "RS256": warning = nil
