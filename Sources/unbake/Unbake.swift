@@ -50,10 +50,23 @@ struct Unbake: AsyncParsableCommand {
     @Flag(help: "Report a wrong CRC on the badge chunk as a warning instead of failing.")
     var ignoreChecksum = false
 
-    @Argument(help: "The image to read, or - for standard input.")
-    var image: String
+    @Option(help: "With several images: how many are read or verified at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Argument(help: "The image to read, or - for standard input. Several images (with --json) give one JSON object per line, in the order given.")
+    var images: [String]
+
+    /// The single image (the usual case).
+    var image: String { images[0] }
 
     func validate() throws {
+        if images.isEmpty { throw ValidationError("name an image to read") }
+        if images.count > 1 || jobs != nil {
+            guard json else { throw ValidationError("several images (or --jobs) need --json: one JSON object per line") }
+            guard !summary, !fetch else { throw ValidationError("--summary and --fetch read one image at a time") }
+            guard !images.contains("-") else { throw ValidationError("standard input (-) is read alone, not among several images") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
         if !verify && (identity != nil || acceptUnboundKeys || now != nil) {
             throw ValidationError("--identity, --accept-unbound-keys and --now go with --verify")
         }
@@ -70,6 +83,13 @@ struct Unbake: AsyncParsableCommand {
         options.maximumPayloadBytes = maxPayloadBytes
         options.requireValidChecksum = !ignoreChecksum
         let extractor = BadgeExtractor(options: options)
+        if images.count > 1 || jobs != nil {
+            let verification = verify ? verificationOptions(try makeLoader()) : nil
+            let batch = Batch(extractor: extractor, verification: verification, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let status = await batch.run(images)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let badge: BakedBadge?
         do {
             badge = image == "-"
@@ -114,7 +134,7 @@ struct Unbake: AsyncParsableCommand {
         if let report = completed.report { try Self.exit(for: report) }
     }
 
-    private func makeLoader() throws -> any DocumentLoader {
+    func makeLoader() throws -> any DocumentLoader {
         if let offline {
             do {
                 return try OfflineDocumentLoader(directory: URL(fileURLWithPath: offline))
@@ -128,7 +148,7 @@ struct Unbake: AsyncParsableCommand {
         return CachingDocumentLoader(HTTPDocumentLoader(policy: policy))
     }
 
-    private func verificationOptions(_ loader: any DocumentLoader) -> VerificationOptions {
+    func verificationOptions(_ loader: any DocumentLoader) -> VerificationOptions {
         let date = now.flatMap { ISO8601DateFormatter().date(from: $0) }
         var options = VerificationOptions(
             loader: loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: { date ?? Date() }

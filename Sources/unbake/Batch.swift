@@ -1,0 +1,99 @@
+import BadgeBaking
+import BadgeVerification
+import Foundation
+
+/// `unbake --json [--verify] [--jobs N] IMAGE...`: many images in one process, `jobs` at a time, one JSON object per
+/// line in the order given, each starting with `file` (the path as given).
+///
+/// The exit status is 0 when every image passed (found, or verified); otherwise the worst: 3 (failed) over 2
+/// (unreadable) over 4 (indeterminate) over 1 (no badge data).
+struct Batch: Sendable {
+    let extractor: BadgeExtractor
+    /// Set for `--verify`.
+    let verification: VerificationOptions?
+    let jobs: Int
+
+    /// One image's line and exit status.
+    struct Outcome: Sendable {
+        var line: Data
+        var status: Int32
+    }
+
+    /// Runs every image and prints each line as soon as the ones before it are printed; returns the exit status.
+    func run(_ files: [String]) async -> Int32 {
+        var statuses: [Int32] = []
+        await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            var pending: [Int: Outcome] = [:]
+            var printed = 0
+            func start() {
+                guard next < files.count else { return }
+                let index = next
+                let file = files[index]
+                group.addTask { (index, await process(file)) }
+                next += 1
+            }
+            for _ in 0..<max(1, jobs) { start() }
+            for await (index, outcome) in group {
+                pending[index] = outcome
+                while let ready = pending.removeValue(forKey: printed) {
+                    Output.line(ready.line)
+                    statuses.append(ready.status)
+                    printed += 1
+                }
+                start()
+            }
+        }
+        return Self.worst(statuses)
+    }
+
+    /// The worst status by severity: 3 > 2 > 4 > 1 > 0.
+    static func worst(_ statuses: [Int32]) -> Int32 {
+        let rank: [Int32: Int] = [3: 4, 2: 3, 4: 2, 1: 1, 0: 0]
+        return statuses.max { rank[$0, default: 5] < rank[$1, default: 5] } ?? 0
+    }
+
+    func process(_ file: String) async -> Outcome {
+        let badge: BakedBadge?
+        do {
+            badge = try extractor.extract(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            return Self.line(file, ["verdict": verification == nil ? nil : "unreadable", "error": error.description], status: 2)
+        }
+        guard let badge else {
+            return Self.line(file, ["verdict": verification == nil ? nil : "noBadgeData", "error": BadgeImport.noBadgeDataExplanation], status: 1)
+        }
+        guard let verification else {
+            let body = (try? UnbakeReport(ImportedBadge(badge)).jsonData()) ?? Data("{}".utf8)
+            return Outcome(line: Self.prefixed(file, body), status: 0)
+        }
+        let report = await BadgeVerifier(options: verification).verify(badge)
+        let body = Data(((try? report.jsonText()) ?? "{}").utf8)
+        let status: Int32 = switch report.verdict {
+        case .verified: 0
+        case .failed: 3
+        case .indeterminate: 4
+        }
+        return Outcome(line: Self.prefixed(file, body), status: status)
+    }
+
+    /// `{"file":…,` followed by the members of `object` (a JSON object's text), so `file` comes first.
+    static func prefixed(_ file: String, _ object: Data) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let name = (try? encoder.encode(file)) ?? Data("\"\"".utf8)
+        var line = Data("{\"file\":".utf8) + name
+        let rest = object.dropFirst()  // past "{"
+        if rest.first != UInt8(ascii: "}") { line.append(UInt8(ascii: ",")) }
+        line.append(contentsOf: rest)
+        return line
+    }
+
+    static func line(_ file: String, _ members: [String: String?], status: Int32) -> Outcome {
+        let present = members.compactMapValues { $0 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(present)) ?? Data("{}".utf8)
+        return Outcome(line: prefixed(file, body), status: status)
+    }
+}

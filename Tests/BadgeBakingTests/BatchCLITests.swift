@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `unbake --json [--verify] [--jobs N] IMAGE...`: many images in one process, one JSON object per line in the order
+/// given, and the worst exit status (3 failed > 2 unreadable > 4 indeterminate > 1 no data).
+@Suite("unbake over many images", .enabled(if: TestPaths.products != nil, "unbake is absent"))
+struct BatchCLITests {
+    var unbake: URL { TestPaths.products!.appendingPathComponent("unbake") }
+    var example: String { TestPaths.fixtures.appendingPathComponent("example-badge.png").path }
+    var plain: String { TestPaths.fixtures.appendingPathComponent("plain-badge.png").path }
+    var offline: String { TestPaths.fixtures.appendingPathComponent("example-offline").path }
+
+    func lines(_ output: ProcessOutput) throws -> [[String: Any]] {
+        try output.stdoutText.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test("--verify --json --jobs 2: one line per image, in order, file first, the verdicts, the worst exit status")
+    func verifyMany() throws {
+        let junk = try TestPaths.temporaryDirectory().appendingPathComponent("junk.png")
+        try Data("not an image".utf8).write(to: junk)
+        let files = [example, plain, junk.path, example]
+        let output = try run(unbake, ["--verify", "--json", "--jobs", "2", "--offline", offline, "--now", "2027-01-01T00:00:00Z"] + files)
+        let objects = try lines(output)
+        #expect(objects.map { $0["file"] as? String } == files)
+        #expect(output.stdoutText.hasPrefix(#"{"file":"\#(example)","#), "file comes first, as given")
+        #expect(objects.map { $0["verdict"] as? String } == ["verified", "noBadgeData", "unreadable", "verified"])
+        #expect(output.status == 2, "unreadable (2) outranks no data (1)")
+        // An expired badge among them: failed (3) outranks everything.
+        let expired = try run(unbake, ["--verify", "--json", "--offline", offline, "--now", "2040-01-01T00:00:00Z", example, plain])
+        #expect(try lines(expired).map { $0["verdict"] as? String } == ["failed", "noBadgeData"])
+        #expect(expired.status == 3)
+        let allGood = try run(unbake, ["--verify", "--json", "--jobs", "1", "--offline", offline, "--now", "2027-01-01T00:00:00Z", example, example])
+        #expect(allGood.status == 0)
+    }
+
+    @Test("--json over many images extracts each; no data gives 1")
+    func extractMany() throws {
+        let output = try run(unbake, ["--json", example, plain])
+        let objects = try lines(output)
+        #expect(objects.count == 2)
+        #expect((objects[0]["badge"] as? [String: Any])?["title"] as? String == "Swift Badge Baker")
+        #expect(objects[1]["error"] != nil)
+        #expect(output.status == 1)
+    }
+
+    @Test("several images need --json")
+    func usage() throws {
+        #expect(try run(unbake, [example, plain]).status == 64)
+        #expect(try run(unbake, ["--json", "--jobs", "0", example]).status == 64)
+    }
+}
