@@ -157,17 +157,13 @@ extension KeyResolver {
     /// Fetches a JSON object that must be the document at `url`: same origin after redirects, and, when
     /// `expectedID` is given, declaring that id (or none).
     func fetchIdentified(_ url: URL, expectedID: String?) async -> Result<JSONObject, DocumentProblem> {
-        let loaded: LoadedDocument
+        let object: JSONObject
         do {
-            loaded = try await loader.load(url, kind: .json)
+            object = try await fetchJSON(url)
+        } catch let failure as KeyResolutionFailure {
+            return .failure(DocumentProblem(failure.message))
         } catch {
-            return .failure(DocumentProblem(error.description))
-        }
-        guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
-            return .failure(DocumentProblem("\(url.absoluteString) is not a JSON object"))
-        }
-        if let problem = DocumentIdentity.problem(with: loaded, declaredID: nil, iri: url.absoluteString) {
-            return .failure(DocumentProblem(problem))
+            return .failure(DocumentProblem("\(error)"))
         }
         if let expectedID, let declared = object["id"]?.stringValue, !DocumentIdentity.sameDocument(declared, expectedID) {
             return .failure(DocumentProblem("the document at \(url.absoluteString) is for \(declared), not \(expectedID)"))

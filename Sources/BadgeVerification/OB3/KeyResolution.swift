@@ -107,6 +107,14 @@ enum KeyResolutionFailure: Error {
     case invalid(String)
     /// The method cannot be resolved here (a DID method this package does not implement): not a verdict on the key.
     case unsupported(String)
+
+    /// The failure in one line (a fetch failure names its URL).
+    var message: String {
+        switch self {
+        case .network(let error): error.description
+        case .invalid(let message), .unsupported(let message): message
+        }
+    }
 }
 
 /// Dereferences verification methods and JWT `kid`s: did:key, did:jwk, did:web (HTTPS through the loader) and

@@ -414,12 +414,7 @@ struct OB3Verifier {
                 resolved = ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: options.allowsWeakRSAKeys), controller: nil,
                     provenance: .unbound("the public key is embedded in the JWT header and nothing ties it to the issuer\(kidNote)"), jwk: jwk)
             } catch {
-                let message: String
-                switch error {
-                case .invalid(let m), .unsupported(let m): message = m
-                case .network(let e): message = e.message
-                }
-                report.add(.signature, .failed, "the jwk header: \(message)", node: node)
+                report.add(.signature, .failed, "the jwk header: \(error.message)", node: node)
                 return nil
             }
         }
