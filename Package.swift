@@ -116,7 +116,7 @@ let package = Package(
         .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
         // JSON Schema draft 2019-09 validation, with the 1EdTech OB 3.0 / CLR 2.0 schemas pinned by SHA-256 in BundledSchemas.swift.
         .target(
-            name: "JSONSchema", dependencies: ["JCS", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Schemas")],
+            name: "JSONSchema", dependencies: ["JCS", "JSONLD", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Schemas")],
             swiftSettings: strictSettings),
         // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
         .target(

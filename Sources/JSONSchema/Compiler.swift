@@ -1,3 +1,4 @@
+import JSONLD
 import JCS
 
 /// The compiled form: a flat table of nodes, subschemas and `$ref` targets by index (cycles are plain indices).
@@ -162,8 +163,7 @@ struct Compiler {
         var rootID: String? = nil
         if case .object(let o) = json, case .string(let id)? = o["$id"] {
             // An absolute `$id` is normalized (dot segments, empty fragment); a relative one is kept as written.
-            let ref = URIReference(parsing: id)
-            rootID = ref.scheme != nil ? URIReference(parsing: defaultBase).resolving(ref).withoutFragment.text : ref.withoutFragment.text
+            rootID = SchemaReference.split(IRI.isAbsolute(id) ? SchemaReference.resolve(id, against: defaultBase) : id).resource
         }
         return Program(nodes: c.nodes.map { $0! }, root: rootIndex, rootID: rootID)
     }
@@ -195,11 +195,11 @@ struct Compiler {
         var base = parentBase
         if let idValue = o["$id"] {
             guard case .string(let id) = idValue else { throw .invalidSchema(keyword: "$id", location: pointer, reason: "must be a string") }
-            let resolved = URIReference(parsing: base).resolving(URIReference(parsing: id))
+            let resolved = SchemaReference.split(SchemaReference.resolve(id, against: base))
             if let f = resolved.fragment, !f.isEmpty {
                 throw .invalidSchema(keyword: "$id", location: pointer, reason: "must not have a non-empty fragment (use $anchor)")
             }
-            base = resolved.withoutFragment.text
+            base = resolved.resource
             if resources[base] == nil { resources[base] = pointer }
         } else if pointer.isEmpty {
             resources[base] = pointer
@@ -267,7 +267,7 @@ struct Compiler {
         default: throw .invalidSchema(keyword: "", location: pointer, reason: "a schema must be an object or a boolean")
         }
         var base = parentBase
-        if case .string(let id)? = o["$id"] { base = URIReference(parsing: base).resolving(URIReference(parsing: id)).withoutFragment.text }
+        if case .string(let id)? = o["$id"] { base = SchemaReference.split(SchemaReference.resolve(id, against: base)).resource }
         func at(_ key: String) -> String { pointer + "/" + escapePointerToken(key) }
         var keywords: [Keyword] = []
         for (key, v) in o {
@@ -409,8 +409,8 @@ struct Compiler {
 
     /// Resolves a `$ref` inside this document: a resource (by `$id`), then a JSON pointer or an anchor.
     mutating func resolve(_ ref: String, base: String, at pointer: String) throws(JSONSchemaError) -> Int {
-        let target = URIReference(parsing: base).resolving(URIReference(parsing: ref))
-        let uri = target.withoutFragment.text
+        let target = SchemaReference.split(SchemaReference.resolve(ref, against: base))
+        let uri = target.resource
         guard let resourcePointer = resources[uri], let resource = located[resourcePointer] else {
             throw .unsupportedKeyword(keyword: "$ref", location: pointer, reason: "remote reference \(ref) (\(uri) is not in this document)")
         }
