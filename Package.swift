@@ -11,14 +11,10 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16)],
     products: [
         .library(name: "BadgeBaking", targets: ["BadgeBaking"]),
-        .library(name: "SVGBadge", targets: ["SVGBadge"]),
         .library(name: "OpenBadgesModel", targets: ["OpenBadgesModel"]),
-        .library(name: "PNGValidation", targets: ["PNGValidation"]),
         .library(name: "BadgeVerification", targets: ["BadgeVerification"]),
-        .library(name: "JCS", targets: ["JCS"]),
-        .library(name: "RDFCanonicalization", targets: ["RDFCanonicalization"]),
-        .library(name: "JSONLD", targets: ["JSONLD"]),
-        .library(name: "DataIntegrity", targets: ["DataIntegrity"]),
+        // Not API: the fuzz package (FuzzTesting/) runs the same checks as the tests through this.
+        .library(name: "_BadgeTestSupport", targets: ["BadgeTestSupport"]),
         .executable(name: "unbake", targets: ["unbake"]),
         .executable(name: "bake", targets: ["bake"]),
     ],
@@ -91,14 +87,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // A small HTTP server on loopback for the tests and the benchmark (not a product).
-        .target(name: "LoopbackHTTPServer", swiftSettings: strictSettings),
+        // What the tests, the benchmark and the fuzzers share: the shared-files locator, a loopback HTTP server, the
+        // fuzz invariants and fail cases.
+        .target(
+            name: "BadgeTestSupport",
+            dependencies: ["BadgeBaking", "BadgeVerification", "OpenBadgesModel", "SVGBadge", "JSONLD", "RDFCanonicalization"],
+            path: "Tests/BadgeTestSupport",
+            swiftSettings: strictSettings
+        ),
 
         // Release-mode benchmark: swift build -c release && .build/release/badge-benchmark
         .executableTarget(
             name: "badge-benchmark",
             dependencies: [
-                "BadgeBaking", "BadgeVerification", "LoopbackHTTPServer", "OpenBadgesModel", "Zlib", "DataIntegrity", "JSONLD",
+                "BadgeBaking", "BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "Zlib", "DataIntegrity", "JSONLD",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -106,47 +108,45 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // Linked data: JSON (RFC 8785 JCS), RDF model + RDFC-1.0, JSON-LD 1.1 expansion and toRdf.
-        .target(name: "JCS", swiftSettings: strictSettings),
+        // Linked data (internal modules, not products): RDF model + RDFC-1.0, JSON-LD 1.1 expansion and toRdf, on
+        // OpenBadgesModel's JSONValue.
         .target(
             name: "RDFCanonicalization",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
-        .target(name: "JSONLD", dependencies: ["JCS", "RDFCanonicalization"], swiftSettings: strictSettings),
+        .target(name: "JSONLD", dependencies: ["OpenBadgesModel", "RDFCanonicalization"], swiftSettings: strictSettings),
         // JSON Schema draft 2019-09 validation, with the 1EdTech OB 3.0 / CLR 2.0 schemas pinned by SHA-256 in BundledSchemas.swift.
         .target(
-            name: "JSONSchema", dependencies: ["JCS", "JSONLD", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Schemas")],
+            name: "JSONSchema", dependencies: ["OpenBadgesModel", "JSONLD", .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Schemas")],
             swiftSettings: strictSettings),
         // Data Integrity proofs with Ed25519 (eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020/2018), multibase, Multikey.
         .target(
             name: "DataIntegrity",
-            dependencies: ["JSONLD", "RDFCanonicalization", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["OpenBadgesModel", "JSONLD", "RDFCanonicalization", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
 
         // Tests.
         .testTarget(
             name: "LinkedDataTests",
-            // BadgeVerification: for LinkedDataFuzzInvariants.swift (bundled contexts), a symlink to the fuzz target's checks.
-            dependencies: ["BadgeVerification", "JCS", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BadgeBakingTests",
-            // SVGBadge: for FuzzInvariants.swift, a symlink to the fuzz targets' checks (FailCaseReplayTests).
-            dependencies: ["BadgeBaking", "OpenBadgesModel", "PNGValidation", "SVGBadge", "Zlib"],
+            dependencies: ["BadgeBaking", "BadgeTestSupport", "OpenBadgesModel", "PNGValidation", "SVGBadge", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SVGBadgeTests",
-            dependencies: ["SVGBadge", "Zlib"],
+            dependencies: ["BadgeTestSupport", "SVGBadge", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "BadgeVerificationTests",
             dependencies: [
-                "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "LoopbackHTTPServer", "DataIntegrity", "JSONLD", "Zlib",
+                "BadgeVerification", "BadgeBaking", "OpenBadgesModel", "BadgeTestSupport", "DataIntegrity", "JSONLD", "Zlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 // TLSLoopbackServer.swift: an HTTPS server on loopback for the TLS tests.
@@ -159,12 +159,12 @@ let package = Package(
         ),
         .testTarget(
             name: "JSONSchemaTests",
-            dependencies: ["JSONSchema", "JCS"],
+            dependencies: ["BadgeTestSupport", "JSONSchema", "OpenBadgesModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "OpenBadgesModelTests",
-            dependencies: ["OpenBadgesModel"],
+            dependencies: ["BadgeTestSupport", "OpenBadgesModel"],
             swiftSettings: strictSettings
         ),
     ]

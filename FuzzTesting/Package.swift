@@ -21,37 +21,20 @@ let package = Package(
         // The declaration of LLVMFuzzerRunDriver, and the entry point and driver every target shares.
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzDriver", dependencies: ["CLibFuzzer"]),
-        // The invariants, shared with the root package's FailCaseReplayTests (symlinked there).
-        .target(
-            name: "FuzzInvariants",
-            dependencies: [
-                .product(name: "BadgeBaking", package: "BadgeBaking"),
-                .product(name: "SVGBadge", package: "BadgeBaking"),
-                .product(name: "OpenBadgesModel", package: "BadgeBaking"),
-            ]
-        ),
-        // The JSON-LD / RDFC-1.0 and verification checks, shared with the root package's LinkedDataTests (symlinked there).
-        .target(
-            name: "LinkedDataFuzzInvariants",
-            dependencies: [
-                .product(name: "BadgeVerification", package: "BadgeBaking"),
-                .product(name: "JCS", package: "BadgeBaking"),
-                .product(name: "JSONLD", package: "BadgeBaking"),
-                .product(name: "RDFCanonicalization", package: "BadgeBaking"),
-            ]
-        ),
+        // The invariants live in the root package's BadgeTestSupport target (product `_BadgeTestSupport`), so that
+        // `swift test` replays every fail case through the very checks these targets run.
         .executableTarget(
             name: "jsonld-rdfc",
-            dependencies: ["LinkedDataFuzzInvariants", "FuzzDriver"],
+            dependencies: [.product(name: "_BadgeTestSupport", package: "BadgeBaking"), "FuzzDriver"],
             path: "Sources/FuzzJSONLD"
         ),
         .executableTarget(
             name: "verify",
-            dependencies: ["LinkedDataFuzzInvariants", "FuzzDriver"],
+            dependencies: [.product(name: "_BadgeTestSupport", package: "BadgeBaking"), "FuzzDriver"],
             path: "Sources/FuzzVerify"
         ),
     ]
         + fuzzTargets.map { target in
-            .executableTarget(name: target.name, dependencies: ["FuzzInvariants", "FuzzDriver"], path: "Sources/\(target.directory)")
+            .executableTarget(name: target.name, dependencies: [.product(name: "_BadgeTestSupport", package: "BadgeBaking"), "FuzzDriver"], path: "Sources/\(target.directory)")
         }
 )

@@ -3,6 +3,8 @@ import Crypto
 import DataIntegrity
 import Foundation
 import JSONLD
+import OpenBadgesModel
+import RDFCanonicalization
 
 /// Open Badges 3.0 Data Integrity throughput: eddsa-rdfc-2022 verifications per second on a typical credential,
 /// cold (contexts read, hash-checked and parsed again every time) and with the bundled contexts cached; and the
@@ -44,7 +46,7 @@ enum OB3Benchmark {
         }
 
         // Canonicalization only (what PyLD is compared on): document + proof configuration, new processor each time.
-        guard let credential = try? JSONParser.parse(text).objectValue, let proof = DataIntegrity.proofs(of: credential).first else { return }
+        guard let credential = try? JSONValue(parsing: text).objectValue, let proof = DataIntegrity.proofs(of: credential).first else { return }
         var unsecured = credential
         unsecured["proof"] = nil
         let config = DataIntegrity.proofConfiguration(proof, document: unsecured)
@@ -90,8 +92,8 @@ enum OB3Benchmark {
         var map: [String: String] = [:]
         for entry in BundledContexts.entries { map[entry.url] = contexts.appendingPathComponent(entry.file).path }
         try JSONSerialization.data(withJSONObject: map).write(to: work.appendingPathComponent("contexts.json"))
-        try Data(JSONValue.object(unsecured).jsonText.utf8).write(to: work.appendingPathComponent("doc.json"))
-        try Data(JSONValue.object(config).jsonText.utf8).write(to: work.appendingPathComponent("config.json"))
+        try Data(JSONValue.object(unsecured).serialized().utf8).write(to: work.appendingPathComponent("doc.json"))
+        try Data(JSONValue.object(config).serialized().utf8).write(to: work.appendingPathComponent("config.json"))
         let script = """
             import json, sys, time, hashlib
             try:

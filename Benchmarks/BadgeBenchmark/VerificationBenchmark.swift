@@ -2,7 +2,7 @@ import BadgeBaking
 import BadgeVerification
 import Crypto
 import Foundation
-import LoopbackHTTPServer
+import BadgeTestSupport
 import OpenBadgesModel
 import _CryptoExtras
 

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import JSONLD
 import RDFCanonicalization
+import OpenBadgesModel
 
 /// The proof types this module verifies: the EdDSA suites (Ed25519) and the ECDSA suites (P-256, P-384).
 public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
@@ -136,7 +137,7 @@ public enum DataIntegrity {
             guard let jws = proof["jws"]?.stringValue else { throw DataIntegrityError("the Ed25519Signature2018 proof has no jws") }
             let parts = jws.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[1].isEmpty, let header = Base64URL.decode(String(parts[0])),
-                let headerJSON = try? JSONParser.parse(bytes: header).objectValue, let sig = Base64URL.decode(String(parts[2]))
+                let headerJSON = try? JSONValue(parsing: header).objectValue, let sig = Base64URL.decode(String(parts[2]))
             else { throw DataIntegrityError("the jws is not a detached compact JWS") }
             guard headerJSON["alg"]?.stringValue == "EdDSA", headerJSON["b64"]?.boolValue == false else {
                 throw DataIntegrityError("the detached JWS header must have alg EdDSA and b64 false")
@@ -173,8 +174,8 @@ public enum DataIntegrity {
             dropped += processor.droppedKeys.map { "/proof" + $0.description } + processor.droppedRDFValues.map { "proof: \($0.description)" }
         } else {
             do {
-                canonDoc = try JCS.canonicalize(.object(unsecured))
-                canonProof = try JCS.canonicalize(.object(config))
+                canonDoc = JCS.canonicalize(.object(unsecured))
+                canonProof = JCS.canonicalize(.object(config))
             } catch {
                 throw DataIntegrityError("JCS: \(error)")
             }

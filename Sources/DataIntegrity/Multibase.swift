@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// Base58 with the Bitcoin alphabet (the `z` multibase encoding used by Multikey and `proofValue`).
 public enum Base58 {
@@ -53,24 +54,6 @@ public enum Base58 {
         let zeros = input.prefix(while: { $0 == 0 }).count
         let text = [UInt8](repeating: alphabet[0], count: zeros) + digits.reversed().map { alphabet[Int($0)] }
         return String(decoding: text, as: UTF8.self)
-    }
-}
-
-/// Base64url without padding (RFC 4648 §5), as JOSE and multibase `u` use it.
-public enum Base64URL {
-    /// Decodes base64url (padding optional), or nil.
-    public static func decode(_ text: String) -> [UInt8]? {
-        guard !text.contains(where: { $0 == "+" || $0 == "/" }) else { return nil }
-        var b = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        b = b.trimmingCharacters(in: CharacterSet(charactersIn: "="))
-        while b.count % 4 != 0 { b += "=" }
-        return Data(base64Encoded: b).map { Array($0) }
-    }
-
-    /// Encodes without padding.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "="))
     }
 }
 

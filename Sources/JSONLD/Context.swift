@@ -1,3 +1,4 @@
+import OpenBadgesModel
 let jsonldKeywords: Set<String> = [
     "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json",
     "@language", "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set", "@type",

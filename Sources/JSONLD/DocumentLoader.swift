@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// A loaded remote document (a context or an input document).
 public struct RemoteDocument: Sendable {
@@ -87,7 +88,7 @@ public struct StaticDocumentLoader: DocumentLoader {
             throw JSONLDError(.loadingDocumentFailed, "no local document for \(url)")
         }
         do {
-            return RemoteDocument(documentURL: key, document: try JSONParser.parse(bytes: Array(data)))
+            return RemoteDocument(documentURL: key, document: try JSONValue(parsing: Array(data)))
         } catch {
             throw JSONLDError(.loadingDocumentFailed, "\(url): \(error)")
         }

@@ -1,5 +1,5 @@
-@_exported import JCS
-@_exported import RDFCanonicalization
+import OpenBadgesModel
+import RDFCanonicalization
 
 /// A JSON-LD 1.1 API error code (the strings defined by the JSON-LD 1.1 API, §JsonLdErrorCode).
 public struct JSONLDErrorCode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import RDFCanonicalization
+import OpenBadgesModel
 
 /// A key that expansion dropped because no context defines it (so it would not be signed), with its location.
 public struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
@@ -90,7 +91,7 @@ final class ContextCache {
 /// ```swift
 /// let loader = try StaticDocumentLoader(contextIndexTSV: "contexts/INDEX.tsv")   // offline contexts
 /// let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: loader))
-/// let canonical = try processor.canonicalize(try JSONParser.parse(text))     // RDFC-1.0 N-Quads
+/// let canonical = try processor.canonicalize(try JSONValue(parsing: text))     // RDFC-1.0 N-Quads
 /// if !processor.droppedKeys.isEmpty || !processor.droppedRDFValues.isEmpty { /* unsigned content */ }
 /// ```
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import OpenBadgesModel
+import RDFCanonicalization
 
 let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 let xsdNS = "http://www.w3.org/2001/XMLSchema#"
@@ -124,7 +126,7 @@ extension JSONLDProcessor {
         }
         var lexical: String
         if datatype == "@json" {
-            lexical = try JCS.canonicalize(value)
+            lexical = JCS.canonicalize(value)
             datatype = rdfNS + "JSON"
         } else {
             switch value {
@@ -137,7 +139,7 @@ extension JSONLDProcessor {
                     lexical = canonicalDouble(d)
                     if datatype == nil { datatype = xsdNS + "double" }
                 } else {
-                    lexical = (try? JCS.formatNumber(d)) ?? String(d)
+                    lexical = JCS.numberText(d)
                     if datatype == nil { datatype = xsdNS + "integer" }
                 }
             case .string(let s):
@@ -241,7 +243,7 @@ final class NodeMapBuilder {
 
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
         guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
-        let key = Array(((try? JCS.canonicalize(value)) ?? "\(value)").utf8)
+        let key = Array(((JCS.canonicalize(value)) ?? "\(value)").utf8)
         let p = CodePointString(property)
         if node.seen[p, default: []].insert(key).inserted { node.properties[p, default: []].append(value) }
     }

@@ -4,6 +4,7 @@
 /// A verifier uses it to read a signed dataset back under the names that published contexts give its IRIs, so that
 /// a document cannot show one thing in its JSON while its signed triples say another (see `SignedDataAgreement` in
 /// BadgeVerification).
+import OpenBadgesModel
 public struct JSONLDVocabulary: Sendable {
     /// Term names by the IRI (or keyword) they expand to.
     public private(set) var namesByIRI: [String: Set<String>] = [:]

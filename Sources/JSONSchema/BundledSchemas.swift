@@ -1,5 +1,5 @@
 import Foundation
-import JCS
+import OpenBadgesModel
 
 /// The 1EdTech JSON Schemas shipped with the package (`Schemas/`): Open Badges 3.0 and CLR 2.0, each pinned by
 /// SHA-256 and looked up by its published URL (its `$id`), the URL a credential names in `credentialSchema`.
@@ -34,7 +34,7 @@ public enum BundledSchemas {
         let bytes = try data(for: entry)
         let schema: JSONSchema
         do {
-            schema = try JSONSchema(json: try JSONParser.parse(bytes: bytes))
+            schema = try JSONSchema(json: try JSONValue(parsing: bytes))
         } catch {
             throw SchemaError("the bundled schema \(entry.file) does not compile: \(error)")
         }

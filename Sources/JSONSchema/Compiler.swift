@@ -1,5 +1,5 @@
 import JSONLD
-import JCS
+import OpenBadgesModel
 
 /// The compiled form: a flat table of nodes, subschemas and `$ref` targets by index (cycles are plain indices).
 struct Program: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import JCS
+import OpenBadgesModel
 
 /// One validation run: counters, the evaluation path and the violations found. Not shared.
 final class Evaluation {

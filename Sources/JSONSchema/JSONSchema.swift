@@ -1,4 +1,4 @@
-import JCS
+import OpenBadgesModel
 
 /// A compiled JSON Schema (draft 2019-09): immutable, `Sendable`, compiled once and shared across threads.
 ///
@@ -10,7 +10,7 @@ import JCS
 /// `writeOnly`, and `format` values other than `date-time` and `date`).
 ///
 /// ```swift
-/// let schema = try JSONSchema(json: try JSONParser.parse(schemaText))
+/// let schema = try JSONSchema(json: try JSONValue(parsing: schemaText))
 /// let violations = schema.validate(credential)
 /// ```
 public struct JSONSchema: Sendable {
@@ -32,7 +32,7 @@ public struct JSONSchema: Sendable {
     public init(text: String) throws(JSONSchemaError) {
         let json: JSONValue
         do {
-            json = try JSONParser.parse(text)
+            json = try JSONValue(parsing: text)
         } catch {
             throw .malformedJSON(error.description)
         }

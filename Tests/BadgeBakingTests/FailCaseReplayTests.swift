@@ -1,34 +1,21 @@
+import BadgeTestSupport
 import Foundation
 import Testing
 
 /// Replays every input under `FuzzTesting/FailCases/<target>/` (crashers and invariant breakers the fuzzers
-/// found, minimised and kept as regressions) through the very checks the fuzz targets run: FuzzInvariants.swift
-/// here is a symlink to `FuzzTesting/Sources/FuzzInvariants/FuzzInvariants.swift`. No fuzzer is needed, so
-/// every `swift test` replays them.
+/// found, minimised and kept as regressions) through the very checks the fuzz targets run (``FuzzInvariants`` in
+/// BadgeTestSupport, which the fuzz package links too). No fuzzer is needed, so every `swift test` replays them.
 @Suite("Fuzzer fail cases")
 struct FailCaseReplayTests {
-    struct FailCase: CustomTestStringConvertible, Sendable {
-        let target: String
-        let url: URL
-        var testDescription: String { "\(target)/\(url.lastPathComponent)" }
-    }
+    static let failCasesFolder = SharedFiles.failCases
 
-    static let failCasesFolder = TestPaths.packageRoot.appendingPathComponent("FuzzTesting/FailCases")
-
-    static func all() -> [FailCase] {
-        let manager = FileManager.default
-        return FuzzInvariants.targetNames.flatMap { target -> [FailCase] in
-            let folder = failCasesFolder.appendingPathComponent(target)
-            let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-            return names.filter { !$0.hasPrefix(".") }.sorted().map { FailCase(target: target, url: folder.appendingPathComponent($0)) }
-        }
-    }
+    static func all() -> [FailCase] { FailCase.all(for: FuzzInvariants.targetNames) }
 
     @Test("A fail case keeps every invariant", arguments: all())
     func replay(_ failCase: FailCase) throws {
-        let bytes = [UInt8](try Data(contentsOf: failCase.url))
+        let bytes = try failCase.bytes()
         let known = FuzzInvariants.check(target: failCase.target, bytes) { message in
-            Issue.record("\(failCase.testDescription): \(message)")
+            Issue.record("\(failCase): \(message)")
         }
         #expect(known)
     }

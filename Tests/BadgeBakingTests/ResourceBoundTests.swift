@@ -170,7 +170,7 @@ struct ResourceBoundTests {
         #expect(throws: ModelError(.inputTooLarge, reason: "")) {
             try JSONValue(parsing: text, options: JSONParsingOptions(maximumBytes: text.utf8.count - 1))
         }
-        #expect(JSONParsingOptions.default.maximumBytes == 8 << 20)
+        #expect(JSONParsingOptions.default.maximumBytes == 16 << 20)
     }
 
     @Test("JSON depth limit with objects, just under and just over, through BadgeDocument and BadgePayload")

@@ -2,11 +2,12 @@ import Crypto
 import DataIntegrity
 import Foundation
 import JSONLD
-import LoopbackHTTPServer
+import BadgeTestSupport
 import Testing
 import _CryptoExtras
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// Attack review of the "verified" rule set (issuer binding, signed data, status lists, OB 2.0 identity, budgets).
 ///
@@ -121,7 +122,7 @@ struct AttackReviewTests {
     func signedValueBlanked(_ blank: String) async throws {
         let credential = try signed(OB3Factory.credential(issuer: Self.issuer.didKey, validUntil: "2025-02-01T00:00:00Z"))
         var forged = credential
-        forged["validUntil"] = try JSONParser.parse(blank)
+        forged["validUntil"] = try JSONValue(parsing: blank)
         let report = try await verify(OB3Factory.text(forged))
         #expect(report.verdict == .failed, "\(report.summaryText)")
     }
@@ -344,7 +345,7 @@ struct AttackReviewTests {
         for (index, url) in urls.enumerated() {
             let text = #"{"@context":{"term\#(index)":"https://example.org/vocab#term\#(index)"}}"#
             served[url] = text
-            parsed[url] = try JSONParser.parse(text)
+            parsed[url] = try JSONValue(parsing: text)
         }
         var credential = genuine()
         credential["@context"] = .array((credential["@context"]?.asArray ?? []) + urls.map { .string($0) })

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import LoopbackHTTPServer
+import BadgeTestSupport
 import _CryptoExtras
 
 @testable import BadgeVerification

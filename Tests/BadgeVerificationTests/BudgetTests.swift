@@ -1,10 +1,11 @@
 import Foundation
 import JSONLD
-import LoopbackHTTPServer
+import BadgeTestSupport
 import Testing
 import _CryptoExtras
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// Every per-verification budget just under and just over what a badge needs: enough verifies, one less is
 /// indeterminate with a `budget` check naming the budget.
@@ -121,7 +122,9 @@ struct BudgetTests {
             $0.loader = HTTPDocumentLoader(policy: policy)
         }.verify(payload: url)
         expectOver(report, "deadline")
-        #expect(report.status(.badgeClass) == .networkError)
+        // The BadgeClass fetch is the one that hangs; on a loaded machine the deadline can already fall during the
+        // assertion's fetch. Either way the fetch that was running ends as a network error.
+        #expect([report.status(.hostedAssertion), report.status(.badgeClass)].contains(.networkError), "\(report.checks)")
     }
 
     @Test("endorsements of nested endorsements, 8 proofs each (4 × 4 here; Scripts/attack.sh runs 16 × 16): the proofs budget ends it at maximumProofsVerified")

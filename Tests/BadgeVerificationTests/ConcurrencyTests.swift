@@ -1,6 +1,6 @@
 import BadgeBaking
 import Foundation
-import LoopbackHTTPServer
+import BadgeTestSupport
 import Testing
 
 @testable import BadgeVerification

@@ -1,5 +1,5 @@
 import Foundation
-import LoopbackHTTPServer
+import BadgeTestSupport
 import Testing
 
 @testable import BadgeVerification

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import LoopbackHTTPServer
+import BadgeTestSupport
 import OpenBadgesModel
 import Testing
 import _CryptoExtras
@@ -183,12 +183,8 @@ struct SignedVerificationTests {
     }
 }
 
-/// `../shared/corpus`, when present.
-let corpus: URL? = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    return FileManager.default.fileExists(atPath: url.path) ? url : nil
-}()
+/// The shared corpus (``SharedFiles``), when present.
+let corpus: URL? = SharedFiles.hasCorpus ? SharedFiles.corpus : nil
 
 /// Open Badges 1.x signed badges: the PEM key sits at `verify.url`, and the revocation list maps uids to reasons.
 @Suite("Signed verification, Open Badges 1.x")

@@ -1,5 +1,5 @@
 import Foundation
-import JCS
+import OpenBadgesModel
 import Testing
 
 @testable import JSONSchema
@@ -225,8 +225,8 @@ struct PythonComparisonTests {
         for (i, c) in cases.enumerated() {
             let path = directory.appendingPathComponent("\(i).json")
             try JCS.canonicalize(c.instance).write(to: path, atomically: true, encoding: .utf8)
-            let schemaPath = try JCS.canonicalize(.string(c.schemaFile))
-            let instancePath = try JCS.canonicalize(.string(path.path))
+            let schemaPath = JCS.canonicalize(.string(c.schemaFile))
+            let instancePath = JCS.canonicalize(.string(path.path))
             script += "out.append(Draft201909Validator(json.load(open(\(schemaPath))), format_checker=FormatChecker()).is_valid(json.load(open(\(instancePath)))))\n"
         }
         script += "print(json.dumps(out))\n"
@@ -238,7 +238,7 @@ struct PythonComparisonTests {
         try p.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        let verdicts = try #require(try JSONParser.parse(bytes: [UInt8](output)).arrayValue)
+        let verdicts = try #require(try JSONValue(parsing: [UInt8](output)).arrayValue)
         #expect(verdicts.count == cases.count)
         for (c, verdict) in zip(cases, verdicts) {
             let s = try #require(try BundledSchemas.schema(for: c.schemaURL))

@@ -1,11 +1,11 @@
 import Foundation
-import JCS
+import OpenBadgesModel
 import Testing
 
 @testable import JSONSchema
 
 func schema(_ text: String) throws(JSONSchemaError) -> JSONSchema { try JSONSchema(text: text) }
-func json(_ text: String) throws -> JSONValue { try JSONParser.parse(text) }
+func json(_ text: String) throws -> JSONValue { try JSONValue(parsing: text) }
 
 @Suite("JSON Schema: keywords, locations, errors")
 struct JSONSchemaKeywordTests {

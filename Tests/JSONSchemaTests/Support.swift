@@ -1,11 +1,12 @@
+import BadgeTestSupport
 import Foundation
-import JCS
+import OpenBadgesModel
 
-/// Locates /work/shared as `../shared` relative to the package root.
+/// The shared schemas, corpus and test suite (``SharedFiles``: one rule for every test target).
 enum Shared {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let root: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let root: URL = SharedFiles.root
     static let suite: URL = root.appendingPathComponent("testsuites/json-schema-test-suite/tests/draft2019-09")
     static let schemas: URL = root.appendingPathComponent("schemas")
     static let corpus: URL = root.appendingPathComponent("corpus")
@@ -13,6 +14,6 @@ enum Shared {
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     static func readJSON(_ url: URL) throws -> JSONValue {
-        try JSONParser.parse(bytes: [UInt8](Data(contentsOf: url)))
+        try JSONValue(parsing: [UInt8](Data(contentsOf: url)))
     }
 }

@@ -3,6 +3,7 @@ import DataIntegrity
 import Foundation
 import JSONLD
 import Testing
+import OpenBadgesModel
 
 /// End-to-end check of the linked-data layer on real OB 3.0 credentials: canonicalize with the bundled contexts and
 /// verify the Ed25519 proofs whose key is in the verification method (did:key or a multibase fragment).

@@ -1,25 +1,14 @@
+import BadgeTestSupport
 import Foundation
 import Testing
 
 /// Replays `FuzzTesting/FailCases/jsonld-rdfc/` and `FailCases/verify/` (inputs those fuzzers found, minimised
-/// and kept as regressions) through the checks the fuzz targets run: LinkedDataFuzzInvariants.swift here is a
-/// symlink to `FuzzTesting/Sources/LinkedDataFuzzInvariants/LinkedDataFuzzInvariants.swift`. The same checks also
+/// and kept as regressions) through the checks the fuzz targets run (``LinkedDataFuzzInvariants`` in
+/// BadgeTestSupport, which the fuzz package links too). The same checks also
 /// run over the fuzzers' main seeds (the RDFC-1.0 suite's inputs and the OB 3.0 credentials of the shared corpus).
 @Suite("JSON-LD / RDFC and verification fuzzer fail cases")
 struct LinkedDataFailCaseTests {
-    struct FailCase: CustomTestStringConvertible, Sendable {
-        let target: String
-        let url: URL
-        var testDescription: String { "\(target)/\(url.lastPathComponent)" }
-    }
-
-    static let failCasesFolder = Suites.packageRoot.appendingPathComponent("FuzzTesting/FailCases")
-
-    static func failCases() -> [FailCase] {
-        LinkedDataFuzzInvariants.targetNames.flatMap { target in
-            files(in: failCasesFolder.appendingPathComponent(target)).map { FailCase(target: target, url: $0) }
-        }
-    }
+    static func failCases() -> [FailCase] { FailCase.all(for: LinkedDataFuzzInvariants.targetNames) }
 
     static func files(in folder: URL, suffix: String = "") -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -34,9 +23,9 @@ struct LinkedDataFailCaseTests {
 
     @Test("A fail case keeps every invariant", arguments: failCases())
     func replay(_ failCase: FailCase) async throws {
-        let bytes = [UInt8](try Data(contentsOf: failCase.url))
+        let bytes = try failCase.bytes()
         let known = await LinkedDataFuzzInvariants.check(target: failCase.target, bytes) { message in
-            Issue.record("\(failCase.testDescription): \(message)")
+            Issue.record("\(failCase): \(message)")
         }
         #expect(known)
     }

@@ -1,4 +1,4 @@
-import JCS
+import OpenBadgesModel
 import JSONLD
 import RDFCanonicalization
 import Testing
@@ -92,7 +92,7 @@ struct LinkedDataLimitTests {
 
     @Test("JSONLDOptions.maxContextWork")
     func contextWork() throws {
-        let document = try JSONParser.parse(#"""
+        let document = try JSONValue(parsing: #"""
         {"@context": {"@vocab": "http://e/", "a": {"@id": "http://e/a", "@context": {"b": "http://e/b", "c": "http://e/c"}}},
          "@id": "urn:x", "a": {"b": 1, "c": [{"a": {"b": 2}}]}}
         """#)

@@ -1,5 +1,5 @@
 import Foundation
-import JCS
+import OpenBadgesModel
 import RDFCanonicalization
 import Testing
 

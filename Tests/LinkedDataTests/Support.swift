@@ -1,19 +1,20 @@
+import BadgeTestSupport
 import Foundation
-import JCS
+import OpenBadgesModel
 
-/// Locates /work/shared/testsuites as `../shared/testsuites` relative to the package root.
+/// The shared test suites and contexts (``SharedFiles``: one rule for every test target).
 enum Suites {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedRoot: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let testsuites: URL = sharedRoot.appendingPathComponent("testsuites")
-    static let contexts: URL = sharedRoot.appendingPathComponent("contexts")
+    static let sharedRoot: URL = SharedFiles.root
+    static let testsuites: URL = SharedFiles.testsuites
+    static let contexts: URL = SharedFiles.contexts
 
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
 
     static func readText(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
-    static func readJSON(_ url: URL) throws -> JSONValue { try JSONParser.parse(readText(url)) }
+    static func readJSON(_ url: URL) throws -> JSONValue { try JSONValue(parsing: readText(url)) }
 
     /// Entries of a manifest (`entries` or `sequence`), or [] when the suites are absent.
     static func manifestEntries(_ url: URL, key: String) -> [JSONObject] {

@@ -30,7 +30,7 @@ struct CorpusDecodingTests {
     static func sortedKeys(_ v: JSONValue) -> JSONValue {
         switch v {
         case .object(let o):
-            return .object(JSONObject(o.members.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: sortedKeys($0.value)) }))
+            return .object(JSONObject(o.sorted { $0.key < $1.key }.map { ($0.key, sortedKeys($0.value)) }))
         case .array(let a): return .array(a.map(sortedKeys))
         case .number(let n): return .number(JSONNumber(n.doubleValue))
         default: return v

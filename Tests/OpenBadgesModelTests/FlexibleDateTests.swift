@@ -24,10 +24,10 @@ struct FlexibleDateTests {
 
     @Test("a Unix timestamp as a JSON number")
     func numberTimestamp() throws {
-        let d = try FlexibleDate(jsonValue: .number(JSONNumber(literal: "1406747839")), path: "$.issuedOn")
+        let d = try FlexibleDate(jsonValue: .number(JSONNumber(text: "1406747839")!), path: "$.issuedOn")
         #expect(d.form == .unixTimestamp)
         #expect(d.iso8601 == "2014-07-30T19:17:19Z")
-        #expect(d.jsonValue == .number(JSONNumber(literal: "1406747839")))
+        #expect(d.jsonValue == .number(JSONNumber(text: "1406747839")!))
     }
 
     @Test("impossible or malformed dates are refused with the field named", arguments: [

@@ -21,8 +21,8 @@ struct Gen {
 
     mutating func number() -> JSONNumber {
         pick([
-            JSONNumber(int(-1000..<1000)), JSONNumber(literal: "1.50"), JSONNumber(literal: "-0"), JSONNumber(literal: "6.02e23"),
-            JSONNumber(literal: "12345678901234567890"), JSONNumber(literal: "1E-7"),
+            JSONNumber(int(-1000..<1000)), JSONNumber(text: "1.50")!, JSONNumber(text: "-0")!, JSONNumber(text: "6.02e23")!,
+            JSONNumber(text: "12345678901234567890")!, JSONNumber(text: "1E-7")!,
         ])
     }
 

@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Foundation
 import OpenBadgesModel
 
@@ -7,13 +8,11 @@ enum Corpus {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `<root>/../shared/corpus`, or `$BADGE_CORPUS_DIR` when set (point it at a missing directory to check that the
-    /// corpus tests skip cleanly).
-    static let root: URL = ProcessInfo.processInfo.environment["BADGE_CORPUS_DIR"].map { URL(fileURLWithPath: $0) }
-        ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// The shared corpus (``SharedFiles``: one rule for every test target).
+    static let root: URL = SharedFiles.corpus
 
-    /// Whether the corpus is present (tests that need it are disabled otherwise).
-    static let isAvailable: Bool = FileManager.default.fileExists(atPath: root.appendingPathComponent("MANIFEST.tsv").path)
+    /// Whether the corpus is present (tests that need it are disabled otherwise, giving ``SharedFiles/corpusMissing``).
+    static let isAvailable: Bool = SharedFiles.hasCorpus
 
     /// Small fixtures written for these tests.
     static let fixtures: URL = packageRoot.appendingPathComponent("Tests/Fixtures/model")

@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Foundation
 import SVGBadge
 import Testing
@@ -12,11 +13,8 @@ enum Support {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `../shared/corpus` relative to the package root, or `nil` when it does not exist.
-    static let corpusDirectory: URL? = {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("MANIFEST.tsv").path) ? url : nil
-    }()
+    /// The shared corpus (``SharedFiles``), or `nil` when it is absent.
+    static let corpusDirectory: URL? = SharedFiles.hasCorpus ? SharedFiles.corpus : nil
 
     static var corpusAvailable: Bool { corpusDirectory != nil }
 

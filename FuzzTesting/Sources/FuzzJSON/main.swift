@@ -1,7 +1,7 @@
 // libFuzzer entry point for `json-model`: see FuzzInvariants.jsonModel for what is checked.
 // Built with -parse-as-library (fuzz.sh), so this file has no top-level code.
 import FuzzDriver
-import FuzzInvariants
+import BadgeTestSupport
 
 @_cdecl("json_model_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

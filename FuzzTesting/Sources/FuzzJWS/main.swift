@@ -1,7 +1,7 @@
 // libFuzzer entry point for `jws`: see FuzzInvariants.jws for what is checked.
 // Built with -parse-as-library (fuzz.sh), so this file has no top-level code.
 import FuzzDriver
-import FuzzInvariants
+import BadgeTestSupport
 
 @_cdecl("jws_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

@@ -1,7 +1,7 @@
 // libFuzzer entry point for `png-extract`: see FuzzInvariants.pngExtract for what is checked.
 // Built with -parse-as-library (fuzz.sh), so this file has no top-level code.
 import FuzzDriver
-import FuzzInvariants
+import BadgeTestSupport
 
 @_cdecl("png_extract_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {

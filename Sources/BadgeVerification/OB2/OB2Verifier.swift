@@ -401,32 +401,14 @@ struct OB2Verifier {
     func checkDates(_ assertion: OB2.Assertion, into report: inout ReportBuilder) {
         let now = options.now()
         let node = assertion.id ?? assertion.uid
-        if let issued = assertion.issuedOn?.date, issued > now.addingTimeInterval(options.leeway) {
-            report.add(.expiry, .failed, "issued in the future (\(FlexibleDate.iso8601(issued)))", node: node)
-        } else if let expires = assertion.expires?.date, expires < now.addingTimeInterval(-options.leeway) {
-            report.add(.expiry, .failed, "expired on \(FlexibleDate.iso8601(expires))", node: node)
-        } else if let expires = assertion.expires?.date, let issued = assertion.issuedOn?.date, expires < issued {
-            report.add(.expiry, .failed, "expires before it was issued", node: node)
-        } else {
-            report.add(.expiry, .passed, assertion.expires.map { "valid until \($0.iso8601)" } ?? "does not expire", node: node)
-        }
+        report.addValidityPeriod(start: assertion.issuedOn?.date, end: assertion.expires?.date, now: now, leeway: options.leeway, node: node)
     }
 
     /// The caller's identity against the recipient.
     func checkRecipient(_ assertion: OB2.Assertion, into report: inout ReportBuilder) {
         guard let identity = options.identity else { return }
         let node = assertion.id ?? assertion.uid
-        switch RecipientMatcher.match(identity.value, type: identity.type, against: assertion.recipient) {
-        case .matched:
-            report.add(.recipient, .passed, "\(identity.value) is the recipient", node: node)
-        case .matchedAfterCaseFolding:
-            report.add(.recipient, .warning, "\(identity.value) matches the recipient only when letter case is ignored; the specification compares exactly", node: node)
-        case .differentIdentityType:
-            report.add(.recipient, .failed, "the recipient is identified by \(assertion.recipient.type), not \(identity.type)", node: node)
-        case .malformedHash, .unsupportedHashAlgorithm:
-            report.add(.recipient, .failed, "the recipient hash \(assertion.recipient.identity) cannot be checked", node: node)
-        case .notMatched:
-            report.add(.recipient, .failed, "\(identity.value) is not the recipient", node: node)
-        }
+        let result = RecipientMatcher.match(identity.value, type: identity.type, against: assertion.recipient)
+        report.addRecipient(result, identity: identity, recipientType: assertion.recipient.type, node: node)
     }
 }

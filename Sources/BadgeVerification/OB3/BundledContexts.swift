@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JSONLD
+import OpenBadgesModel
 
 /// The JSON-LD contexts shipped with the package (`Contexts/`), each pinned by SHA-256.
 ///
@@ -141,9 +142,9 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
         } catch {
             throw JSONLDError(.loadingDocumentFailed, "\(error)")
         }
-        let value: LDValue
+        let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes: Array(data))
+            value = try JSONValue(parsing: Array(data))
         } catch {
             throw JSONLDError(.loadingDocumentFailed, "\(url): \(error)")
         }
@@ -152,10 +153,6 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
     }
 }
 
-// The JCS module's order-preserving JSON (OpenBadgesModel has its own JSONValue; these names avoid the clash).
-typealias LDValue = JSONValue
-typealias LDObject = JSONObject
-typealias LDParser = JSONParser
 
 extension BundledContexts {
     /// The names every bundled context gives to IRIs, scoped contexts included: the published vocabulary against

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import JSONLD
 import _CryptoExtras
+import OpenBadgesModel
 
 /// How a verified key relates to the issuer a credential names.
 enum BindingOutcome {

@@ -3,6 +3,7 @@ import DataIntegrity
 import Foundation
 import JSONLD
 import _CryptoExtras
+import OpenBadgesModel
 
 /// A public key found for a proof.
 enum PublicKeyMaterial {
@@ -21,7 +22,7 @@ enum PublicKeyMaterial {
     }
 
     /// Reads a public JWK (`kty` RSA, EC P-256, OKP Ed25519). Refuses a JWK holding a private part.
-    init(jwk: LDObject, allowsWeakRSAKeys: Bool = false) throws(KeyResolutionFailure) {
+    init(jwk: JSONObject, allowsWeakRSAKeys: Bool = false) throws(KeyResolutionFailure) {
         guard jwk["d"] == nil else { throw .invalid("the JWK contains a private key part (d)") }
         func bytes(_ name: String) throws(KeyResolutionFailure) -> [UInt8] {
             guard let text = jwk[name]?.stringValue, let value = Base64URL.decode(text) else { throw .invalid("the JWK has no valid \(name)") }
@@ -95,7 +96,7 @@ struct ResolvedKey {
     var controller: String?
     var provenance: KeyProvenance
     /// The key as a JWK, when it came as one (JWT `jwk` header, a JWK at the `kid` URL).
-    var jwk: LDObject? = nil
+    var jwk: JSONObject? = nil
     /// The verification method IRI the key was resolved from (nil for a JWT `jwk` header).
     var method: String? = nil
 }
@@ -149,7 +150,7 @@ struct KeyResolver {
         }
         if base.hasPrefix("did:jwk:") {
             guard let bytes = Base64URL.decode(String(base.dropFirst("did:jwk:".count))),
-                let jwk = try? JSONParser.parse(bytes: bytes).objectValue
+                let jwk = try? JSONValue(parsing: bytes).objectValue
             else { throw KeyResolutionFailure.invalid("the did:jwk does not hold a JSON JWK") }
             return ResolvedKey(key: try PublicKeyMaterial(jwk: jwk, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: base, provenance: .selfCertifying)
         }
@@ -172,7 +173,7 @@ struct KeyResolver {
             }
             throw KeyResolutionFailure.unsupported("\(method) is not a DID or an HTTP(S) URL, so its key cannot be resolved")
         }
-        let document: LDObject
+        let document: JSONObject
         do {
             document = try await fetchJSON(url)
         } catch let failure as KeyResolutionFailure {
@@ -200,7 +201,7 @@ struct KeyResolver {
     /// A key found in its controller's own document counts for a proof of assertion only when that document lists it
     /// under `assertionMethod`: a key listed for `authentication`, or only defined under `verificationMethod`, was not
     /// given the right to sign credentials.
-    static func authorized(_ key: ResolvedKey, method: String, home: String, document: LDObject) -> ResolvedKey {
+    static func authorized(_ key: ResolvedKey, method: String, home: String, document: JSONObject) -> ResolvedKey {
         guard key.controller == home, document["id"]?.stringValue != method else { return key }
         guard listsForAssertion(document, method: method, fallbackID: home) else {
             var rejected = key
@@ -212,7 +213,7 @@ struct KeyResolver {
 
     /// Whether `document` lists `method` under `assertionMethod` (by reference or embedded; `#fragment` references are
     /// relative to the document's id).
-    static func listsForAssertion(_ document: LDObject, method: String, fallbackID: String) -> Bool {
+    static func listsForAssertion(_ document: JSONObject, method: String, fallbackID: String) -> Bool {
         let documentID = document["id"]?.stringValue ?? fallbackID
         return (document["assertionMethod"]?.asArray ?? []).contains { entry in
             let id = entry.stringValue ?? entry.objectValue?["id"]?.stringValue ?? ""
@@ -239,7 +240,7 @@ struct KeyResolver {
             result.provenance = .unbound("\(home) says the key's controller is \(controller), which cannot be dereferenced to confirm it")
             return result
         }
-        let document: LDObject
+        let document: JSONObject
         do {
             document = try await fetchJSON(url)
         } catch {
@@ -257,8 +258,8 @@ struct KeyResolver {
     }
 
     /// Finds `method` in a key document (the document is the method) or a controller / DID document.
-    private func find(_ method: String, in document: LDObject, documentURL: String, defaultController: String?) throws -> ResolvedKey {
-        var candidates: [LDObject] = []
+    private func find(_ method: String, in document: JSONObject, documentURL: String, defaultController: String?) throws -> ResolvedKey {
+        var candidates: [JSONObject] = []
         if document["id"]?.stringValue == method { candidates.append(document) }
         let documentID = document["id"]?.stringValue
         for key in ["verificationMethod", "assertionMethod", "publicKey", "authentication"] {
@@ -282,7 +283,7 @@ struct KeyResolver {
         return ResolvedKey(key: key, controller: entry["controller"]?.stringValue ?? defaultController, provenance: .dereferenced(document: documentURL))
     }
 
-    func fetchJSON(_ url: URL) async throws -> LDObject {
+    func fetchJSON(_ url: URL) async throws -> JSONObject {
         let loaded: LoadedDocument
         do {
             loaded = try await loader.load(url, kind: .json)
@@ -292,7 +293,7 @@ struct KeyResolver {
         if let problem = DocumentIdentity.problem(with: loaded, declaredID: nil, iri: url.absoluteString) {
             throw KeyResolutionFailure.invalid(problem)
         }
-        guard let object = try? JSONParser.parse(bytes: Array(loaded.body)).objectValue else {
+        guard let object = try? JSONValue(parsing: Array(loaded.body)).objectValue else {
             throw KeyResolutionFailure.invalid("\(url.absoluteString) is not a JSON object")
         }
         return object

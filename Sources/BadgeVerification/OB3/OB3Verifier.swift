@@ -21,7 +21,7 @@ struct ContextLoaderBridge: AsyncDocumentLoader {
         }
         guard let target = URL(string: url), target.scheme != nil else { throw JSONLDError(.loadingDocumentFailed, "\(url) is not an absolute URL") }
         let document = try await loader.load(target, kind: .json)
-        return RemoteDocument(documentURL: document.finalURL.absoluteString, document: try LDParser.parse(bytes: Array(document.body)))
+        return RemoteDocument(documentURL: document.finalURL.absoluteString, document: try JSONValue(parsing: Array(document.body)))
     }
 }
 
@@ -57,7 +57,7 @@ struct OB3Verifier {
         report.method = "data-integrity"
         report.specVersion = "3.0"
         report.require(.payload)
-        guard let credential = try? LDParser.parse(text).objectValue else {
+        guard let credential = try? JSONValue(parsing: text).objectValue else {
             report.add(.payload, .failed, "the credential is not a JSON object")
             return report.report()
         }
@@ -65,7 +65,7 @@ struct OB3Verifier {
     }
 
     /// Verifies an already parsed credential with embedded proofs.
-    func verify(credential: LDObject, report start: ReportBuilder? = nil) async -> VerificationReport {
+    func verify(credential: JSONObject, report start: ReportBuilder? = nil) async -> VerificationReport {
         var report = start ?? {
             var r = ReportBuilder()
             r.method = "data-integrity"
@@ -130,22 +130,20 @@ struct OB3Verifier {
         report.specVersion = "3.0"
         report.require(.payload, .signature, .issuerBinding, .jwtClaims)
         let jws: JWS
-        let header: LDObject
-        let payload: LDObject
+        let header: JSONObject
+        let payload: JSONObject
         do {
+            // The JWS is decoded once: its header and payload are parsed by JWS(compact:).
             jws = try JWS(compact: text.trimmingCharacters(in: .whitespacesAndNewlines))
-            let parts = jws.compactSerialization.split(separator: ".", omittingEmptySubsequences: false)
-            guard let h = Base64URL.decode(String(parts[0])).flatMap({ try? LDParser.parse(bytes: $0).objectValue }),
-                let p = try LDParser.parse(bytes: jws.payloadBytes).objectValue
-            else { throw DataIntegrityError("the JWT header or payload is not a JSON object") }
-            header = h
+            guard let p = jws.payload.objectValue else { throw DataIntegrityError("the JWT payload is not a JSON object") }
+            header = jws.header
             payload = p
         } catch {
             report.add(.payload, .failed, "the VC-JWT cannot be decoded: \(error)")
             return report.report()
         }
         // VC 1.1 JWTs hold the credential in `vc`; VC 2.0 (VC-JOSE) JWTs are the credential.
-        let credential: LDObject
+        let credential: JSONObject
         let expectedContext: String
         if let vc = payload["vc"]?.objectValue {
             credential = vc
@@ -176,7 +174,7 @@ struct OB3Verifier {
     // MARK: Shape
 
     /// Records the payload check: a VerifiableCredential with an issuer and a subject with `id` or `identifier`.
-    func checkShape(_ credential: LDObject, into report: inout ReportBuilder) -> Bool {
+    func checkShape(_ credential: JSONObject, into report: inout ReportBuilder) -> Bool {
         let id = credential["id"]?.stringValue
         let types = credential["type"]?.asArray.compactMap(\.stringValue) ?? []
         guard types.contains("VerifiableCredential") else {
@@ -217,11 +215,11 @@ struct OB3Verifier {
     }
 
     /// The id of what an endorsement credential endorses (its `credentialSubject.id`).
-    static func endorsedID(_ endorsement: LDValue) -> String? {
+    static func endorsedID(_ endorsement: JSONValue) -> String? {
         endorsement["credentialSubject"]?.asArray.first?.objectValue?["id"]?.stringValue
     }
 
-    static func issuerID(_ credential: LDObject) -> String? {
+    static func issuerID(_ credential: JSONObject) -> String? {
         credential["issuer"]?.stringValue ?? credential["issuer"]?.objectValue?["id"]?.stringValue
     }
 
@@ -249,7 +247,7 @@ struct OB3Verifier {
     }
 
     /// Checks every embedded proof of `secured`.
-    func verifyProofs(_ secured: LDObject) async -> [ProofOutcome] {
+    func verifyProofs(_ secured: JSONObject) async -> [ProofOutcome] {
         var outcomes: [ProofOutcome] = []
         let resolver = KeyResolver(loader: options.loader, allowsWeakRSAKeys: options.allowsWeakRSAKeys)
         for (index, proof) in DataIntegrity.proofs(of: secured).enumerated() {
@@ -270,7 +268,7 @@ struct OB3Verifier {
             }
             // A proof that does not say it asserts the credential does not assert it.
             guard let purpose = proof["proofPurpose"]?.stringValue, purpose == "assertionMethod" else {
-                let said = proof["proofPurpose"].map { "is \($0.jsonText)" } ?? "is missing"
+                let said = proof["proofPurpose"].map { "is \($0.serialized())" } ?? "is missing"
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): proofPurpose \(said), not assertionMethod", node: node))
                 continue
             }
@@ -344,11 +342,11 @@ struct OB3Verifier {
 
     /// Why a proof is outside its own validity period: `expires` past, or `created` in the future (within the leeway);
     /// nil when neither.
-    func proofPeriodProblem(_ proof: LDObject) -> String? {
+    func proofPeriodProblem(_ proof: JSONObject) -> String? {
         let now = options.now()
         for (name, isProblem) in [("expires", { (date: Date) in date < now.addingTimeInterval(-options.leeway) }), ("created", { (date: Date) in date > now.addingTimeInterval(options.leeway) })] {
             guard let value = proof[name] else { continue }
-            guard let text = value.stringValue, let date = try? FlexibleDate(text).date else { return "its \(name) is not a date: \(value.jsonText)" }
+            guard let text = value.stringValue, let date = try? FlexibleDate(text).date else { return "its \(name) is not a date: \(value.serialized())" }
             if isProblem(date) { return name == "expires" ? "the proof expired on \(FlexibleDate.iso8601(date))" : "the proof was created in the future (\(FlexibleDate.iso8601(date)))" }
         }
         return nil
@@ -356,15 +354,11 @@ struct OB3Verifier {
 
     // MARK: VC-JWT
 
-    func checkJWTSignature(_ jws: JWS, header: LDObject, credential: LDObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
+    func checkJWTSignature(_ jws: JWS, header: JSONObject, credential: JSONObject, node: String?, into report: inout ReportBuilder) async -> ResolvedKey? {
         let alg = header["alg"]?.stringValue ?? "(none)"
-        guard ["RS256", "ES256", "ES384", "EdDSA"].contains(alg) else {
-            report.add(.signature, .failed, "JWT alg \(alg) is not accepted (RS256, ES256, ES384 and EdDSA are)", node: node)
-            return nil
-        }
-        if let critical = header["crit"] {
-            // RFC 7515 §4.1.11: a recipient must reject a JWS whose critical extensions it does not understand (none here).
-            report.add(.signature, .failed, "the JWT header marks \(critical.jsonText) as critical, which this verifier does not understand", node: node)
+        // The header is refused before any key is fetched.
+        if case .failure(let problem) = JWSSignatureVerifier.checkHeader(jws) {
+            report.add(.signature, .failed, problem.message, node: node)
             return nil
         }
         if let typ = header["typ"]?.stringValue, !["JWT", "vc+jwt"].contains(typ) {
@@ -419,39 +413,23 @@ struct OB3Verifier {
             }
         }
         guard let resolved else { return nil }
-        let input = Data(jws.signingInput)
-        let valid: Bool
-        switch (alg, resolved.key) {
-        case ("RS256", .rsa(let key)):
-            valid = key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: jws.signature), for: SHA256.hash(data: input), padding: .insecurePKCS1v1_5)
-        case ("ES256", .p256(let key)):
-            guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: jws.signature) else {
-                report.add(.signature, .failed, "the ES256 signature is not 64 bytes (r ‖ s)", node: node)
-                return nil
-            }
-            valid = key.isValidSignature(signature, for: SHA256.hash(data: input))
-        case ("ES384", .p384(let key)):
-            guard let signature = try? P384.Signing.ECDSASignature(rawRepresentation: jws.signature) else {
-                report.add(.signature, .failed, "the ES384 signature is not 96 bytes (r ‖ s)", node: node)
-                return nil
-            }
-            valid = key.isValidSignature(signature, for: SHA384.hash(data: input))
-        case ("EdDSA", .ed25519(let key)):
-            valid = key.isValidSignature(jws.signature, for: input)
-        default:
-            report.add(.signature, .failed, "JWT alg \(alg) does not match the \(resolved.key.kind) key", node: node)
+        switch JWSSignatureVerifier.verify(jws, key: resolved.key) {
+        case .valid(let warning):
+            report.add(.signature, .passed, "valid \(alg) signature", node: node)
+            if let warning { report.add(.signature, .warning, warning, node: node) }
+            return resolved
+        case .unusable(let why):
+            report.add(.signature, .failed, why, node: node)
+            return nil
+        case .invalid:
+            report.add(.signature, .failed, "the \(alg) signature does not match the JWT", node: node)
             return nil
         }
-        if valid {
-            report.add(.signature, .passed, "valid \(alg) signature", node: node)
-            return resolved
-        }
-        report.add(.signature, .failed, "the \(alg) signature does not match the JWT", node: node)
-        return nil
     }
 
+
     /// `iss`, `jti`, `sub`, `nbf`, `exp` against the credential (OB 3.0 §8.2.4.2 / VC-JWT).
-    func checkClaims(_ claims: JWTClaims, credential: LDObject, vc11: Bool, node: String?, into report: inout ReportBuilder) {
+    func checkClaims(_ claims: JWTClaims, credential: JSONObject, vc11: Bool, node: String?, into report: inout ReportBuilder) {
         var failures: [String] = []
         var warnings: [String] = []
         let issuer = Self.issuerID(credential)
@@ -493,7 +471,7 @@ struct OB3Verifier {
     /// must be valid against it. Only the published 1EdTech schemas are used (bundled, pinned by SHA-256); an unknown
     /// schema URL is not checked, never fetched and never passed. Schema work counts against
     /// ``VerificationOptions/maximumLinkedDataWork``.
-    func checkSchema(_ credential: LDObject, into report: inout ReportBuilder) {
+    func checkSchema(_ credential: JSONObject, into report: inout ReportBuilder) {
         let entries = (credential["credentialSchema"]?.asArray ?? []).compactMap(\.objectValue)
             .filter { $0["type"]?.stringValue == "1EdTechJsonSchemaValidator2019" }
         guard !entries.isEmpty else { return }
@@ -553,11 +531,11 @@ struct OB3Verifier {
     }
 
     /// `value` without `null` object members and array items (what JSON-LD reads as absent).
-    static func removingNulls(_ value: LDValue, depth: Int = 0) -> LDValue {
+    static func removingNulls(_ value: JSONValue, depth: Int = 0) -> JSONValue {
         guard depth < 256 else { return value }
         switch value {
         case .object(let object):
-            var result = LDObject()
+            var result = JSONObject()
             for (key, member) in object where !member.isNull { result[key] = removingNulls(member, depth: depth + 1) }
             return .object(result)
         case .array(let items):
@@ -574,7 +552,7 @@ struct OB3Verifier {
     /// checked when they could not be had. ``VerificationOptions/acceptsUnboundKeys`` turns a key that nothing can
     /// tie to the issuer into a warning (1EdTech's permissive behaviour); a key the issuer's own documents do not list,
     /// or that belongs to someone else, still fails.
-    func checkIssuerBinding(_ key: ResolvedKey?, credential: LDObject, into report: inout ReportBuilder) async {
+    func checkIssuerBinding(_ key: ResolvedKey?, credential: JSONObject, into report: inout ReportBuilder) async {
         let issuer = Self.issuerID(credential)
         let node = credential["id"]?.stringValue
         guard let key else {
@@ -604,13 +582,13 @@ struct OB3Verifier {
 
     /// For a proof that canonicalizes RDF: the JSON must be the plain form of the signed dataset
     /// (``SignedDataAgreement``), so that every check and summary that reads the JSON reads what was signed.
-    func checkSignedData(_ credential: LDObject, into report: inout ReportBuilder) async {
+    func checkSignedData(_ credential: JSONObject, into report: inout ReportBuilder) async {
         let node = credential["id"]?.stringValue
         var unsecured = credential
         unsecured["proof"] = nil
         let contexts = Self.contextValues(in: .object(credential))
         do {
-            let (expanded, vocabulary) = try await withProcessor { processor -> ([LDValue], JSONLDVocabulary) in
+            let (expanded, vocabulary) = try await withProcessor { processor -> ([JSONValue], JSONLDVocabulary) in
                 let expanded = try processor.expand(.object(unsecured))
                 var vocabulary = BundledContexts.vocabulary
                 for context in contexts {
@@ -633,9 +611,9 @@ struct OB3Verifier {
     }
 
     /// Every `@context` value in `value`, outermost first (each distinct value once).
-    static func contextValues(in value: LDValue) -> [LDValue] {
-        var found: [LDValue] = []
-        func visit(_ value: LDValue, depth: Int) {
+    static func contextValues(in value: JSONValue) -> [JSONValue] {
+        var found: [JSONValue] = []
+        func visit(_ value: JSONValue, depth: Int) {
             guard depth < 64 else { return }
             switch value {
             case .object(let object):
@@ -652,7 +630,7 @@ struct OB3Verifier {
     }
 
     /// The terms of `credential` (without its proofs) that its contexts do not define, or nil when it cannot be expanded.
-    func undefinedTerms(of credential: LDObject) async -> [String]? {
+    func undefinedTerms(of credential: JSONObject) async -> [String]? {
         var unsecured = credential
         unsecured["proof"] = nil
         return try? await withProcessor { p in
@@ -677,7 +655,7 @@ struct OB3Verifier {
 
     // MARK: Status, dates, recipient, endorsements
 
-    func finish(_ credential: LDObject, notBefore: Date? = nil, expires: Date? = nil, into report: inout ReportBuilder) async {
+    func finish(_ credential: JSONObject, notBefore: Date? = nil, expires: Date? = nil, into report: inout ReportBuilder) async {
         checkSchema(credential, into: &report)
         let statuses = credential["credentialStatus"]?.asArray.compactMap(\.objectValue) ?? []
         if !statuses.isEmpty {
@@ -703,7 +681,7 @@ struct OB3Verifier {
 
     /// CLR 2.0: every credential the record embeds (`credentialSubject.verifiableCredential`, JSON or compact JWT) is
     /// verified with the full verifier; the record is verified only when all of them are.
-    func checkEmbeddedCredentials(_ credential: LDObject, into report: inout ReportBuilder) async {
+    func checkEmbeddedCredentials(_ credential: JSONObject, into report: inout ReportBuilder) async {
         guard credential["type"]?.asArray.contains(where: { $0.stringValue == "ClrCredential" }) == true else { return }
         let node = credential["id"]?.stringValue
         let embedded = credential["credentialSubject"]?.asArray.first?.objectValue?["verifiableCredential"]?.asArray ?? []
@@ -748,12 +726,12 @@ struct OB3Verifier {
         }
     }
 
-    func checkDates(_ credential: LDObject, notBefore: Date?, expires: Date?, into report: inout ReportBuilder) {
+    func checkDates(_ credential: JSONObject, notBefore: Date?, expires: Date?, into report: inout ReportBuilder) {
         let node = credential["id"]?.stringValue
         struct BadDate: Error { let message: String }
         func date(_ name: String) -> Result<Date?, BadDate> {
             guard let value = credential[name] else { return .success(nil) }
-            guard let text = value.stringValue, let parsed = try? FlexibleDate(text) else { return .failure(BadDate(message: "\(name) is not a date: \(value.jsonText)")) }
+            guard let text = value.stringValue, let parsed = try? FlexibleDate(text) else { return .failure(BadDate(message: "\(name) is not a date: \(value.serialized())")) }
             return .success(parsed.date)
         }
         // Every validity date the credential carries counts (VC 2.0 names and VC 1.1 names alike): the latest start and
@@ -773,42 +751,23 @@ struct OB3Verifier {
         }
         let start = starts.max()
         let end = ends.min()
-        let now = options.now()
-        if let start, start > now.addingTimeInterval(options.leeway) {
-            report.add(.expiry, .failed, "not yet valid: valid from \(FlexibleDate.iso8601(start))", node: node)
-        } else if let end, end < now.addingTimeInterval(-options.leeway) {
-            report.add(.expiry, .failed, "expired on \(FlexibleDate.iso8601(end))", node: node)
-        } else {
-            let from = start.map { "valid from \(FlexibleDate.iso8601($0))" } ?? "no start date"
-            report.add(.expiry, .passed, from + (end.map { " until \(FlexibleDate.iso8601($0))" } ?? ", does not expire"), node: node)
-        }
+        report.addValidityPeriod(start: start, end: end, now: options.now(), leeway: options.leeway, node: node)
     }
 
-    func checkRecipient(_ credential: LDObject, into report: inout ReportBuilder) {
+    func checkRecipient(_ credential: JSONObject, into report: inout ReportBuilder) {
         guard let identity = options.identity else { return }
         let node = credential["id"]?.stringValue
         let subjects = credential["credentialSubject"]?.asArray.compactMap(\.objectValue) ?? []
         var best = RecipientMatchResult.notMatched
         for subject in subjects {
-            guard let model = try? OB3.AchievementSubject(object: OpenBadgesModel.JSONValue(parsing: LDValue.object(subject).jsonText).objectValue ?? [:], path: "credentialSubject")
+            guard let model = try? OB3.AchievementSubject(object: subject, path: "credentialSubject")
             else { continue }
             best = min(best, RecipientMatcher.match(identity.value, identityType: identity.type, against: model))
         }
-        switch best {
-        case .matched:
-            report.add(.recipient, .passed, "\(identity.value) is the recipient", node: node)
-        case .matchedAfterCaseFolding:
-            report.add(.recipient, .warning, "\(identity.value) matches the recipient only when letter case is ignored; the specification compares exactly", node: node)
-        case .differentIdentityType:
-            report.add(.recipient, .failed, "the recipient is not identified by \(identity.type)", node: node)
-        case .malformedHash, .unsupportedHashAlgorithm:
-            report.add(.recipient, .failed, "the recipient's identityHash cannot be checked", node: node)
-        case .notMatched:
-            report.add(.recipient, .failed, "\(identity.value) is not the recipient", node: node)
-        }
+        report.addRecipient(best, identity: identity, recipientType: nil, node: node)
     }
 
-    func checkEndorsements(_ credential: LDObject, into report: inout ReportBuilder) async {
+    func checkEndorsements(_ credential: JSONObject, into report: inout ReportBuilder) async {
         let embedded = credential["endorsement"]?.asArray.compactMap(\.objectValue) ?? []
         let jwts = credential["endorsementJwt"]?.asArray.compactMap(\.stringValue) ?? []
         guard !embedded.isEmpty || !jwts.isEmpty else { return }
@@ -829,7 +788,7 @@ struct OB3Verifier {
         let targets = Set([credential["id"]?.stringValue, achievement, Self.issuerID(credential)].compactMap { $0 })
         let endorsed = embedded.prefix(options.maximumEndorsements).map { Self.endorsedID(.object($0)) }
             + jwts.prefix(max(0, options.maximumEndorsements - embedded.count)).map { jwt -> String? in
-                (try? JWS(compact: jwt)).flatMap { try? LDParser.parse(bytes: $0.payloadBytes) }.flatMap { payload in Self.endorsedID(payload["vc"] ?? payload) }
+                (try? JWS(compact: jwt)).flatMap { Self.endorsedID($0.payload["vc"] ?? $0.payload) }
             }
         for (endorsement, subject) in zip(reports, endorsed) {
             let node = endorsement.subject

@@ -1,4 +1,5 @@
 import JSONLD
+import OpenBadgesModel
 
 /// Whether a credential's JSON is the plain form of the data its Data Integrity proof signed.
 ///

@@ -9,7 +9,7 @@ import Zlib
 struct StatusChecker {
     let verifier: OB3Verifier
 
-    func check(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+    func check(_ status: JSONObject, credential: JSONObject, into report: inout ReportBuilder) async {
         let type = status["type"]?.asArray.compactMap(\.stringValue) ?? []
         if type.contains("1EdTechRevocationList") {
             await revocationList(status, credential: credential, into: &report)
@@ -23,11 +23,11 @@ struct StatusChecker {
 
     /// A fetched document: a JSON object, or (status list credentials only) a VC-JWT.
     enum Fetched {
-        case json(LDObject)
+        case json(JSONObject)
         case jwt(String)
     }
 
-    private func fetch(_ iri: String?, what: String, into report: inout ReportBuilder) async -> LDObject? {
+    private func fetch(_ iri: String?, what: String, into report: inout ReportBuilder) async -> JSONObject? {
         switch await fetchDocument(iri, what: what, allowJWT: false, into: &report) {
         case .json(let object)?: return object
         default: return nil
@@ -45,7 +45,7 @@ struct StatusChecker {
                 report.add(.revocation, .notChecked, "\(problem), so revocation was not checked", node: iri)
                 return nil
             }
-            guard let object = try? LDParser.parse(bytes: Array(document.body)).objectValue else {
+            guard let object = try? JSONValue(parsing: Array(document.body)).objectValue else {
                 let text = String(decoding: document.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 if allowJWT, text.hasPrefix("ey"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return .jwt(text) }
                 report.add(.revocation, .notChecked, "the \(what) at \(iri) is neither a JSON object nor a VC-JWT, so revocation was not checked", node: iri)
@@ -58,7 +58,7 @@ struct StatusChecker {
         }
     }
 
-    func revocationList(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+    func revocationList(_ status: JSONObject, credential: JSONObject, into report: inout ReportBuilder) async {
         let iri = status["id"]?.stringValue
         // The list is the issuer's only when it is served from the issuer's origin (it carries no signature).
         let issuer = OB3Verifier.issuerID(credential) ?? ""
@@ -81,7 +81,7 @@ struct StatusChecker {
         report.add(.revocation, .passed, "not in the revocation list at \(iri ?? "")", node: iri)
     }
 
-    func bitstring(_ status: LDObject, credential: LDObject, into report: inout ReportBuilder) async {
+    func bitstring(_ status: JSONObject, credential: JSONObject, into report: inout ReportBuilder) async {
         let issuer = OB3Verifier.issuerID(credential) ?? ""
         let node = status["id"]?.stringValue ?? status["statusListCredential"]?.stringValue
         let purpose = status["statusPurpose"]?.stringValue ?? "revocation"
@@ -102,11 +102,11 @@ struct StatusChecker {
         }
         let size = integer("statusSize") ?? 1
         guard (1...8).contains(size) else {
-            report.add(.revocation, .failed, "statusSize \(status["statusSize"]?.jsonText ?? "?") is not a supported size (1 to 8 bits)", node: node)
+            report.add(.revocation, .failed, "statusSize \(status["statusSize"]?.serialized() ?? "?") is not a supported size (1 to 8 bits)", node: node)
             return
         }
         let listIRI = status["statusListCredential"]?.stringValue
-        let list: LDObject
+        let list: JSONObject
         switch await fetchDocument(listIRI, what: "status list credential", allowJWT: true, into: &report) {
         case nil:
             return
@@ -134,15 +134,12 @@ struct StatusChecker {
         case .jwt(let text):
             // A VC-JWT status list: only its signature is checked (not its own status, which could loop).
             var scratch = ReportBuilder()
-            guard let jws = try? JWS(compact: text),
-                let header = Base64URL.decode(String(text.prefix { $0 != "." })).flatMap({ try? LDParser.parse(bytes: $0).objectValue }),
-                let payload = try? LDParser.parse(bytes: jws.payloadBytes).objectValue
-            else {
+            guard let jws = try? JWS(compact: text), let payload = jws.payload.objectValue else {
                 report.add(.revocation, .failed, "the status list VC-JWT cannot be decoded", node: listIRI)
                 return
             }
             let object = payload["vc"]?.objectValue ?? payload
-            guard let key = await verifier.checkJWTSignature(jws, header: header, credential: object, node: listIRI, into: &scratch) else {
+            guard let key = await verifier.checkJWTSignature(jws, header: jws.header, credential: object, node: listIRI, into: &scratch) else {
                 let check = scratch.checks.first { $0.id == .signature }
                 report.add(.revocation, check?.status == .networkError ? .networkError : .notChecked,
                     "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted and revocation was not checked", node: listIRI)
@@ -160,7 +157,10 @@ struct StatusChecker {
             return
         }
         // Bitstring Status List: multibase base64url (`u…`); StatusList2021: plain base64url. Both GZIP.
-        let compressed = encoded.hasPrefix("H4sI") ? Base64URL.decode(encoded) : (Multibase.decode(encoded) ?? Base64URL.decode(encoded))
+        // StatusList2021 lists are plain base64url, which some issuers pad; padding carries no data, so it is dropped
+        // before the strict decoder (an unreadable list is "not checked", never "not revoked").
+        let unpadded = String(encoded.reversed().drop { $0 == "=" }.reversed())
+        let compressed = encoded.hasPrefix("H4sI") ? Base64URL.decode(unpadded) : (Multibase.decode(encoded) ?? Base64URL.decode(unpadded))
         guard let compressed, let bits = try? inflate(compressed, container: .gzip, limit: verifier.options.maximumStatusListBytes) else {
             report.add(.revocation, .failed, "the encodedList is not multibase/base64url GZIP data", node: listIRI)
             return

@@ -110,7 +110,7 @@ extension JSONNumber: JSONDecodableValue, JSONEncodableValue {
     public init(jsonValue: JSONValue, path: String) throws {
         switch jsonValue {
         case .number(let n): self = n
-        case .string(let s) where Double(s) != nil: self = JSONNumber(literal: s)
+        case .string(let s) where JSONNumber(text: s) != nil: self = JSONNumber(text: s)!
         default: throw ModelError(.invalidType, field: path, reason: "expected a number, found \(jsonValue.typeName)")
         }
     }

@@ -3,14 +3,15 @@
 /// Both limits are denial-of-service guards: a baked image can carry any text, so a payload is refused before it
 /// can exhaust memory or the stack.
 public struct JSONParsingOptions: Sendable, Hashable {
-    /// The largest accepted input, in bytes. Default 8 MiB (data-URI images inside credentials can be large).
+    /// The largest accepted input, in bytes. Default 16 MiB, the same as the largest payload extraction reads
+    /// (data-URI images inside credentials can be large), so every payload that can be extracted can be read.
     public var maximumBytes: Int
     /// The deepest accepted nesting of arrays and objects. Default 64 (real credentials stay below 12). The parser
     /// recurses once per level, so keep this in the hundreds at most.
     public var maximumDepth: Int
 
     /// Creates options.
-    public init(maximumBytes: Int = 8 * 1024 * 1024, maximumDepth: Int = 64) {
+    public init(maximumBytes: Int = 16 * 1024 * 1024, maximumDepth: Int = 64) {
         self.maximumBytes = maximumBytes
         self.maximumDepth = maximumDepth
     }
@@ -26,7 +27,7 @@ extension JSONValue {
     ///   - options: size and depth limits.
     /// - Throws: ``ModelError`` with `.emptyInput`, `.invalidUTF8`, `.invalidJSON`, `.duplicateKey`,
     ///   `.inputTooLarge` or `.nestingTooDeep`.
-    public init(parsing bytes: some Collection<UInt8>, options: JSONParsingOptions = .default) throws {
+    public init(parsing bytes: some Collection<UInt8>, options: JSONParsingOptions = .default) throws(ModelError) {
         guard bytes.count <= options.maximumBytes else {
             throw ModelError(.inputTooLarge, reason: "input is \(bytes.count) bytes; the limit is \(options.maximumBytes)")
         }
@@ -35,7 +36,7 @@ extension JSONValue {
     }
 
     /// Parses strict JSON from a string. See ``init(parsing:options:)``.
-    public init(parsing text: String, options: JSONParsingOptions = .default) throws {
+    public init(parsing text: String, options: JSONParsingOptions = .default) throws(ModelError) {
         try self.init(parsing: Array(text.utf8), options: options)
     }
 }
@@ -53,7 +54,7 @@ struct JSONTextParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
-    mutating func parseDocument() throws -> JSONValue {
+    mutating func parseDocument() throws(ModelError) -> JSONValue {
         skipWhitespace()
         if index == bytes.count {
             throw ModelError(.emptyInput, reason: bytes.isEmpty ? "the input is empty" : "the input holds only whitespace")
@@ -66,7 +67,7 @@ struct JSONTextParser {
     }
 
     /// Checks the whole input is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
-    func validateUTF8() throws {
+    func validateUTF8() throws(ModelError) {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -103,10 +104,14 @@ struct JSONTextParser {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let b = bytes[index]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            index += 1
+        }
     }
 
-    mutating func parseValue() throws -> JSONValue {
+    mutating func parseValue() throws(ModelError) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of input") }
         switch bytes[index] {
@@ -121,7 +126,7 @@ struct JSONTextParser {
         }
     }
 
-    mutating func expectLiteral(_ literal: String) throws {
+    mutating func expectLiteral(_ literal: String) throws(ModelError) {
         let l = Array(literal.utf8)
         guard index + l.count <= bytes.count, Array(bytes[index..<index + l.count]) == l else {
             throw error("invalid literal (expected \(literal))")
@@ -129,38 +134,36 @@ struct JSONTextParser {
         index += l.count
     }
 
-    mutating func enter() throws {
+    mutating func enter() throws(ModelError) {
         depth += 1
         if depth > maximumDepth {
             throw ModelError(.nestingTooDeep, reason: "nesting deeper than \(maximumDepth) levels (at byte offset \(index))")
         }
     }
 
-    mutating func parseObject() throws -> JSONValue {
+    mutating func parseObject() throws(ModelError) -> JSONValue {
         try enter()
         index += 1
-        var members: [JSONMember] = []
         // Keys are told apart by code points (their UTF-8 bytes), never by canonical equivalence: "caf\u00e9"
         // and "cafe\u0301" are two members.
-        var seen = Set<[UInt8]>()
+        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1; depth -= 1
-            return .object(JSONObject(uniqueMembers: members))
+            return .object(object)
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
-            let keyBytes = try parseStringBytes()
-            let key = String(decoding: keyBytes, as: UTF8.self)
-            guard seen.insert(keyBytes).inserted else {
+            let key = try parseString()
+            guard !object.contains(key) else {
                 throw ModelError(.duplicateKey, reason: "the member \"\(key)\" appears twice in one object (at byte offset \(index))")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
             index += 1
             let value = try parseValue()
-            members.append(JSONMember(key: key, value: value))
+            object[key] = value
             skipWhitespace()
             guard index < bytes.count else { throw error("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -168,10 +171,10 @@ struct JSONTextParser {
             throw error("expected ',' or '}' in an object")
         }
         depth -= 1
-        return .object(JSONObject(uniqueMembers: members))
+        return .object(object)
     }
 
-    mutating func parseArray() throws -> JSONValue {
+    mutating func parseArray() throws(ModelError) -> JSONValue {
         try enter()
         index += 1
         var elements: [JSONValue] = []
@@ -192,7 +195,7 @@ struct JSONTextParser {
         return .array(elements)
     }
 
-    mutating func parseNumber() throws -> JSONNumber {
+    mutating func parseNumber() throws(ModelError) -> JSONNumber {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         func digits(_ p: inout JSONTextParser) -> Int {
@@ -215,15 +218,18 @@ struct JSONTextParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw error("a digit must follow the exponent") }
         }
-        return JSONNumber(literal: String(decoding: bytes[start..<index], as: UTF8.self))
+        guard let number = JSONNumber(text: String(decoding: bytes[start..<index], as: UTF8.self)) else {
+            throw error("number out of range")
+        }
+        return number
     }
 
-    mutating func parseString() throws -> String {
+    mutating func parseString() throws(ModelError) -> String {
         String(decoding: try parseStringBytes(), as: UTF8.self)
     }
 
     /// Reads a string literal and returns its UTF-8 bytes; runs without escapes are copied in one go.
-    mutating func parseStringBytes() throws -> [UInt8] {
+    mutating func parseStringBytes() throws(ModelError) -> [UInt8] {
         index += 1
         var out: [UInt8] = []
         while true {
@@ -271,7 +277,7 @@ struct JSONTextParser {
         return out
     }
 
-    mutating func parseHex4() throws -> UInt32 {
+    mutating func parseHex4() throws(ModelError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw error("incomplete \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {

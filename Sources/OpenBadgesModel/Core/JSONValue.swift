@@ -1,13 +1,14 @@
 /// A JSON value that keeps what was read: object member order and the exact text of numbers.
 ///
-/// Open Badges data is signed (JWS, Data Integrity proofs) and extended freely by issuers, so the models in this
-/// module never reduce a document to what they understand: every model keeps the ``JSONObject`` it was read from.
+/// This is the package's one JSON type: the models, the verifiers, JSON-LD, RFC 8785 canonicalization and JSON
+/// Schema all work on it. Open Badges data is signed (JWS, Data Integrity proofs) and extended freely by issuers, so
+/// the models never reduce a document to what they understand: every model keeps the ``JSONObject`` it was read from.
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number, kept as its original literal text.
+    /// A number, with its literal text.
     case number(JSONNumber)
     /// A string.
     case string(String)
@@ -52,6 +53,26 @@ public enum JSONValue: Sendable, Hashable {
         return false
     }
 
+    /// Whether this is a string.
+    public var isString: Bool { stringValue != nil }
+    /// Whether this is an object.
+    public var isObject: Bool { objectValue != nil }
+    /// Whether this is an array.
+    public var isArray: Bool { arrayValue != nil }
+    /// Whether this is a string, a number or a Boolean.
+    public var isScalar: Bool {
+        switch self {
+        case .string, .number, .bool: true
+        default: false
+        }
+    }
+
+    /// The value itself if it is an array, otherwise a one-element array.
+    public var asArray: [JSONValue] {
+        if case .array(let a) = self { return a }
+        return [self]
+    }
+
     /// A short name of the JSON type, used in error messages ("string", "object", …).
     public var typeName: String {
         switch self {
@@ -68,146 +89,222 @@ public enum JSONValue: Sendable, Hashable {
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]
     }
+
+    /// A number from an integer.
+    public static func int(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
+    /// A number from a double, written as RFC 8785 writes numbers.
+    public static func double(_ value: Double) -> JSONValue { .number(JSONNumber(value)) }
 }
 
-/// A JSON number kept as the literal text it was written with (`1`, `1.0`, `1e3` stay distinct).
+/// A JSON number with the literal text it was written with (`1`, `1.0` and `1e3` keep their text).
+///
+/// Two numbers are equal when their values are equal (`1` equals `1.0`), as in JSON; the text is what is written
+/// back out, so signed documents are reproduced byte for byte.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The literal text, as it appeared in the document (or as produced for a number built in code).
     public let text: String
+    /// The value as a `Double` (may lose precision for long literals).
+    public let doubleValue: Double
 
-    /// Creates a number from a literal that is already valid JSON number syntax.
-    /// - Parameter literal: the number text; not checked.
-    public init(literal: String) {
-        self.text = literal
+    /// A number from its literal text; `nil` when the text is not a finite number.
+    public init?(text: String) {
+        guard let value = Double(text), value.isFinite else { return nil }
+        self.text = text
+        self.doubleValue = value
     }
 
-    /// Creates a number from an integer.
+    /// A number from an integer.
     public init(_ value: Int) {
         self.text = String(value)
+        self.doubleValue = Double(value)
     }
 
-    /// Creates a number from a double (finite values only; non-finite values become `0`).
+    /// A number from a double, written as RFC 8785 writes numbers (non-finite values become `0`).
     public init(_ value: Double) {
-        if !value.isFinite {
-            self.text = "0"
-        } else if value == value.rounded(), abs(value) < 1e15 {
-            self.text = String(Int64(value))
-        } else {
-            self.text = String(value)
-        }
+        let finite = value.isFinite ? value : 0
+        self.doubleValue = finite
+        self.text = JCS.numberText(finite)
     }
 
-    /// The value as a `Double` (may lose precision for long literals).
-    public var doubleValue: Double { Double(text) ?? .nan }
-
-    /// The value as an `Int64`, when the literal is an integer that fits.
+    /// The value as an `Int64`, when it is an integer that fits.
     public var int64Value: Int64? {
         if let i = Int64(text) { return i }
         let d = doubleValue
-        if d.isFinite, d == d.rounded(), abs(d) < 9.2e18 { return Int64(d) }
+        if d == d.rounded(), abs(d) < 9.2e18 { return Int64(d) }
         return nil
     }
 
+    /// Whether the literal has no fraction or exponent (`1`, but not `1.0` or `1e0`).
+    public var isIntegerLiteral: Bool { !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } }
+
     /// The literal text.
     public var description: String { text }
+
+    /// Numbers are equal when their values are.
+    public static func == (a: JSONNumber, b: JSONNumber) -> Bool { a.doubleValue == b.doubleValue }
+    /// Hashes the value.
+    public func hash(into hasher: inout Hasher) { hasher.combine(doubleValue) }
 }
 
-/// One member of a ``JSONObject``. Members compare and hash their keys by code points (UTF-8 bytes), not by
-/// Swift's canonical equivalence.
-public struct JSONMember: Sendable, Hashable {
-    /// The member name.
-    public let key: String
-    /// The member value.
-    public let value: JSONValue
-
-    /// Creates a member.
-    public init(key: String, value: JSONValue) {
-        self.key = key
-        self.value = value
-    }
-
-    /// Members are equal when their keys have the same code points and their values are equal.
-    public static func == (lhs: JSONMember, rhs: JSONMember) -> Bool {
-        JSONObject.sameKey(lhs.key, rhs.key) && lhs.value == rhs.value
-    }
-
-    /// Hashes the key's UTF-8 bytes and the value.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(key.utf8.count)
-        for byte in key.utf8 { hasher.combine(byte) }
-        hasher.combine(value)
-    }
-}
-
-/// A JSON object whose members stay in document order. Keys are unique (the parser rejects duplicates).
+/// A JSON object whose members stay in document order, with unique keys.
 ///
-/// Keys are told apart by code points (their UTF-8 bytes), as JSON does: `"caf\u00e9"` (composed) and
-/// `"cafe\u0301"` (decomposed) are two different keys, although Swift's `==` on `String` calls them equal.
+/// Keys are told apart by code points, as JSON, JSON-LD and RDF do: `"caf\u{e9}"` (composed) and `"cafe\u{301}"`
+/// (decomposed) are two different keys, although Swift's `==` on `String` calls them equal. Lookups are hashed.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// The members in order.
-    public private(set) var members: [JSONMember]
+    /// The member names, in order.
+    public private(set) var keys: [String] = []
+    private var storage = CodePointDictionary<JSONValue>()
 
-    /// Creates an object from members (later duplicates, by code points, replace earlier ones).
-    public init(_ members: [JSONMember] = []) {
-        var position: [[UInt8]: Int] = [:]
-        var kept: [JSONMember] = []
-        kept.reserveCapacity(members.count)
-        for m in members {
-            let key = Array(m.key.utf8)
-            if let i = position[key] {
-                kept[i] = m
-            } else {
-                position[key] = kept.count
-                kept.append(m)
-            }
-        }
-        self.members = kept
+    /// An empty object.
+    public init() {}
+
+    /// An object from name–value pairs in order (a repeated name keeps its first position and its last value).
+    public init(_ pairs: [(String, JSONValue)]) {
+        for (key, value) in pairs { self[key] = value }
     }
 
-    /// Creates an object from members whose keys are known to be distinct by code points (the parser's).
-    init(uniqueMembers members: [JSONMember]) {
-        self.members = members
-    }
-
-    /// Whether two keys have the same code points.
-    static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
-    }
-
-    /// Creates an object from a literal, keeping the literal's order.
+    /// An object from a literal, keeping the literal's order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements.map { JSONMember(key: $0.0, value: $0.1) })
+        self.init(elements)
     }
-
-    /// The member names in order.
-    public var keys: [String] { members.map(\.key) }
 
     /// The number of members.
-    public var count: Int { members.count }
-
+    public var count: Int { keys.count }
     /// Whether the object has no members.
-    public var isEmpty: Bool { members.isEmpty }
+    public var isEmpty: Bool { keys.isEmpty }
 
     /// Reads or replaces a member; assigning `nil` removes it. A new member is appended at the end.
     public subscript(key: String) -> JSONValue? {
-        get { members.first(where: { Self.sameKey($0.key, key) })?.value }
+        get { storage[key] }
         set {
-            if let i = members.firstIndex(where: { Self.sameKey($0.key, key) }) {
-                if let newValue { members[i] = JSONMember(key: key, value: newValue) } else { members.remove(at: i) }
-            } else if let newValue {
-                members.append(JSONMember(key: key, value: newValue))
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                let removed = CodePointString(key)
+                keys.removeAll { CodePointString($0) == removed }
             }
         }
     }
 
     /// Whether a member with this name exists (even if its value is `null`).
-    public func contains(_ key: String) -> Bool { members.contains { Self.sameKey($0.key, key) } }
+    public func contains(_ key: String) -> Bool { storage[key] != nil }
+
+    /// Appends `values` to the array stored under `key` (a non-array value becomes the first element), creating the
+    /// member if needed. Done in place, so repeated appends stay linear.
+    public mutating func append(_ values: [JSONValue], to key: String) {
+        guard let old = storage.removeValue(forKey: key) else {
+            keys.append(key)
+            storage[key] = .array(values)
+            return
+        }
+        var elements = old.asArray
+        elements.append(contentsOf: values)
+        storage[key] = .array(elements)
+    }
 
     /// The members whose names are not in `known`, in order.
     public func removingKeys(_ known: Set<String>) -> JSONObject {
-        JSONObject(members.filter { !known.contains($0.key) })
+        var kept = JSONObject()
+        for (key, value) in self where !known.contains(key) { kept[key] = value }
+        return kept
     }
 
     /// Iterates the members in order.
-    public func makeIterator() -> IndexingIterator<[JSONMember]> { members.makeIterator() }
+    public func makeIterator() -> Iterator { Iterator(keys: keys, storage: storage) }
+
+    /// Iterates a ``JSONObject``'s members in order, as `(key, value)` pairs.
+    public struct Iterator: IteratorProtocol {
+        let keys: [String]
+        let storage: CodePointDictionary<JSONValue>
+        var index = 0
+
+        /// The next member.
+        public mutating func next() -> (key: String, value: JSONValue)? {
+            guard index < keys.count else { return nil }
+            defer { index += 1 }
+            return (keys[index], storage[keys[index]]!)
+        }
+    }
+
+    /// Objects are equal when they have the same members, in any order (JSON objects are unordered).
+    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
+    /// Hashes the members.
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 }
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    /// A string from a string literal.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// A Boolean from a Boolean literal.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `null` from the `nil` literal.
+    public init(nilLiteral: ()) { self = .null }
+    /// A number from an integer literal.
+    public init(integerLiteral value: Int) { self = .int(value) }
+    /// An array from an array literal.
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object from a dictionary literal, keys in the literal's order.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+}
+
+/// A string compared and hashed by its Unicode code points. Swift's `String` equality is canonical equivalence
+/// (precomposed "é" equals "e" + U+0301); JSON, JSON-LD and RDF compare code points.
+package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
+    /// The wrapped string.
+    package let string: String
+    /// Wraps a string.
+    package init(_ string: String) { self.string = string }
+    package var description: String { string }
+
+    // UTF-8 is a one-to-one encoding of code point sequences, so comparing and hashing the UTF-8 bytes is the same
+    // as comparing and hashing the code points, and much faster (bulk hashing instead of one combine per scalar).
+    package static func == (a: CodePointString, b: CodePointString) -> Bool {
+        let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { x in
+            b.string.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
+        }
+        if let fast, let fast { return fast }
+        return a.string.utf8.elementsEqual(b.string.utf8)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if done == nil {
+            for byte in string.utf8 { hasher.combine(byte) }
+        }
+    }
+}
+
+/// A dictionary keyed by strings compared as code points (see ``CodePointString``).
+package struct CodePointDictionary<Value> {
+    /// The underlying dictionary.
+    package private(set) var storage: [CodePointString: Value] = [:]
+    /// An empty dictionary.
+    package init() {}
+
+    /// The value for `key`; setting nil removes the entry.
+    package subscript(key: String) -> Value? {
+        get { storage[CodePointString(key)] }
+        set { storage[CodePointString(key)] = newValue }
+    }
+
+    /// Sets the value for `key` and returns the old one, if there was one.
+    @discardableResult
+    package mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
+        storage.updateValue(value, forKey: CodePointString(key))
+    }
+
+    /// Removes the entry for `key` and returns its value, if there was one.
+    @discardableResult
+    package mutating func removeValue(forKey key: String) -> Value? { storage.removeValue(forKey: CodePointString(key)) }
+
+    /// The values, in no particular order.
+    package var values: Dictionary<CodePointString, Value>.Values { storage.values }
+    /// The number of entries.
+    package var count: Int { storage.count }
+}
+
+extension CodePointDictionary: Sendable where Value: Sendable {}
+extension CodePointDictionary: Equatable where Value: Equatable {}
+extension CodePointDictionary: Hashable where Value: Hashable {}

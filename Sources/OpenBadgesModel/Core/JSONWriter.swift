@@ -27,7 +27,7 @@ extension JSONValue {
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, m) in o.members.enumerated() {
+            for (i, m) in o.enumerated() {
                 if i > 0 { out += "," }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
                 JSONValue.writeString(m.key, into: &out)
@@ -39,15 +39,17 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
+    static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{09}": out += "\\t"
+            case "\u{0A}": out += "\\n"
+            case "\u{0C}": out += "\\f"
+            case "\u{0D}": out += "\\r"
             case _ where u.value < 0x20:
                 let hex = String(u.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
@@ -55,6 +57,95 @@ extension JSONValue {
             }
         }
         out += "\""
+    }
+}
+
+/// RFC 8785 JSON Canonicalization Scheme: the canonical form of a ``JSONValue`` that the JCS Data Integrity suites
+/// and JSON-LD's `@json` literals sign.
+package enum JCS {
+    /// Serializes `value` canonically: object keys sorted by UTF-16 code units, no whitespace, numbers written as
+    /// ECMAScript's `Number.prototype.toString` writes them, minimal string escaping.
+    package static func canonicalize(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, into: &out)
+        return out
+    }
+
+    private static func write(_ value: JSONValue, into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += numberText(n.doubleValue)
+        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .array(let a):
+            out += "["
+            for (i, v) in a.enumerated() {
+                if i > 0 { out += "," }
+                write(v, into: &out)
+            }
+            out += "]"
+        case .object(let o):
+            out += "{"
+            let keys = o.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            for (i, k) in keys.enumerated() {
+                if i > 0 { out += "," }
+                JSONValue.writeString(k, into: &out)
+                out += ":"
+                write(o[k]!, into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Writes a finite double as ECMAScript `Number::toString(10)` does (shortest round-trip digits). Every
+    /// ``JSONNumber`` is finite, so canonicalization cannot fail.
+    package static func numberText(_ d: Double) -> String {
+        precondition(d.isFinite, "JSON numbers are finite")
+        if d == 0 { return "0" }
+        let negative = d < 0
+        // Swift's description gives the shortest round-trip digits; re-lay them out the ECMAScript way.
+        let desc = String(describing: abs(d))
+        var mantissa = Substring(desc)
+        var exp = 0
+        if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = desc[..<e]
+            exp = Int(desc[desc.index(after: e)...]) ?? 0
+        }
+        var digits = ""
+        var pointPos = mantissa.count
+        if let dot = mantissa.firstIndex(of: ".") {
+            pointPos = mantissa.distance(from: mantissa.startIndex, to: dot)
+            digits = String(mantissa[..<dot]) + String(mantissa[mantissa.index(after: dot)...])
+        } else {
+            digits = String(mantissa)
+        }
+        // value = 0.digits × 10^(pointPos + exp)
+        var n = pointPos + exp
+        while digits.hasPrefix("0") {
+            digits.removeFirst()
+            n -= 1
+        }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        let k = digits.count
+        var s: String
+        if k <= n && n <= 21 {
+            s = digits + String(repeating: "0", count: n - k)
+        } else if 0 < n && n <= 21 {
+            let i = digits.index(digits.startIndex, offsetBy: n)
+            s = String(digits[..<i]) + "." + String(digits[i...])
+        } else if -6 < n && n <= 0 {
+            s = "0." + String(repeating: "0", count: -n) + digits
+        } else {
+            let e = n - 1
+            let es = e < 0 ? "-\(-e)" : "+\(e)"
+            if k == 1 {
+                s = digits + "e" + es
+            } else {
+                s = String(digits.prefix(1)) + "." + String(digits.dropFirst()) + "e" + es
+            }
+        }
+        if negative { s = "-" + s }
+        return s
     }
 }
 
@@ -81,7 +172,7 @@ extension JSONValue: Codable {
         } else if let b = try? container.decode(Bool.self) {
             self = .bool(b)
         } else if let i = try? container.decode(Int64.self) {
-            self = .number(JSONNumber(literal: String(i)))
+            self = .number(JSONNumber(Int(i)))
         } else if let d = try? container.decode(Double.self) {
             self = .number(JSONNumber(d))
         } else {
@@ -109,7 +200,7 @@ extension JSONValue: Codable {
             for v in a { try c.encode(v) }
         case .object(let o):
             var c = encoder.container(keyedBy: AnyCodingKey.self)
-            for m in o.members { try c.encode(m.value, forKey: AnyCodingKey(m.key)) }
+            for m in o { try c.encode(m.value, forKey: AnyCodingKey(m.key)) }
         }
     }
 }

@@ -39,7 +39,7 @@ public struct LanguageString: JSONConvertible, Equatable, CustomStringConvertibl
             if let v = o["@value"] {
                 return [Entry(language: o["@language"]?.stringValue, value: try String(jsonValue: v, path: path + ".@value"))]
             }
-            return try o.members.map { Entry(language: $0.key, value: try String(jsonValue: $0.value, path: "\(path).\($0.key)")) }
+            return try o.map { Entry(language: $0.key, value: try String(jsonValue: $0.value, path: "\(path).\($0.key)")) }
         case .array(let a):
             return try a.enumerated().flatMap { try entries(of: $0.element, path: "\(path)[\($0.offset)]") }
         default:

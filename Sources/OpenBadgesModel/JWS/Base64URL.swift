@@ -1,9 +1,10 @@
-/// Strict base64url (RFC 4648 §5) without padding, as JWS compact serialisation requires (RFC 7515 §2).
-enum Base64URL {
+/// Strict base64url (RFC 4648 §5) without padding, as JWS compact serialisation requires (RFC 7515 §2): the
+/// package's one base64url, for JWS, JWK members, did:jwk, multibase `u` and Data Integrity.
+package enum Base64URL {
     /// Decodes strict unpadded base64url: only `A–Z a–z 0–9 - _`, no `=`, no whitespace, a valid length, and zero
     /// unused trailing bits (so every byte string has exactly one encoding).
     /// - Returns: the bytes, or `nil` when the text is not strict base64url.
-    static func decode(_ text: Substring) -> [UInt8]? {
+    package static func decode(_ text: Substring) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 3 / 4)
         var buffer: UInt32 = 0
@@ -31,8 +32,12 @@ enum Base64URL {
         return out
     }
 
+    /// Decodes strict unpadded base64url; see ``decode(_:)-(Substring)``.
+    package static func decode(_ text: String) -> [UInt8]? { decode(Substring(text)) }
+
     /// Encodes bytes as unpadded base64url.
-    static func encode(_ bytes: [UInt8]) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let bytes = Array(bytes)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         var out = ""
         var i = 0

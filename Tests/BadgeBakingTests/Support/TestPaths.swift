@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Foundation
 
 /// Paths the tests use: the package root, its fixtures, the shared corpus beside it, and the built tools.
@@ -9,11 +10,8 @@ enum TestPaths {
     /// `Tests/Fixtures`.
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
-    /// `../shared/corpus`, when it exists.
-    static let corpus: URL? = {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        return FileManager.default.fileExists(atPath: url.appendingPathComponent("MANIFEST.tsv").path) ? url : nil
-    }()
+    /// The shared corpus (``SharedFiles``), when it exists.
+    static let corpus: URL? = SharedFiles.hasCorpus ? SharedFiles.corpus : nil
 
     /// The folder holding the built `unbake` and `bake` executables.
     static let products: URL? = {

@@ -46,7 +46,7 @@ struct BundledContextTests {
         credential["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://contexts.example/extra.json"]
         credential["extraTerm"] = "x"
         let extra = #"{"@context":{"extraTerm":"https://contexts.example/vocab#extraTerm"}}"#
-        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: ["https://contexts.example/extra.json": try JSONParser.parse(extra)])))
+        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: ["https://contexts.example/extra.json": try JSONValue(parsing: extra)])))
         let signed = try DataIntegritySigning.sign(credential, issuer: issuer, processor: processor)
         let folder = try OfflineFolder(["https://contexts.example/extra.json": extra])
         defer { folder.remove() }
@@ -68,6 +68,7 @@ struct BundledContextTests {
 }
 
 import DataIntegrity
+import OpenBadgesModel
 
 enum DataIntegritySigning {
     static func sign(_ credential: JSONObject, issuer: Ed25519Key, processor: JSONLDProcessor) throws -> JSONObject {

@@ -13,13 +13,13 @@ import Testing
 struct CLRTests {
     static let school = Ed25519Key()
     static let registrar = Ed25519Key()
-    static let clrContexts: JSONLD.JSONValue = [
+    static let clrContexts: JSONValue = [
         "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
     ]
 
     /// An AchievementCredential by the school (signed), with a skill alignment.
-    func achievementCredential(_ name: String, validUntil: String? = nil) throws -> JSONLD.JSONObject {
+    func achievementCredential(_ name: String, validUntil: String? = nil) throws -> JSONObject {
         var subject = OB3Factory.subject()
         subject["type"] = ["AchievementSubject"]
         subject["achievement"] = [
@@ -33,12 +33,12 @@ struct CLRTests {
     }
 
     /// A ClrCredential by the registrar embedding `credentials` (signed unless `sign` is false).
-    func record(_ credentials: [JSONLD.JSONObject], sign: Bool = true) throws -> JSONLD.JSONObject {
-        let record: JSONLD.JSONObject = [
+    func record(_ credentials: [JSONObject], sign: Bool = true) throws -> JSONObject {
+        let record: JSONObject = [
             "@context": Self.clrContexts, "id": "urn:uuid:8c6b3a5e-1f2d-4e3c-9a7b-6d5e4f3a2b1c", "type": ["VerifiableCredential", "ClrCredential"],
             "issuer": ["id": .string(Self.registrar.didKey), "type": ["Profile"], "name": "Registrar"], "name": "Transcript",
             "validFrom": "2025-01-01T00:00:00Z",
-            "credentialSubject": ["id": "did:example:learner", "type": ["ClrSubject"], "verifiableCredential": .array(credentials.map(JSONLD.JSONValue.object)),
+            "credentialSubject": ["id": "did:example:learner", "type": ["ClrSubject"], "verifiableCredential": .array(credentials.map(JSONValue.object)),
                 "achievement": [["id": "https://school.example/achievements/capstone", "type": ["Achievement"], "name": "Capstone (in progress)",
                     "criteria": ["narrative": "Finish the project."]]]],
         ]
@@ -112,7 +112,7 @@ struct CLRTests {
 
     @Test("an embedded credential of a kind not verified here is not checked, never passed")
     func unsupportedEmbedded() async throws {
-        let other: JSONLD.JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "ExampleCredential"],
+        let other: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "ExampleCredential"],
             "issuer": .string(Self.school.didKey), "credentialSubject": ["id": "did:example:learner"]]
         let report = try await verify(OB3Factory.text(try record([try achievementCredential("Algebra"), other])))
         #expect(report.checks.contains { $0.id == .embeddedCredential && $0.status == .notChecked })

@@ -5,6 +5,7 @@ import JSONLD
 import Testing
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// Credentials crafted as an attacker would: a valid signature by a key nothing ties to the issuer, JSON that shows
 /// something other than what was signed, status lists signed by anyone. Fresh keys each run; each case asserts
@@ -73,7 +74,7 @@ struct OB3AttackTests {
         #"{"@value":"Genuine Badge"}"#, #"{"@value":"Genuine Badge","@language":"en"}"#, #"["Genuine Badge"]"#,
     ])
     func valueObject(_ shown: String) async throws {
-        let value = try JSONParser.parse(shown)
+        let value = try JSONValue(parsing: shown)
         let edited = try editAchievement(try signed(genuine())) { $0["name"] = value }
         let report = try await verify(OB3Factory.text(edited))
         if shown.hasPrefix("[") {
@@ -115,7 +116,7 @@ struct OB3AttackTests {
         var credential = try signed(genuine(validUntil: "2025-02-01T00:00:00Z"))
         var value = try #require(credential[original])
         if let definition {
-            credential["@context"] = .array((credential["@context"]?.asArray ?? []) + [.object([renamed: try JSONParser.parse(definition)])])
+            credential["@context"] = .array((credential["@context"]?.asArray ?? []) + [.object([renamed: try JSONValue(parsing: definition)])])
         } else {
             // An absolute IRI as the key, with the typed value the context would have given.
             value = ["@value": value, "@type": .string(Self.dateTime)]
@@ -222,7 +223,7 @@ struct OB3AttackTests {
     func criticalHeader(_ critical: String) async throws {
         let key = OB3Factory.JWTKey.ed25519(Self.issuer.privateKey)
         let payload = OB3Factory.jwtPayload(genuine())
-        let token = try OB3Factory.jwt(payload, header: ["kid": .string(Self.issuer.didKeyMethod), "crit": try JSONParser.parse(critical)], key: key)
+        let token = try OB3Factory.jwt(payload, header: ["kid": .string(Self.issuer.didKeyMethod), "crit": try JSONValue(parsing: critical)], key: key)
         let report = try await verify(token)
         #expect(report.status(.signature) == .failed, "\(report.summaryText)")
         #expect(report.verdict == .failed)

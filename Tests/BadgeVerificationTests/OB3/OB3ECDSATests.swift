@@ -5,6 +5,7 @@ import JSONLD
 import Testing
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// OB 3.0 credentials signed with the W3C ECDSA cryptosuites (ecdsa-rdfc-2019, ecdsa-jcs-2019) by fresh P-256 and P-384
 /// did:key issuers: valid ones verify, tampered ones fail the signature, a key that does not fit the suite fails.

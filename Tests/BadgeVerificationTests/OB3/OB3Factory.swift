@@ -6,6 +6,7 @@ import Zlib
 import _CryptoExtras
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// An Ed25519 key with its did:key names.
 struct Ed25519Key {
@@ -60,7 +61,7 @@ enum OB3Factory {
         return try DataIntegrity.sign(document, proofOptions: options, key: key, processor: processor())
     }
 
-    static func text(_ object: JSONObject) -> String { JSONValue.object(object).jsonText }
+    static func text(_ object: JSONObject) -> String { JSONValue.object(object).serialized() }
 
     // MARK: VC-JWT
 

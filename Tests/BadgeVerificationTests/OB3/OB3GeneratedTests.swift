@@ -6,6 +6,7 @@ import Testing
 import _CryptoExtras
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// OB 3.0 credentials signed by the tests: each check passes on a good credential and fails on a tampered one.
 @Suite("OB 3.0 generated credentials")

@@ -6,6 +6,7 @@ import Testing
 import _CryptoExtras
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// OB 3.0 VC-JWTs signed by the tests: RS256, ES256, EdDSA; keys from `jwk`, did:key, did:jwk, did:web and HTTPS.
 @Suite("OB 3.0 VC-JWT")
@@ -147,7 +148,7 @@ struct OB3JWTTests {
     func tamperedPayload() async throws {
         let token = try jwt(header: ["jwk": .object(Self.rsa.publicJWK)], key: Self.rsa)
         let parts = token.split(separator: ".").map(String.init)
-        var payload = try #require(try JSONParser.parse(bytes: Base64URL.decode(parts[1])!).objectValue)
+        var payload = try #require(try JSONValue(parsing: Base64URL.decode(parts[1])!).objectValue)
         payload["name"] = "Forged"
         let forged = parts[0] + "." + Base64URL.encode(Array(OB3Factory.text(payload).utf8)) + "." + parts[2]
         #expect(try await verify(forged).status(.signature) == .failed)

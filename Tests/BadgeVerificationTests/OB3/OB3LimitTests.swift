@@ -1,6 +1,6 @@
 import BadgeVerification
 import Foundation
-import JCS
+import OpenBadgesModel
 import JSONLD
 import Testing
 
@@ -96,7 +96,7 @@ struct OB3LimitTests {
         credential["termA"] = "a"
         credential["termB"] = "b"
         var documents: [String: JSONValue] = [:]
-        for (url, text) in contexts { documents[url] = try JSONParser.parse(text) }
+        for (url, text) in contexts { documents[url] = try JSONValue(parsing: text) }
         let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: documents)))
         let payload = OB3Factory.text(try DataIntegritySigning.sign(credential, issuer: Self.issuer, processor: processor))
         let folder = try OfflineFolder(contexts)

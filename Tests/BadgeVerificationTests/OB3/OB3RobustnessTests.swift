@@ -5,6 +5,7 @@ import Testing
 import Zlib
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// Hostile or odd inputs give a report, never a crash or unbounded work; verifications may run concurrently.
 @Suite("OB 3.0 robustness")

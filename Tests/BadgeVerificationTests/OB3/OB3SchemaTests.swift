@@ -3,6 +3,7 @@ import JSONLD
 import Testing
 
 @testable import BadgeVerification
+import OpenBadgesModel
 
 /// The `schema` check (step 1 of the OB 3.0 verification algorithm) on credentials signed by fresh keys: one that
 /// the published achievementcredential schema accepts, and ones it rejects although their proof is valid.

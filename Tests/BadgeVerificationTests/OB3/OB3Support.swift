@@ -1,15 +1,16 @@
+import BadgeTestSupport
 import Foundation
 import Testing
 
 @testable import BadgeVerification
 
-/// `../shared` relative to the package root, and helpers for OB 3.0 tests.
+/// The shared files (``SharedFiles``: one rule for every test target), and helpers for OB 3.0 tests.
 enum OB3Paths {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let corpus = shared.appendingPathComponent("corpus")
-    static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("ob3").path) }
+    static let shared = SharedFiles.root
+    static let corpus = SharedFiles.corpus
+    static var hasCorpus: Bool { SharedFiles.hasCorpus }
 }
 
 /// An offline document store written at run time: `manifest.tsv` plus the documents a test serves.

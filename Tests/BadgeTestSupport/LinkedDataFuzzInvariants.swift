@@ -3,14 +3,14 @@
 // uploaded; and whole verifications, where every document fetched (issuer, key, DID document, status list)
 // is the fuzzer's input too.
 // Errors are the right answer to bad input and are ignored; a broken invariant calls `fail`. The fuzz target
-// passes a `fail` that traps; the root package's LinkedDataTests (which compiles this very file through a
-// symlink) passes one that records a test issue, and replays FailCases/jsonld-rdfc/ in every `swift test`.
+// passes a `fail` that traps; the root package's LinkedDataTests (through this BadgeTestSupport target)
+// passes one that records a test issue, and replays FailCases/jsonld-rdfc/ in every `swift test`.
 //
 // Keep this file free of anything but the linked-data modules and BadgeVerification's bundled contexts.
 
 import BadgeVerification
 import Foundation
-import JCS
+import OpenBadgesModel
 import JSONLD
 import RDFCanonicalization
 
@@ -37,7 +37,7 @@ public enum LinkedDataFuzzInvariants {
     /// and so does canonicalising the same quads in reverse order (RDFC-1.0 does not depend on input order).
     public static func check(_ bytes: [UInt8], fail: Failure) {
         let dataset: RDFDataset
-        if let json = try? JSONParser.parse(bytes: bytes, options: .init(maxDepth: 64)) {
+        if let json = try? JSONValue(parsing: bytes, options: JSONParsingOptions(maximumDepth: 64)) {
             let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), maxDepth: 64))
             guard let expanded = try? processor.expand(json) else { return }
             guard let rdf = try? processor.toRDF(expanded: expanded) else { return }

@@ -1,3 +1,6 @@
+import Crypto
+import OpenBadgesModel
+
 /// The outcome of comparing a known identity with a badge's recipient.
 public enum RecipientMatchResult: String, Sendable, Hashable, Codable, Comparable {
     /// The identity matches exactly (plaintext equality, or the hash of identity‖salt).
@@ -77,10 +80,22 @@ public enum RecipientMatcher {
     public static func identityHash(of identity: String, salt: String?, algorithm: String) -> String? {
         let input = Array((identity + (salt ?? "")).utf8)
         switch algorithm.lowercased() {
-        case "sha256": return "sha256$" + SHA256.hash(input).hexString
-        case "md5": return "md5$" + MD5.hash(input).hexString
+        case "sha256": return "sha256$" + hex(SHA256.hash(data: input))
+        case "md5": return "md5$" + hex(Insecure.MD5.hash(data: input))
         default: return nil
         }
+    }
+
+    /// Lowercase hex of a digest.
+    static func hex(_ digest: some Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(type(of: digest).byteCount) * 2)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func compare(stored: String, hashed: Bool, salt: String?, candidate: String, isEmail: Bool) -> RecipientMatchResult {

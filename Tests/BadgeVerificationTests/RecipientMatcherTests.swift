@@ -1,5 +1,8 @@
-import Testing
+import BadgeTestSupport
+import BadgeVerification
+import Foundation
 import OpenBadgesModel
+import Testing
 
 @Suite("Recipient matching")
 struct RecipientMatcherTests {
@@ -70,9 +73,9 @@ struct RecipientMatcherTests {
         #expect(RecipientMatcher.match("Student@1EdTech.edu", against: plain) == .matchedAfterCaseFolding)
     }
 
-    @Test("OB 3.0 subject: best of identifiers and id", .enabled(if: Corpus.isAvailable))
+    @Test("OB 3.0 subject: best of identifiers and id", .enabled(if: SharedFiles.hasCorpus, Comment(rawValue: SharedFiles.corpusMissing)))
     func ob3Subject() throws {
-        guard case .achievementCredential(let c) = try BadgeDocument(jsonText: Corpus.text("ob3/dcpv-ob3-complete.json")) else { return }
+        guard case .achievementCredential(let c) = try BadgeDocument(jsonText: String(contentsOf: SharedFiles.corpusFile("ob3/dcpv-ob3-complete.json"), encoding: .utf8)) else { return }
         #expect(RecipientMatcher.match("somebody@gmail.com", against: c.credentialSubject) == .matched)
         #expect(RecipientMatcher.match("did:example:ebfeb1f712ebc6f1c276e12ec21", against: c.credentialSubject) == .matched)
         #expect(RecipientMatcher.match("nobody@gmail.com", against: c.credentialSubject) == .notMatched)
@@ -80,7 +83,7 @@ struct RecipientMatcherTests {
 
     @Test("fixture: uppercase MD5 identityHash inside a language-map credential")
     func fixture() throws {
-        guard case .achievementCredential(let c) = try BadgeDocument(jsonText: Corpus.fixture("ob3-language-map-unsigned.json")) else {
+        guard case .achievementCredential(let c) = try BadgeDocument(jsonText: String(contentsOf: SharedFiles.packageRoot.appendingPathComponent("Tests/Fixtures/model/ob3-language-map-unsigned.json"), encoding: .utf8)) else {
             Issue.record("kind"); return
         }
         #expect(RecipientMatcher.match("alice@example.org", identityType: "emailAddress", against: c.credentialSubject) == .matched)

@@ -1,9 +1,7 @@
 // The checks behind every fuzz target. Each function takes arbitrary bytes, runs them through the public
 // API, ignores thrown errors (a typed error is the right answer to a bad upload) and calls `fail` when an
-// invariant is broken. The fuzz targets pass a `fail` that traps; the root package's FailCaseReplayTests
-// (which compiles this very file through a symlink) passes one that records a test issue.
-//
-// Keep this file free of anything but the three library modules and Foundation: it builds in both packages.
+// invariant is broken. The fuzz targets (FuzzTesting/, through the `_BadgeTestSupport` product) pass a `fail`
+// that traps; the root package's FailCaseReplayTests passes one that records a test issue.
 
 import BadgeBaking
 import Foundation

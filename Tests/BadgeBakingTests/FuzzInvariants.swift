@@ -1,1 +1,0 @@
-../../FuzzTesting/Sources/FuzzInvariants/FuzzInvariants.swift

@@ -1,1 +1,0 @@
-../../FuzzTesting/Sources/LinkedDataFuzzInvariants/LinkedDataFuzzInvariants.swift
