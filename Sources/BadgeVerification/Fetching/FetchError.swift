@@ -58,7 +58,7 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Errors are equal when their ``code`` and ``status`` are (the URL and message are not compared).
     public static func == (lhs: FetchError, rhs: FetchError) -> Bool { lhs.code == rhs.code && lhs.status == rhs.status }
-    /// Hashes ``code`` and ``status``, as ``==`` compares.
+    /// Hashes ``code`` and ``status``, as `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(status)

@@ -2,7 +2,7 @@ import BadgeBaking
 import Foundation
 import OpenBadgesModel
 
-/// Where a field of a completed ``BadgeSummary`` came from.
+/// Where a field of a completed `BadgeSummary` came from.
 public enum SummarySource: String, Sendable, Codable, Hashable {
     /// The data baked into the image.
     case image
@@ -16,7 +16,7 @@ public enum SummarySource: String, Sendable, Codable, Hashable {
 
 /// A badge imported into a wallet: what the image holds, completed with the documents it only refers to.
 public struct CompletedImport: Sendable {
-    /// The badge data and its completed summary (``ImportedBadge/summary``).
+    /// The badge data and its completed summary (`ImportedBadge/summary`).
     public var imported: ImportedBadge
     /// Where each summary field came from, by field name (`title`, `description`, `image`, `criteria`, `issuer`,
     /// `skills`, `issuedOn`, `expires`, `recipient`, `evidence`). Fields that are empty are not listed.
@@ -43,7 +43,7 @@ public struct CompletedImport: Sendable {
 ///
 /// Every document is fetched through ``loader`` under the same policy, deadlines and budgets as verification, and
 /// must be the document at its IRI (no redirect to another origin, no other declared id): a document that cannot be had leaves its fields empty,
-/// a warning names the URL and the reason, and the URL stays in ``BadgeSummary/documentsToFetch``. The import
+/// a warning names the URL and the reason, and the URL stays in `BadgeSummary/documentsToFetch`. The import
 /// itself still succeeds.
 public struct BadgeImporter: Sendable {
     /// Where documents come from (default: the network under a safe ``FetchPolicy``, behind a cache).
@@ -64,7 +64,7 @@ public struct BadgeImporter: Sendable {
     }
 
     /// Imports the badge in the image at `url`; nil when the image holds no badge data
-    /// (``BadgeImport/noBadgeDataExplanation`` says why that happens).
+    /// (`BadgeImport/noBadgeDataExplanation` says why that happens).
     public func importBadge(contentsOf url: URL, verify: Bool = false) async throws(BadgeError) -> CompletedImport? {
         guard let baked = try BadgeExtractor(options: extractionOptions).extract(contentsOf: url) else { return nil }
         return await complete(baked, verify: verify)

@@ -112,7 +112,7 @@ public enum BundledContexts {
     ]
 }
 
-/// Serves the bundled contexts to a ``JSONLDProcessor`` (plus documents the caller adds in memory).
+/// Serves the bundled contexts to a JSON-LD processor (plus documents the caller adds in memory).
 ///
 /// With `caching` (the default) each file is read, hash-checked and parsed once per process; without it every load
 /// reads and checks the file again (a "cold" verification).
