@@ -6,11 +6,8 @@
 public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem this is.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        /// The stable identifier of the code (e.g. `"invalidDate"`).
-        public let name: String
-
-        /// Creates a code; prefer the static values.
-        public init(_ name: String) { self.name = name }
+        private let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The input was empty (or only whitespace).
         public static let emptyInput = Code("emptyInput")
@@ -39,7 +36,7 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Text that must be strict base64url is not.
         public static let invalidBase64URL = Code("invalidBase64URL")
 
-        /// The code name.
+        /// The code's stable name (e.g. `invalidDate`).
         public var description: String { name }
     }
 
@@ -49,18 +46,24 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
     public let field: String?
     /// Why the input was refused.
     public let reason: String
+    /// The source file that raised the error (for diagnostics; not compared).
+    public let file: String
+    /// The source line that raised the error (for diagnostics; not compared).
+    public let line: UInt
 
     /// Creates an error.
-    public init(_ code: Code, field: String? = nil, reason: String) {
+    public init(_ code: Code, field: String? = nil, reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.field = field
         self.reason = reason
+        self.file = file
+        self.line = line
     }
 
     /// `code` (at `field`): `reason`.
     public var description: String {
-        if let field { return "\(code.name) at \(field): \(reason)" }
-        return "\(code.name): \(reason)"
+        if let field { return "\(code) at \(field): \(reason)" }
+        return "\(code): \(reason)"
     }
 
     /// Compares the codes only.
