@@ -76,14 +76,16 @@ public struct BadgeVerifier: Sendable {
             switch signed.document {
             case .assertion: return await verifier.verifySigned(signed.jws)
             case .achievementCredential, .endorsementCredential, .clrCredential:
-                return await OB3Verifier(options: options, budget: budget).verify(jwt: signed.jws.compactSerialization)
+                return await OB3Verifier(options: options, budget: budget).verify(jwt: signed.jws)
             default:
                 return Self.unverifiable(.payload, "the JWS payload is a \(signed.document.kindName), not an assertion or credential", node: nil)
             }
-        case .json(let document, let text):
+        case .json(let document, _):
             switch document {
             case .achievementCredential, .endorsementCredential, .clrCredential:
-                return await OB3Verifier(options: options, budget: budget).verify(json: text)
+                // The JSON the payload was decoded from, parsed once (BadgePayload keeps it).
+                guard case .object(let credential) = document.jsonValue else { break }
+                return await OB3Verifier(options: options, budget: budget).verify(credential: credential)
             default: break
             }
             return Self.unverifiable(.payload, "a \(document.kindName) is not a badge that can be verified", node: nil)

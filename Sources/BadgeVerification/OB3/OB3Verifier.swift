@@ -125,21 +125,27 @@ struct OB3Verifier {
 
     /// Verifies a compact VC-JWT.
     func verify(jwt text: String) async -> VerificationReport {
+        do {
+            return await verify(jwt: try JWS(compact: text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        } catch {
+            var report = ReportBuilder()
+            report.method = "vc-jwt"
+            report.specVersion = "3.0"
+            report.require(.payload, .signature, .issuerBinding, .jwtClaims)
+            report.add(.payload, .failed, "the VC-JWT cannot be decoded: \(error)")
+            return report.report()
+        }
+    }
+
+    /// Verifies a decoded VC-JWT (its header and payload were parsed once, by `JWS(compact:)`).
+    func verify(jwt jws: JWS) async -> VerificationReport {
         var report = ReportBuilder()
         report.method = "vc-jwt"
         report.specVersion = "3.0"
         report.require(.payload, .signature, .issuerBinding, .jwtClaims)
-        let jws: JWS
-        let header: JSONObject
-        let payload: JSONObject
-        do {
-            // The JWS is decoded once: its header and payload are parsed by JWS(compact:).
-            jws = try JWS(compact: text.trimmingCharacters(in: .whitespacesAndNewlines))
-            guard let p = jws.payload.objectValue else { throw DataIntegrityError("the JWT payload is not a JSON object") }
-            header = jws.header
-            payload = p
-        } catch {
-            report.add(.payload, .failed, "the VC-JWT cannot be decoded: \(error)")
+        let header = jws.header
+        guard let payload = jws.payload.objectValue else {
+            report.add(.payload, .failed, "the VC-JWT cannot be decoded: the JWT payload is not a JSON object")
             return report.report()
         }
         // VC 1.1 JWTs hold the credential in `vc`; VC 2.0 (VC-JOSE) JWTs are the credential.
