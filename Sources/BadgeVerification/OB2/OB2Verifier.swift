@@ -343,7 +343,7 @@ struct OB2Verifier {
                     }
                 }
                 report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
-            } else if (list["type"].map { $0.stringValue.map { [$0] } ?? ($0.arrayValue ?? []).compactMap(\.stringValue) } ?? []).contains { $0.hasSuffix("RevocationList") } {
+            } else if Self.typeNames(list["type"]).contains(where: { $0.hasSuffix("RevocationList") }) {
                 report.add(.revocation, .notChecked, "\(listURL) is a RevocationList without revokedAssertions, so revocation was not checked", node: listURL)
             } else if let key = keys.first(where: { list[$0] != nil }) {
                 // OB 1.x: a JSON object mapping revoked uids (or ids) to reasons.
@@ -352,6 +352,12 @@ struct OB2Verifier {
                 report.add(.revocation, .passed, "not in the issuer's revocation list", node: listURL)
             }
         }
+    }
+
+    /// The `type` names of a document: one string or an array of them.
+    static func typeNames(_ type: JSONValue?) -> [String] {
+        guard let type else { return [] }
+        return type.stringValue.map { [$0] } ?? (type.arrayValue ?? []).compactMap(\.stringValue)
     }
 
     // MARK: Shared checks
