@@ -21,7 +21,7 @@ public enum CompressionContainer: Sendable {
 /// Inflates `input`, refusing to produce more than `limit` bytes.
 ///
 /// Memory stays bounded by `limit`, whatever the input claims: a decompression bomb fails with
-/// ``ZlibError/outputLimitExceeded(limit:)`` after at most `limit` bytes have been produced.
+/// ``ZlibError/Code/outputLimitExceeded`` after at most `limit` bytes have been produced.
 /// - Parameters:
 ///   - input: The compressed bytes; they must hold exactly one complete stream.
 ///   - container: How the stream is wrapped.
@@ -32,7 +32,7 @@ public func inflate(_ input: some Collection<UInt8>, container: CompressionConta
     let bytes = Array(input)
     var output: [UInt8] = []
     try inflater.feed(bytes) { output.append(contentsOf: $0) }
-    guard inflater.isFinished else { throw .truncatedStream }
+    guard inflater.isFinished else { throw .truncatedStream() }
     return output
 }
 
@@ -40,7 +40,7 @@ public func inflate(_ input: some Collection<UInt8>, container: CompressionConta
 public func deflate(_ input: some Collection<UInt8>, container: CompressionContainer = .zlib, level: Int32 = 6) throws(ZlibError) -> [UInt8] {
     var stream = z_stream()
     var status = czlib_deflateInit2(&stream, level, container.windowBits)
-    guard status == Z_OK else { throw .failure(code: status) }
+    guard status == Z_OK else { throw .failure(status: status) }
     defer { deflateEnd(&stream) }
     var bytes = Array(input)
     var output: [UInt8] = []
@@ -59,14 +59,14 @@ public func deflate(_ input: some Collection<UInt8>, container: CompressionConta
         } while status == Z_OK
         return status
     }
-    guard status == Z_STREAM_END else { throw .failure(code: status) }
+    guard status == Z_STREAM_END else { throw .failure(status: status) }
     return output
 }
 
 /// A streaming, bounded inflater: feed compressed bytes in pieces, receive inflated bytes in pieces.
 ///
 /// The total output is capped by the limit given at creation; going over it throws
-/// ``ZlibError/outputLimitExceeded(limit:)`` before more than `limit` bytes were handed out.
+/// ``ZlibError/Code/outputLimitExceeded`` before more than `limit` bytes were handed out.
 public struct Inflater: ~Copyable {
     private var stream: UnsafeMutablePointer<z_stream>
     private let limit: Int
@@ -82,7 +82,7 @@ public struct Inflater: ~Copyable {
         guard status == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()
-            throw .failure(code: status)
+            throw .failure(status: status)
         }
         self.limit = limit
     }
@@ -95,10 +95,10 @@ public struct Inflater: ~Copyable {
 
     /// Inflates `input`, passing each piece of output to `sink`.
     ///
-    /// Throws ``ZlibError/trailingData`` when bytes follow the end of the stream.
+    /// Throws ``ZlibError/Code/trailingData`` when bytes follow the end of the stream.
     public mutating func feed(_ input: [UInt8], into sink: ([UInt8]) throws(ZlibError) -> Void) throws(ZlibError) {
         guard !input.isEmpty else { return }
-        guard !isFinished else { throw .trailingData }
+        guard !isFinished else { throw .trailingData() }
         var buffer = [UInt8](repeating: 0, count: 32 * 1024)
         var input = input
         let stream = self.stream
@@ -125,7 +125,7 @@ public struct Inflater: ~Copyable {
                 switch status {
                 case Z_STREAM_END:
                     isFinished = true
-                    if stream.pointee.avail_in > 0 { failure = .trailingData }
+                    if stream.pointee.avail_in > 0 { failure = .trailingData() }
                     return
                 case Z_OK:
                     if stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
@@ -136,7 +136,7 @@ public struct Inflater: ~Copyable {
                     let message = stream.pointee.msg.map { String(cString: $0) } ?? "invalid data"
                     failure = .corruptStream(message: message)
                 default:
-                    failure = .failure(code: status)
+                    failure = .failure(status: status)
                 }
             }
         }

@@ -1,23 +1,85 @@
 /// Why zlib could not inflate or deflate a stream.
-public enum ZlibError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The inflated output would exceed the caller's limit (a decompression bomb, or simply too large).
-    case outputLimitExceeded(limit: Int)
-    /// The compressed stream is corrupt; `message` is zlib's own explanation when it gave one.
-    case corruptStream(message: String)
-    /// The compressed stream ended before its end marker.
-    case truncatedStream
-    /// Bytes follow the end of the compressed stream.
-    case trailingData
-    /// zlib failed for another reason (out of memory, bad parameters).
-    case failure(code: Int32)
-
-    public var description: String {
-        switch self {
-        case .outputLimitExceeded(let limit): "inflated data exceeds the limit of \(limit) bytes"
-        case .corruptStream(let message): "corrupt compressed data (\(message))"
-        case .truncatedStream: "compressed data ends before its end marker"
-        case .trailingData: "unexpected bytes after the end of the compressed data"
-        case .failure(let code): "zlib failed with code \(code)"
+///
+/// Errors compare and hash by ``code`` only, so a test can match a fresh value of the same kind. The
+/// ``message``, ``file`` and ``line`` are diagnostics for people, shown by ``description``.
+public struct ZlibError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure this is. New codes may be added: do not switch over them exhaustively.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Backing: Hashable, Sendable {
+            case outputLimitExceeded, corruptStream, truncatedStream, trailingData, failure
         }
+
+        fileprivate let backing: Backing
+
+        fileprivate init(_ backing: Backing) { self.backing = backing }
+
+        /// The inflated output would exceed the caller's limit (a decompression bomb, or simply too large).
+        public static let outputLimitExceeded = Code(.outputLimitExceeded)
+        /// The compressed stream is corrupt.
+        public static let corruptStream = Code(.corruptStream)
+        /// The compressed stream ended before its end marker.
+        public static let truncatedStream = Code(.truncatedStream)
+        /// Bytes follow the end of the compressed stream.
+        public static let trailingData = Code(.trailingData)
+        /// zlib failed for another reason (out of memory, bad parameters).
+        public static let failure = Code(.failure)
+
+        /// The code's name, for example `truncatedStream`.
+        public var description: String { String(describing: backing) }
+    }
+
+    /// What kind of failure this is.
+    public let code: Code
+    /// A one-line explanation (zlib's own message, or the limit that was hit).
+    public let message: String
+    /// The source file that raised the error (`#fileID`).
+    public let file: String
+    /// The source line that raised the error.
+    public let line: UInt
+
+    private init(_ code: Code, _ message: String, file: String, line: UInt) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// The message, then the code and where it was raised.
+    public var description: String { "\(message) (ZlibError.\(code), \(file):\(line))" }
+
+    /// Errors are equal when their codes are.
+    public static func == (lhs: ZlibError, rhs: ZlibError) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code only.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// The inflated output would exceed `limit` bytes.
+    @inline(never)
+    public static func outputLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> ZlibError {
+        ZlibError(.outputLimitExceeded, "inflated data exceeds the limit of \(limit) bytes", file: file, line: line)
+    }
+
+    /// The compressed stream is corrupt; `message` is zlib's own explanation.
+    @inline(never)
+    public static func corruptStream(message: String, file: String = #fileID, line: UInt = #line) -> ZlibError {
+        ZlibError(.corruptStream, "corrupt compressed data (\(message))", file: file, line: line)
+    }
+
+    /// The compressed stream ended before its end marker.
+    @inline(never)
+    public static func truncatedStream(file: String = #fileID, line: UInt = #line) -> ZlibError {
+        ZlibError(.truncatedStream, "compressed data ends before its end marker", file: file, line: line)
+    }
+
+    /// Bytes follow the end of the compressed stream.
+    @inline(never)
+    public static func trailingData(file: String = #fileID, line: UInt = #line) -> ZlibError {
+        ZlibError(.trailingData, "unexpected bytes after the end of the compressed data", file: file, line: line)
+    }
+
+    /// zlib returned the status `status`.
+    @inline(never)
+    public static func failure(status: Int32, file: String = #fileID, line: UInt = #line) -> ZlibError {
+        ZlibError(.failure, "zlib failed with code \(status)", file: file, line: line)
     }
 }

@@ -19,11 +19,11 @@ import Zlib
 
     @Test func truncatedAndCorrupt() throws {
         let packed = try deflate(Array("hello, badge".utf8))
-        #expect(throws: ZlibError.truncatedStream) { try inflate(packed.dropLast(3), limit: 100) }
+        #expect(throws: ZlibError.truncatedStream()) { try inflate(packed.dropLast(3), limit: 100) }
         var corrupt = packed
         corrupt[0] = 0x00
         #expect(throws: (any Error).self) { try inflate(corrupt, limit: 100) }
-        #expect(throws: ZlibError.trailingData) { try inflate(packed + [1, 2, 3], limit: 100) }
+        #expect(throws: ZlibError.trailingData()) { try inflate(packed + [1, 2, 3], limit: 100) }
     }
 
     @Test func crcMatchesKnownValue() {
