@@ -1,22 +1,74 @@
 import Crypto
 
-/// Errors from RDFC-1.0 canonicalization.
-public enum RDFCanonicalizationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The input needed more Hash N-Degree Quads invocations than ``RDFCanonicalizer/Options/maxNDegreeHashCalls``
-    /// (e.g. the "poison graph" of RDFC-1.0 test074c).
-    case workLimitExceeded(limit: Int)
-    /// The dataset has more distinct blank nodes than ``RDFCanonicalizer/Options/maxBlankNodes``.
-    case tooManyBlankNodes(count: Int, limit: Int)
-    /// Hash N-Degree Quads recursed deeper than ``RDFCanonicalizer/Options/maxRecursionDepth`` (e.g. a long ring
-    /// of indistinguishable blank nodes), which would otherwise risk exhausting the thread's stack.
-    case recursionLimitExceeded(limit: Int)
-
-    public var description: String {
-        switch self {
-        case .workLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads call limit (\(l)) exceeded"
-        case .tooManyBlankNodes(let c, let l): return "RDFC-1.0: \(c) blank nodes exceed the limit (\(l))"
-        case .recursionLimitExceeded(let l): return "RDFC-1.0: Hash N-Degree Quads recursion deeper than \(l)"
+/// Why RDFC-1.0 canonicalization gave up: the input needed more work than the options allow.
+///
+/// Errors compare and hash by ``code`` only, so a test can match a fresh value of the same kind. The
+/// ``message``, ``file`` and ``line`` are diagnostics for people, shown by ``description``.
+public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure this is. New codes may be added: do not switch over them exhaustively.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Backing: Hashable, Sendable {
+            case workLimitExceeded, tooManyBlankNodes, recursionLimitExceeded
         }
+
+        fileprivate let backing: Backing
+
+        fileprivate init(_ backing: Backing) { self.backing = backing }
+
+        /// The input needed more Hash N-Degree Quads invocations than
+        /// ``RDFCanonicalizer/Options/maximumNDegreeHashCalls`` (e.g. the "poison graph" of RDFC-1.0 test074c).
+        public static let workLimitExceeded = Code(.workLimitExceeded)
+        /// The dataset has more distinct blank nodes than ``RDFCanonicalizer/Options/maximumBlankNodes``.
+        public static let tooManyBlankNodes = Code(.tooManyBlankNodes)
+        /// Hash N-Degree Quads recursed deeper than ``RDFCanonicalizer/Options/maximumRecursionDepth`` (e.g. a long
+        /// ring of indistinguishable blank nodes), which would otherwise risk exhausting the thread's stack.
+        public static let recursionLimitExceeded = Code(.recursionLimitExceeded)
+
+        /// The code's name, for example `workLimitExceeded`.
+        public var description: String { String(describing: backing) }
+    }
+
+    /// What kind of failure this is.
+    public let code: Code
+    /// A one-line explanation, naming the limit.
+    public let message: String
+    /// The source file that raised the error (`#fileID`).
+    public let file: String
+    /// The source line that raised the error.
+    public let line: UInt
+
+    private init(_ code: Code, _ message: String, file: String, line: UInt) {
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+
+    /// The message, then the code and where it was raised.
+    public var description: String { "\(message) (RDFCanonicalizationError.\(code), \(file):\(line))" }
+
+    /// Errors are equal when their codes are.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code only.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// More than `limit` Hash N-Degree Quads invocations were needed.
+    @inline(never)
+    public static func workLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+        Self(.workLimitExceeded, "RDFC-1.0: Hash N-Degree Quads call limit (\(limit)) exceeded", file: file, line: line)
+    }
+
+    /// The dataset has `count` blank nodes, more than `limit`.
+    @inline(never)
+    public static func tooManyBlankNodes(count: Int, limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+        Self(.tooManyBlankNodes, "RDFC-1.0: \(count) blank nodes exceed the limit (\(limit))", file: file, line: line)
+    }
+
+    /// Hash N-Degree Quads recursed deeper than `limit`.
+    @inline(never)
+    public static func recursionLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+        Self(.recursionLimitExceeded, "RDFC-1.0: Hash N-Degree Quads recursion deeper than \(limit)", file: file, line: line)
     }
 }
 
@@ -60,9 +112,9 @@ public struct CanonicalizedDataset: Sendable {
     /// Issued identifiers map: input blank node label → canonical label (`c14nN`), both without `_:`.
     public let issuedIdentifiers: [String: String]
     /// How many Hash N-Degree Quads invocations the input needed (compare with
-    /// ``RDFCanonicalizer/Options/maxNDegreeHashCalls``).
+    /// ``RDFCanonicalizer/Options/maximumNDegreeHashCalls``).
     public let hashNDegreeQuadsCalls: Int
-    /// Deepest Hash N-Degree Quads recursion (compare with ``RDFCanonicalizer/Options/maxRecursionDepth``).
+    /// Deepest Hash N-Degree Quads recursion (compare with ``RDFCanonicalizer/Options/maximumRecursionDepth``).
     public let hashNDegreeQuadsDepth: Int
 }
 
@@ -77,31 +129,31 @@ public struct RDFCanonicalizer: Sendable {
         /// blank nodes recurses at least once, so this also bounds the permutations explored. The positive tests
         /// of the W3C RDFC-1.0 suite need at most 468 calls (the test suite checks a 10x margin); the 10-node
         /// clique of test074c ("poison graph") would need millions and fails with
-        /// ``RDFCanonicalizationError/workLimitExceeded(limit:)`` after the first 5 000.
-        public var maxNDegreeHashCalls: Int
+        /// ``RDFCanonicalizationError/Code/workLimitExceeded`` after the first 5 000.
+        public var maximumNDegreeHashCalls: Int
         /// Bound on distinct blank nodes in the input.
-        public var maxBlankNodes: Int
+        public var maximumBlankNodes: Int
         /// Bound on the nesting of Hash N-Degree Quads recursion (stack depth). The W3C suite needs at most 7 (checked by the tests).
-        public var maxRecursionDepth: Int
+        public var maximumRecursionDepth: Int
 
-        /// Default for ``maxNDegreeHashCalls``.
-        public static let defaultMaxNDegreeHashCalls = 5_000
-        /// Default for ``maxBlankNodes``.
-        public static let defaultMaxBlankNodes = 100_000
-        /// Default for ``maxRecursionDepth``.
-        public static let defaultMaxRecursionDepth = 64
+        /// Default for ``maximumNDegreeHashCalls``.
+        public static let defaultMaximumNDegreeHashCalls = 5_000
+        /// Default for ``maximumBlankNodes``.
+        public static let defaultMaximumBlankNodes = 100_000
+        /// Default for ``maximumRecursionDepth``.
+        public static let defaultMaximumRecursionDepth = 64
 
         /// Makes options.
         public init(
             hashAlgorithm: RDFCHashAlgorithm = .sha256,
-            maxNDegreeHashCalls: Int = Options.defaultMaxNDegreeHashCalls,
-            maxBlankNodes: Int = Options.defaultMaxBlankNodes,
-            maxRecursionDepth: Int = Options.defaultMaxRecursionDepth
+            maximumNDegreeHashCalls: Int = Options.defaultMaximumNDegreeHashCalls,
+            maximumBlankNodes: Int = Options.defaultMaximumBlankNodes,
+            maximumRecursionDepth: Int = Options.defaultMaximumRecursionDepth
         ) {
-            self.maxRecursionDepth = maxRecursionDepth
+            self.maximumRecursionDepth = maximumRecursionDepth
             self.hashAlgorithm = hashAlgorithm
-            self.maxNDegreeHashCalls = maxNDegreeHashCalls
-            self.maxBlankNodes = maxBlankNodes
+            self.maximumNDegreeHashCalls = maximumNDegreeHashCalls
+            self.maximumBlankNodes = maximumBlankNodes
         }
     }
 
@@ -168,8 +220,8 @@ public struct RDFCanonicalizer: Sendable {
                     }
                 }
             }
-            if bnodeOrder.count > options.maxBlankNodes {
-                throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maxBlankNodes)
+            if bnodeOrder.count > options.maximumBlankNodes {
+                throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maximumBlankNodes)
             }
             var hashToBnodes: [String: [String]] = [:]
             for b in bnodeOrder {
@@ -253,13 +305,13 @@ public struct RDFCanonicalizer: Sendable {
 
         mutating func hashNDegree(_ identifier: String, _ issuerIn: IdentifierIssuer) throws(RDFCanonicalizationError) -> (String, IdentifierIssuer) {
             nDegreeCalls += 1
-            if nDegreeCalls > options.maxNDegreeHashCalls {
-                throw .workLimitExceeded(limit: options.maxNDegreeHashCalls)
+            if nDegreeCalls > options.maximumNDegreeHashCalls {
+                throw .workLimitExceeded(limit: options.maximumNDegreeHashCalls)
             }
             depth += 1
             defer { depth -= 1 }
             maxDepthSeen = max(maxDepthSeen, depth)
-            if depth > options.maxRecursionDepth { throw .recursionLimitExceeded(limit: options.maxRecursionDepth) }
+            if depth > options.maximumRecursionDepth { throw .recursionLimitExceeded(limit: options.maximumRecursionDepth) }
             var issuer = issuerIn
             var hn: [String: [String]] = [:]
             for i in quadsFor[identifier] ?? [] {

@@ -53,7 +53,7 @@ public enum LinkedDataFuzzInvariants {
     /// positive tests need at most 468, and a hostile clique of blank nodes (FailCases/jsonld-rdfc/rdfc-10-clique)
     /// that stops at the default bound in about a second of a debug build takes over 20 s under ASan, which
     /// libFuzzer reports as a timeout. The bound itself is tested in LinkedDataTests.
-    static let canonicalizer = RDFCanonicalizer(options: .init(maxNDegreeHashCalls: 600))
+    static let canonicalizer = RDFCanonicalizer(options: .init(maximumNDegreeHashCalls: 600))
 
     static func canonicalForm(of dataset: RDFDataset, fail: Failure) {
         guard let canonical = try? canonicalizer.canonicalize(dataset) else { return }

@@ -40,10 +40,10 @@ struct LinkedDataLimitTests {
     }
 
     static let workBounds = [
-        WorkBound(name: "maxNDegreeHashCalls", needed: \.hashNDegreeQuadsCalls,
-            options: { .init(maxNDegreeHashCalls: $0) }, error: { .workLimitExceeded(limit: $0) }),
-        WorkBound(name: "maxRecursionDepth", needed: \.hashNDegreeQuadsDepth,
-            options: { .init(maxRecursionDepth: $0) }, error: { .recursionLimitExceeded(limit: $0) }),
+        WorkBound(name: "maximumNDegreeHashCalls", needed: \.hashNDegreeQuadsCalls,
+            options: { .init(maximumNDegreeHashCalls: $0) }, error: { .workLimitExceeded(limit: $0) }),
+        WorkBound(name: "maximumRecursionDepth", needed: \.hashNDegreeQuadsDepth,
+            options: { .init(maximumRecursionDepth: $0) }, error: { .recursionLimitExceeded(limit: $0) }),
     ]
 
     @Test("RDFCanonicalizer work bounds: what a ring of six blank nodes needs passes, one less fails", arguments: workBounds)
@@ -56,11 +56,11 @@ struct LinkedDataLimitTests {
         }
     }
 
-    @Test("RDFCanonicalizer maxBlankNodes")
+    @Test("RDFCanonicalizer maximumBlankNodes")
     func blankNodes() throws {
-        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxBlankNodes: 6)).quads.count == 6)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maximumBlankNodes: 6)).quads.count == 6)
         #expect(throws: RDFCanonicalizationError.tooManyBlankNodes(count: 6, limit: 5)) {
-            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maxBlankNodes: 5))
+            _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maximumBlankNodes: 5))
         }
     }
 

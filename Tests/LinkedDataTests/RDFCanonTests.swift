@@ -70,8 +70,8 @@ struct RDFCWorkBoundTests {
             maxDepth = max(maxDepth, r.hashNDegreeQuadsDepth)
         }
         print("RDFC max Hash N-Degree Quads calls in positive tests: \(maxCalls), depth \(maxDepth)")
-        #expect(maxCalls * 10 < RDFCanonicalizer.Options.defaultMaxNDegreeHashCalls)
-        #expect(maxDepth * 4 < RDFCanonicalizer.Options.defaultMaxRecursionDepth)
+        #expect(maxCalls * 10 < RDFCanonicalizer.Options.defaultMaximumNDegreeHashCalls)
+        #expect(maxDepth * 4 < RDFCanonicalizer.Options.defaultMaximumRecursionDepth)
     }
 
     @Test func longRingOfBlankNodesFailsWithTypedError() throws {

@@ -245,7 +245,7 @@ struct OB3Verifier {
         return try await JSONLDProcessor.run(options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads) {
             processor in
             var canonicalizer = RDFCanonicalizer.Options()
-            canonicalizer.maxNDegreeHashCalls = min(canonicalizer.maxNDegreeHashCalls, left)
+            canonicalizer.maximumNDegreeHashCalls = min(canonicalizer.maximumNDegreeHashCalls, left)
             processor.canonicalizer = RDFCanonicalizer(options: canonicalizer)
             defer { _ = budget.record(.linkedDataWork, processor.totalContextWork + processor.canonicalizationCalls) }
             return try body(processor)
@@ -296,7 +296,7 @@ struct OB3Verifier {
                 outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
                 continue
             } catch let error as RDFCanonicalizationError {
-                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error)", node: node))
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
                 continue
             } catch {
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(error)", node: node))
