@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Zlib", dependencies: ["CZlib"], swiftSettings: strictSettings),
 
         // Format layers.
-        .target(name: "SVGBadge", dependencies: ["Zlib"], swiftSettings: strictSettings),
+        .target(name: "SVGBadge", dependencies: ["Zlib", "OpenBadgesModel"], swiftSettings: strictSettings),
         .target(name: "OpenBadgesModel", swiftSettings: strictSettings),
         .target(
             name: "BadgeBaking",
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bake",
-            dependencies: ["BadgeBaking", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BadgeBaking", "OpenBadgesModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
 
@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SVGBadgeTests",
-            dependencies: ["BadgeTestSupport", "SVGBadge", "Zlib"],
+            dependencies: ["BadgeTestSupport", "SVGBadge", "OpenBadgesModel", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(

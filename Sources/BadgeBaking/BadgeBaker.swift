@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// Choices and limits for baking. Every limit has a safe default.
 public struct BakeOptions: Sendable {

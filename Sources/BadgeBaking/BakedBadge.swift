@@ -1,3 +1,6 @@
+import OpenBadgesModel
+import SVGBadge
+
 /// The image formats that can carry baked badge data.
 public enum ImageFormat: String, Hashable, Sendable, Codable {
     /// A PNG image: the data sits in a text chunk.
@@ -6,35 +9,37 @@ public enum ImageFormat: String, Hashable, Sendable, Codable {
     case svg
 }
 
-/// Open Badges data found in an image.
+/// Open Badges data found in an image. Immutable: it describes what one image held.
 public struct BakedBadge: Hashable, Sendable {
     /// Where in the image the data was found.
     public enum Location: Hashable, Sendable {
-        /// A PNG text chunk of `type` with `keyword`, starting at byte `offset` of the file.
-        case pngChunk(type: PNGChunkType, keyword: String, offset: Int64)
-        /// An SVG element written as `name`, bound to `namespace`, starting at byte `offset` of the (inflated) document.
-        case svgElement(name: String, namespace: String?, offset: Int64)
+        /// A PNG text chunk of `type`, starting at byte `offset` of the file. Its keyword is the one of
+        /// ``BakedBadge/generation`` (``BadgeGeneration/pngKeyword``): only exact keywords are read.
+        case pngChunk(type: PNGChunkType, offset: ByteOffset)
+        /// An SVG element written as `name` (any prefix), bound to `namespace`, starting at byte `offset` of the
+        /// (inflated) document.
+        case svgElement(name: String, namespace: String?, offset: ByteOffset)
     }
 
     /// The image format.
-    public var format: ImageFormat
+    public let format: ImageFormat
     /// The payload text, exactly as baked (for SVG: the trimmed element body, or else the `verify` attribute).
-    public var payload: String
+    public let payload: String
     /// What the payload is, judged by its content.
-    public var kind: PayloadKind
+    public let kind: PayloadKind
     /// The generation implied by where the data was baked (PNG keyword or SVG element).
-    public var generation: BadgeGeneration
+    public let generation: BadgeGeneration
     /// The specification version implied by the payload (its `@context`, shape or JWS claims), or by the
     /// OB 3.0 keyword; nil when it cannot be told (for example a bare URL).
-    public var specVersion: OpenBadgesVersion?
+    public let specVersion: OpenBadgesVersion?
     /// Where the data was found.
-    public var location: Location
+    public let location: Location
     /// For SVG: the `verify` attribute, when present.
-    public var svgVerify: String?
+    public let svgVerify: String?
     /// For SVG: the trimmed element body, when not empty.
-    public var svgBody: String?
+    public let svgBody: String?
     /// Oddities found on the way (compressed text, duplicates, legacy chunks…).
-    public var warnings: [BadgeWarning]
+    public let warnings: [BadgeWarning]
 
     /// Makes a result.
     public init(
@@ -54,7 +59,10 @@ public struct BakedBadge: Hashable, Sendable {
     }
 
     /// Builds a result from the payload text and where it was found, classifying the payload.
-    init(format: ImageFormat, payload: String, generation: BadgeGeneration, location: Location, warnings: [BadgeWarning]) {
+    init(
+        format: ImageFormat, payload: String, generation: BadgeGeneration, location: Location,
+        svgVerify: String? = nil, svgBody: String? = nil, warnings: [BadgeWarning]
+    ) {
         let classification = PayloadClassification(payload)
         var warnings = warnings + classification.warnings
         if let implied = classification.generation, implied != generation {
@@ -67,14 +75,12 @@ public struct BakedBadge: Hashable, Sendable {
         }
         self.init(
             format: format, payload: payload, kind: classification.kind, generation: generation,
-            specVersion: classification.specVersion ?? (generation == .assertion ? nil : .v3_0),
-            location: location, warnings: warnings
+            specVersion: classification.specVersion ?? generation.impliedVersion,
+            location: location, svgVerify: svgVerify, svgBody: svgBody, warnings: warnings
         )
     }
 }
 
-import OpenBadgesModel
-import SVGBadge
 
 /// Limits and choices for reading badge data. Every limit has a safe default.
 public struct ExtractionOptions: Sendable {
@@ -95,9 +101,10 @@ public struct ExtractionOptions: Sendable {
 
     var svgLimits: SVGBadgeLimits {
         SVGBadgeLimits(
-            maxDocumentBytes: maximumSVGBytes, maxInflatedBytes: max(maximumInflatedBytes, maximumSVGBytes),
-            maxDepth: maximumSVGDepth, maxAttributeBytes: max(maximumPayloadBytes, SVGBadgeLimits().maxAttributeBytes),
-            maxPayloadBytes: maximumPayloadBytes
+            maximumDocumentBytes: maximumSVGBytes, maximumInflatedBytes: max(maximumInflatedBytes, maximumSVGBytes),
+            maximumDepth: maximumSVGDepth,
+            maximumAttributeBytes: max(maximumPayloadBytes, SVGBadgeLimits().maximumAttributeBytes),
+            maximumPayloadBytes: maximumPayloadBytes
         )
     }
 

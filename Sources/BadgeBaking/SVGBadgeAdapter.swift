@@ -1,3 +1,4 @@
+import OpenBadgesModel
 import SVGBadge
 
 /// Connects the SVG layer (module `SVGBadge`) to the unified API: limits in, typed results and errors out.
@@ -18,14 +19,11 @@ enum SVGBadgeAdapter {
             throw badgeError(error)
         }
         guard let element, let payload = element.payload else { return nil }
-        var badge = BakedBadge(
-            format: .svg, payload: payload, generation: BadgeGeneration(element.generation),
-            location: .svgElement(name: element.qualifiedName, namespace: element.namespaceURI, offset: Int64(element.byteOffset)),
-            warnings: element.warnings.map(warning)
+        return BakedBadge(
+            format: .svg, payload: payload, generation: element.generation,
+            location: .svgElement(name: element.qualifiedName, namespace: element.namespaceURI, offset: element.byteOffset),
+            svgVerify: element.verify, svgBody: element.body, warnings: element.warnings.map(warning)
         )
-        badge.svgVerify = element.verify
-        badge.svgBody = element.body
-        return badge
     }
 
     static func bake(
@@ -40,13 +38,13 @@ enum SVGBadgeAdapter {
             }
             if piece.isEmpty { break }
         }
-        let generation = SVGBadgeGeneration(payload.generation)
+        let generation = payload.generation
         let baked: [UInt8]
         do {
             let content = try SVGBadgeContent(generation: generation, payload: payload.text)
             var svgOptions = SVGBadgeBakeOptions(removeActiveContent: options.removeActiveContent)
-            svgOptions.limits.maxDocumentBytes = options.maximumBufferedBytes
-            svgOptions.limits.maxInflatedBytes = options.maximumBufferedBytes
+            svgOptions.limits.maximumDocumentBytes = options.maximumBufferedBytes
+            svgOptions.limits.maximumInflatedBytes = options.maximumBufferedBytes
             baked = try SVGBadgeBaker.bake(document, content: content, options: svgOptions)
         } catch {
             throw badgeError(error)
@@ -55,53 +53,46 @@ enum SVGBadgeAdapter {
         return BakeReport(format: .svg, generation: payload.generation)
     }
 
+    /// The unified error for an SVG layer error: each SVG code maps to a code of its own, never to a catch-all.
     static func badgeError(_ error: any Error) -> BadgeError {
         if let error = error as? BadgeError { return error }
         guard let error = error as? SVGBadgeError else { return BadgeError(.io, "\(error)") }
-        let offset = error.offset.map(Int64.init)
-        let code: BadgeError.Code =
-            switch error.code {
-            case .notSVG: .unsupportedFormat
-            case .unexpectedEndOfInput: .truncated
-            case .invalidUTF8: .invalidUTF8
-            case .documentTooLarge: .inputTooLarge
-            case .inflatedTooLarge: .decompressionLimitExceeded
-            case .corruptCompression: .corruptCompressedData
-            case .invalidContent: .invalidPayload
-            case .payloadTooLarge: .payloadTooLarge
-            default: .malformedSVG
-            }
-        return BadgeError(code, at: offset, "SVG: \(error.message)")
+        return BadgeError(code(for: error.code), at: error.offset, "SVG: \(error.message)", file: error.file, line: error.line)
     }
 
+    /// The ``BadgeError/Code`` for an ``SVGBadgeError/Code``.
+    static func code(for code: SVGBadgeError.Code) -> BadgeError.Code {
+        switch code {
+        case .notSVG: .unsupportedFormat
+        case .malformedXML: .malformedXML
+        case .unexpectedEndOfInput: .truncated
+        case .invalidUTF8: .invalidUTF8
+        case .invalidReference: .invalidXMLReference
+        case .unsupportedEncoding: .unsupportedEncoding
+        case .documentTooLarge: .inputTooLarge
+        case .inflatedTooLarge: .decompressionLimitExceeded
+        case .corruptCompression: .corruptCompressedData
+        case .depthLimitExceeded: .depthLimitExceeded
+        case .tooManyAttributes: .tooManyAttributes
+        case .attributeTooLong: .attributeTooLong
+        case .tooManyNamespaceBindings: .tooManyNamespaceBindings
+        case .payloadTooLarge: .payloadTooLarge
+        case .unremovableActiveContent: .unremovableActiveContent
+        case .invalidContent: .invalidPayload
+        default: .malformedXML  // unreachable today: every SVG code is listed above
+        }
+    }
+
+    /// The unified warning for an SVG layer warning, keeping its own code and offset.
     static func warning(_ warning: SVGBadgeWarning) -> BadgeWarning {
         let code: BadgeWarning.Code =
             switch warning.code {
-            case .unexpectedNamespace, .unboundPrefix: .namespaceMismatch
-            default: .other
+            case .unexpectedNamespace: .namespaceMismatch
+            case .unboundPrefix: .unboundPrefix
+            case .undecodedEntityReference: .undecodedEntityReference
+            case .internalSubsetIgnored: .internalSubsetIgnored
+            default: .namespaceMismatch  // unreachable today: every SVG code is listed above
             }
-        return BadgeWarning(code, warning.message)
-    }
-}
-
-extension BadgeGeneration {
-    /// The generation of an SVG badge element.
-    init(_ svg: SVGBadgeGeneration) {
-        switch svg {
-        case .openBadges2: self = .assertion
-        case .openBadges3: self = .credential
-        case .clr2: self = .clr
-        }
-    }
-}
-
-extension SVGBadgeGeneration {
-    /// The SVG element a generation bakes as.
-    init(_ generation: BadgeGeneration) {
-        switch generation {
-        case .assertion: self = .openBadges2
-        case .credential: self = .openBadges3
-        case .clr: self = .clr2
-        }
+        return BadgeWarning(code, at: warning.offset, warning.message)
     }
 }

@@ -1,6 +1,8 @@
+import OpenBadgesModel
+
 /// How an element was recognised as an Open Badges element.
 struct BadgeElementMatch {
-    var generation: SVGBadgeGeneration
+    var generation: BadgeGeneration
     /// Matched by namespace URI and local name (as opposed to the literal `openbadges:` prefix only).
     var isExact: Bool
 
@@ -11,11 +13,11 @@ struct BadgeElementMatch {
     /// A CLR 2.0 `credential` in `https://purl.imsglobal.org/clr/v2p0` is matched by its namespace only.
     static func match(_ name: ResolvedName) -> BadgeElementMatch? {
         // Namespaces first: a CLR `credential` must not be taken for an OB 3.0 one by its local name.
-        for generation in SVGBadgeGeneration.allCases where name.local.elementsEqual(generation.localName.utf8) {
-            if name.namespaceURI == generation.namespaceURI { return BadgeElementMatch(generation: generation, isExact: true) }
+        for generation in BadgeGeneration.allCases where name.local.elementsEqual(generation.svgLocalName.utf8) {
+            if name.namespaceURI == generation.svgNamespaceURI { return BadgeElementMatch(generation: generation, isExact: true) }
         }
-        for generation in [SVGBadgeGeneration.openBadges2, .openBadges3] where name.local.elementsEqual(generation.localName.utf8) {
-            if let prefix = name.prefix, prefix.elementsEqual(SVGBadgeGeneration.prefix.utf8) {
+        for generation in [BadgeGeneration.assertion, .credential] where name.local.elementsEqual(generation.svgLocalName.utf8) {
+            if let prefix = name.prefix, prefix.elementsEqual(BadgeGeneration.svgPrefix.utf8) {
                 return BadgeElementMatch(generation: generation, isExact: false)
             }
         }

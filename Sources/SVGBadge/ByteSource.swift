@@ -25,7 +25,7 @@ final class ByteSource {
             var head: [UInt8] = []
             while head.count < 2, let chunk = try pull() { head += chunk }
             guard head.count >= 2, head[0] == 0x1F, head[1] == 0x8B else { return head.isEmpty ? nil : head }
-            do { gzip = try GzipStage(limit: limits.maxInflatedBytes) } catch { throw Self.map(error) }
+            do { gzip = try GzipStage(limit: limits.maximumInflatedBytes) } catch { throw Self.map(error, limit: limits.maximumInflatedBytes) }
             compressed = head
         }
         guard let gzip else { return try pull() }
@@ -46,7 +46,7 @@ final class ByteSource {
             do {
                 try gzip.inflater.feed(slice) { piece throws(ZlibError) in output += piece }
             } catch {
-                throw Self.map(error)
+                throw Self.map(error, limit: limits.maximumInflatedBytes)
             }
             if !output.isEmpty { return output }
         }
@@ -60,23 +60,22 @@ final class ByteSource {
             }
             guard !chunk.isEmpty else { continue }
             rawCount += chunk.count
-            guard rawCount <= limits.maxDocumentBytes else {
+            guard rawCount <= limits.maximumDocumentBytes else {
                 throw SVGBadgeError(
-                    code: .documentTooLarge, offset: limits.maxDocumentBytes,
-                    message: "input exceeds the limit of \(limits.maxDocumentBytes) bytes")
+                    code: .documentTooLarge, offset: limits.maximumDocumentBytes,
+                    message: "input exceeds the limit of \(limits.maximumDocumentBytes) bytes")
             }
             return chunk
         }
         return nil
     }
 
-    static func map(_ error: ZlibError) -> SVGBadgeError {
-        switch error {
-        case .outputLimitExceeded(let limit):
-            SVGBadgeError(code: .inflatedTooLarge, offset: limit, message: "inflated SVG exceeds the limit of \(limit) bytes")
-        default:
-            SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip data: \(error)")
+    /// The SVG error for a zlib failure while inflating up to `limit` bytes.
+    static func map(_ error: ZlibError, limit: Int) -> SVGBadgeError {
+        if error.code == .outputLimitExceeded {
+            return SVGBadgeError(code: .inflatedTooLarge, offset: limit, message: "inflated SVG exceeds the limit of \(limit) bytes")
         }
+        return SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip data: \(error.message)")
     }
 }
 

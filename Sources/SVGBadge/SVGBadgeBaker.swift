@@ -1,3 +1,4 @@
+import OpenBadgesModel
 import Zlib
 
 /// Bakes Open Badges data into SVG documents by splicing bytes: the document is tokenized, never
@@ -16,18 +17,18 @@ public enum SVGBadgeBaker {
         _ svg: some Collection<UInt8>, content: SVGBadgeContent, options: SVGBadgeBakeOptions = SVGBadgeBakeOptions()
     ) throws -> [UInt8] {
         let limits = options.limits
-        guard svg.count <= limits.maxDocumentBytes else {
+        guard svg.count <= limits.maximumDocumentBytes else {
             throw SVGBadgeError(
-                code: .documentTooLarge, offset: limits.maxDocumentBytes,
-                message: "input exceeds the limit of \(limits.maxDocumentBytes) bytes")
+                code: .documentTooLarge, offset: limits.maximumDocumentBytes,
+                message: "input exceeds the limit of \(limits.maximumDocumentBytes) bytes")
         }
         var document = Array(svg)
         let compressed = document.starts(with: [0x1F, 0x8B])
         if compressed {
             do {
-                document = try inflate(document, container: .gzip, limit: limits.maxInflatedBytes)
+                document = try inflate(document, container: .gzip, limit: limits.maximumInflatedBytes)
             } catch {
-                throw ByteSource.map(error)
+                throw ByteSource.map(error, limit: limits.maximumInflatedBytes)
             }
         }
         let element = try serialize(content)
@@ -43,7 +44,7 @@ public enum SVGBadgeBaker {
         do {
             return try deflate(output, container: .gzip, level: 9)
         } catch {
-            throw SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip compression failed: \(error)")
+            throw SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip compression failed: \(error.message)")
         }
     }
 
@@ -54,7 +55,7 @@ public enum SVGBadgeBaker {
         guard verify != nil || body != nil else {
             throw SVGBadgeError(code: .invalidContent, offset: nil, message: "nothing to bake: no verify value and no body")
         }
-        let name = Array(content.generation.qualifiedName.utf8)
+        let name = Array(content.generation.svgQualifiedName.utf8)
         var out = [UInt8(ascii: "<")] + name
         if let verify { out += Array(" verify=\"".utf8) + (try XMLText.escapeAttribute(verify)) + [UInt8(ascii: "\"")] }
         guard let body else { return out + Array("/>".utf8) }
@@ -148,13 +149,13 @@ public enum SVGBadgeBaker {
                 code: .notSVG, offset: token.range.lowerBound,
                 message: "root element '\(String(decoding: name.qualified, as: UTF8.self))' is not svg")
         }
-        if let prefix = name.prefix, prefix.elementsEqual(content.generation.bakingPrefix.utf8) {
+        if let prefix = name.prefix, prefix.elementsEqual(content.generation.svgBakingPrefix.utf8) {
             throw SVGBadgeError(
-                code: .notSVG, offset: token.range.lowerBound, message: "root element uses the \(content.generation.bakingPrefix) prefix itself")
+                code: .notSVG, offset: token.range.lowerBound, message: "root element uses the \(content.generation.svgBakingPrefix) prefix itself")
         }
         var edits: [Edit] = []
-        let uri = try XMLText.escapeAttribute(content.generation.namespaceURI)
-        let declaration = "xmlns:\(content.generation.bakingPrefix)"
+        let uri = try XMLText.escapeAttribute(content.generation.svgNamespaceURI)
+        let declaration = "xmlns:\(content.generation.svgBakingPrefix)"
         if let existing = token.attributes.first(where: { tokenizer.bytes($0.name).elementsEqual(declaration.utf8) }) {
             edits.append(Edit(range: existing.value, replacement: uri))
         } else {

@@ -1,3 +1,5 @@
+import OpenBadgesModel
+
 /// What to bake into an SVG: the generation, an optional `verify` attribute and an optional body.
 ///
 /// The forms the specifications describe:
@@ -7,14 +9,14 @@
 /// - OB 3.0 VC-JWT: `verify` = the compact JWS, no body.
 public struct SVGBadgeContent: Sendable, Hashable {
     /// Which element and namespace to write.
-    public var generation: SVGBadgeGeneration
+    public var generation: BadgeGeneration
     /// The `verify` attribute, or `nil` to omit it.
     public var verify: String?
     /// The element body (written as CDATA), or `nil` for an empty element.
     public var body: String?
 
     /// Creates content from explicit parts; at least one of `verify` and `body` must be non-empty when baking.
-    public init(generation: SVGBadgeGeneration, verify: String? = nil, body: String? = nil) {
+    public init(generation: BadgeGeneration, verify: String? = nil, body: String? = nil) {
         self.generation = generation
         self.verify = verify
         self.body = body
@@ -24,20 +26,20 @@ public struct SVGBadgeContent: Sendable, Hashable {
     /// `{…}` → JSON body (for OB 2.0, `verify` = the JSON's `id` if it is an http(s) URL, else its `verify.url`);
     /// three base64url segments → compact JWS in `verify`; `http(s)://…` → hosted URL in `verify` (OB 2.0 only).
     /// - Throws: ``SVGBadgeError`` with code ``SVGBadgeError/Code/invalidContent`` for anything else.
-    public init(generation: SVGBadgeGeneration, payload: String) throws {
+    public init(generation: BadgeGeneration, payload: String) throws {
         let text = payload.trimmingXMLWhitespace()
         self.generation = generation
         if text.hasPrefix("{") {
             body = text
-            if generation == .openBadges2 { verify = PayloadForm.hostedURL(inJSON: text) }
+            if generation == .assertion { verify = PayloadForm.hostedURL(inJSON: text) }
         } else if PayloadForm.isCompactJWS(text) {
             verify = text
-        } else if PayloadForm.isHTTPURL(text) && generation == .openBadges2 {
+        } else if PayloadForm.isHTTPURL(text) && generation == .assertion {
             verify = text
         } else {
             throw SVGBadgeError(
                 code: .invalidContent, offset: nil,
-                message: generation == .openBadges2
+                message: generation == .assertion
                     ? "payload is neither JSON, a compact JWS nor an http(s) URL"
                     : "OB 3.0 payload is neither JSON nor a compact JWS")
         }

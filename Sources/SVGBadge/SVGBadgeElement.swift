@@ -1,7 +1,9 @@
+import OpenBadgesModel
+
 /// The Open Badges element found in an SVG, with its `verify` attribute and body reported separately.
 public struct SVGBadgeElement: Sendable, Hashable {
     /// Which generation the element belongs to (by namespace, or by local name for a prefix-only match).
-    public var generation: SVGBadgeGeneration
+    public var generation: BadgeGeneration
     /// The element's name as written, for example `openbadges:assertion` or `ob:credential`.
     public var qualifiedName: String
     /// The namespace URI the element's prefix was bound to, or `nil` when it was unbound.
@@ -11,18 +13,18 @@ public struct SVGBadgeElement: Sendable, Hashable {
     /// The element's text and CDATA content, concatenated and trimmed; `nil` when empty.
     public var body: String?
     /// Byte offset of the element's start tag in the (inflated) XML document.
-    public var byteOffset: Int
+    public var byteOffset: ByteOffset
     /// What was tolerated while reading the element.
     public var warnings: [SVGBadgeWarning]
 
     /// Creates an element description.
     public init(
-        generation: SVGBadgeGeneration,
+        generation: BadgeGeneration,
         qualifiedName: String,
         namespaceURI: String?,
         verify: String?,
         body: String?,
-        byteOffset: Int,
+        byteOffset: ByteOffset,
         warnings: [SVGBadgeWarning] = []
     ) {
         self.generation = generation

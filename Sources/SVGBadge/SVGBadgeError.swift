@@ -2,64 +2,76 @@
 ///
 /// The ``code`` is an extensible set of static values (new codes do not break `switch` statements),
 /// ``offset`` is the byte offset in the (inflated) XML document where the problem was seen, when known,
-/// and ``message`` is a one-line explanation for people.
-public struct SVGBadgeError: Error, Sendable, CustomStringConvertible {
+/// and ``message`` is a one-line explanation for people. Errors compare and hash by ``code`` only (the design of
+/// swift-asn1's `ASN1Error`); ``file`` and ``line`` say where the error was raised.
+public struct SVGBadgeError: Error, Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The kind of failure, an open set of static values.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
+        fileprivate enum Backing: Hashable, Sendable {
+            case notSVG, malformedXML, unexpectedEndOfInput, invalidUTF8, invalidReference, unsupportedEncoding, documentTooLarge, inflatedTooLarge, corruptCompression, depthLimitExceeded, tooManyAttributes, attributeTooLong, tooManyNamespaceBindings, payloadTooLarge, unremovableActiveContent, invalidContent
+        }
+
+        fileprivate let backing: Backing
+
+        fileprivate init(_ backing: Backing) { self.backing = backing }
 
         /// The root element is not `svg` (in the SVG namespace or unprefixed without a namespace).
-        public static let notSVG = Code("notSVG")
+        public static let notSVG = Code(.notSVG)
         /// The bytes are not well-formed XML where it matters (tags, quotes, end-tag names, stray text).
-        public static let malformedXML = Code("malformedXML")
+        public static let malformedXML = Code(.malformedXML)
         /// The document ends inside a token or with elements still open.
-        public static let unexpectedEndOfInput = Code("unexpectedEndOfInput")
+        public static let unexpectedEndOfInput = Code(.unexpectedEndOfInput)
         /// Badge data (or an attribute it depends on) is not valid UTF-8.
-        public static let invalidUTF8 = Code("invalidUTF8")
+        public static let invalidUTF8 = Code(.invalidUTF8)
         /// A character or entity reference is malformed or names a character XML forbids.
-        public static let invalidReference = Code("invalidReference")
+        public static let invalidReference = Code(.invalidReference)
         /// The document uses an encoding other than UTF-8 (for example UTF-16).
-        public static let unsupportedEncoding = Code("unsupportedEncoding")
-        /// The input is larger than ``SVGBadgeLimits/maxDocumentBytes``.
-        public static let documentTooLarge = Code("documentTooLarge")
-        /// Inflated `.svgz` data is larger than ``SVGBadgeLimits/maxInflatedBytes``.
-        public static let inflatedTooLarge = Code("inflatedTooLarge")
+        public static let unsupportedEncoding = Code(.unsupportedEncoding)
+        /// The input is larger than ``SVGBadgeLimits/maximumDocumentBytes``.
+        public static let documentTooLarge = Code(.documentTooLarge)
+        /// Inflated `.svgz` data is larger than ``SVGBadgeLimits/maximumInflatedBytes``.
+        public static let inflatedTooLarge = Code(.inflatedTooLarge)
         /// The gzip stream of an `.svgz` file is corrupt or truncated.
-        public static let corruptCompression = Code("corruptCompression")
-        /// Elements nest deeper than ``SVGBadgeLimits/maxDepth``.
-        public static let depthLimitExceeded = Code("depthLimitExceeded")
-        /// An element has more than ``SVGBadgeLimits/maxAttributesPerElement`` attributes.
-        public static let tooManyAttributes = Code("tooManyAttributes")
-        /// An attribute value is longer than ``SVGBadgeLimits/maxAttributeBytes``.
-        public static let attributeTooLong = Code("attributeTooLong")
-        /// More namespace bindings are in scope than ``SVGBadgeLimits/maxNamespaceBindings``.
-        public static let tooManyNamespaceBindings = Code("tooManyNamespaceBindings")
-        /// The badge element's body or `verify` attribute is larger than ``SVGBadgeLimits/maxPayloadBytes``.
-        public static let payloadTooLarge = Code("payloadTooLarge")
+        public static let corruptCompression = Code(.corruptCompression)
+        /// Elements nest deeper than ``SVGBadgeLimits/maximumDepth``.
+        public static let depthLimitExceeded = Code(.depthLimitExceeded)
+        /// An element has more than ``SVGBadgeLimits/maximumAttributesPerElement`` attributes.
+        public static let tooManyAttributes = Code(.tooManyAttributes)
+        /// An attribute value is longer than ``SVGBadgeLimits/maximumAttributeBytes``.
+        public static let attributeTooLong = Code(.attributeTooLong)
+        /// More namespace bindings are in scope than ``SVGBadgeLimits/maximumNamespaceBindings``.
+        public static let tooManyNamespaceBindings = Code(.tooManyNamespaceBindings)
+        /// The badge element's body or `verify` attribute is larger than ``SVGBadgeLimits/maximumPayloadBytes``.
+        public static let payloadTooLarge = Code(.payloadTooLarge)
         /// Removing active content cannot make the document safe: it refers to entities other than the five
         /// predefined ones (declared in a DOCTYPE internal subset, which is removed, or nowhere), and they could
         /// expand into script.
-        public static let unremovableActiveContent = Code("unremovableActiveContent")
+        public static let unremovableActiveContent = Code(.unremovableActiveContent)
         /// The content to bake is unusable (nothing to write, characters XML cannot carry, unknown payload form).
-        public static let invalidContent = Code("invalidContent")
+        public static let invalidContent = Code(.invalidContent)
 
         /// The code's name.
-        public var description: String { name }
+        public var description: String { String(describing: backing) }
     }
 
     /// The kind of failure.
     public let code: Code
     /// Byte offset in the (inflated) XML document where the failure was detected, if known.
-    public let offset: Int?
+    public let offset: ByteOffset?
     /// A one-line explanation.
     public let message: String
+    /// The source file that raised the error (`#fileID`).
+    public let file: String
+    /// The source line that raised the error.
+    public let line: UInt
 
-    /// Creates an error.
-    public init(code: Code, offset: Int?, message: String) {
+    /// Makes an error (only this module raises them).
+    init(code: Code, offset: Int?, message: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
-        self.offset = offset
+        self.offset = offset.map(ByteOffset.init)
         self.message = message
+        self.file = file
+        self.line = line
     }
 
     /// `code at offset: message`.
@@ -67,4 +79,13 @@ public struct SVGBadgeError: Error, Sendable, CustomStringConvertible {
         if let offset { return "\(code) at byte \(offset): \(message)" }
         return "\(code): \(message)"
     }
+
+    /// The description, then where the error was raised.
+    public var debugDescription: String { "SVGBadgeError.\(description) (\(file):\(line))" }
+
+    /// Errors are equal when their codes are.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code only.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

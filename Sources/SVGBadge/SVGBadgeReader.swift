@@ -1,8 +1,10 @@
+import OpenBadgesModel
+
 /// Finds the Open Badges element in an SVG document and reads its `verify` attribute and body.
 ///
 /// Reading is streaming: no tree is built, consumed input is discarded, and reading stops as soon as an
 /// element matched by namespace is complete. Gzip-compressed input (`.svgz`) is inflated on the fly under
-/// ``SVGBadgeLimits/maxInflatedBytes``. External entities and DTDs are never fetched, and entities declared in
+/// ``SVGBadgeLimits/maximumInflatedBytes``. External entities and DTDs are never fetched, and entities declared in
 /// a DOCTYPE are never expanded (references to them are left as written, with a warning).
 public enum SVGBadgeReader {
     /// Extracts the badge element from a whole document (`[UInt8]`, `Data`, or any byte collection).
@@ -11,10 +13,10 @@ public enum SVGBadgeReader {
     public static func extract(
         from bytes: some Collection<UInt8>, limits: SVGBadgeLimits = SVGBadgeLimits()
     ) throws -> SVGBadgeElement? {
-        guard bytes.count <= limits.maxDocumentBytes else {
+        guard bytes.count <= limits.maximumDocumentBytes else {
             throw SVGBadgeError(
-                code: .documentTooLarge, offset: limits.maxDocumentBytes,
-                message: "input exceeds the limit of \(limits.maxDocumentBytes) bytes")
+                code: .documentTooLarge, offset: limits.maximumDocumentBytes,
+                message: "input exceeds the limit of \(limits.maximumDocumentBytes) bytes")
         }
         var whole: [UInt8]? = Array(bytes)
         return try extract(limits: limits) {
@@ -108,7 +110,7 @@ public enum SVGBadgeReader {
                 } else {
                     continue
                 }
-                try capture!.append(piece, limit: walker.limits.maxPayloadBytes, offset: token.content.lowerBound)
+                try capture!.append(piece, limit: walker.limits.maximumPayloadBytes, offset: token.content.lowerBound)
             }
             if walker.rootClosed { return fallback }
         }
@@ -125,7 +127,7 @@ public enum SVGBadgeReader {
                 warnings.append(
                     SVGBadgeWarning(
                         code: .unexpectedNamespace, offset: offset,
-                        message: "openbadges prefix bound to '\(uri)' instead of '\(match.generation.namespaceURI)'"))
+                        message: "openbadges prefix bound to '\(uri)' instead of '\(match.generation.svgNamespaceURI)'"))
             } else {
                 warnings.append(
                     SVGBadgeWarning(code: .unboundPrefix, offset: offset, message: "openbadges prefix is not declared"))
@@ -136,16 +138,16 @@ public enum SVGBadgeReader {
             let raw = try walker.encoding.utf8(
                 walker.tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, what: "verify attribute")
             let decoded = try XMLText.decode(raw, offset: attribute.value.lowerBound, attribute: true, warnings: &warnings)
-            guard decoded.count <= walker.limits.maxPayloadBytes else {
+            guard decoded.count <= walker.limits.maximumPayloadBytes else {
                 throw SVGBadgeError(
                     code: .payloadTooLarge, offset: attribute.value.lowerBound,
-                    message: "the verify attribute is over the payload limit of \(walker.limits.maxPayloadBytes) bytes")
+                    message: "the verify attribute is over the payload limit of \(walker.limits.maximumPayloadBytes) bytes")
             }
             verify = String(decoding: decoded, as: UTF8.self)
         }
         let element = SVGBadgeElement(
             generation: match.generation, qualifiedName: String(decoding: name.qualified, as: UTF8.self),
-            namespaceURI: name.namespaceURI, verify: verify, body: nil, byteOffset: offset, warnings: warnings)
+            namespaceURI: name.namespaceURI, verify: verify, body: nil, byteOffset: ByteOffset(offset), warnings: warnings)
         return Capture(match: match, depth: depth, element: element)
     }
 

@@ -1,37 +1,50 @@
 /// Something tolerated while reading badge data, worth telling the user about.
+///
+/// Warnings compare and hash by ``code`` only, like ``SVGBadgeError``.
 public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
     /// The kind of warning, an open set of static values.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
+        fileprivate enum Backing: Hashable, Sendable {
+            case unexpectedNamespace, unboundPrefix, undecodedEntityReference, internalSubsetIgnored
+        }
+
+        fileprivate let backing: Backing
+
+        fileprivate init(_ backing: Backing) { self.backing = backing }
 
         /// The element was matched by its literal `openbadges:` prefix, but that prefix is bound to another namespace URI.
-        public static let unexpectedNamespace = Code("unexpectedNamespace")
+        public static let unexpectedNamespace = Code(.unexpectedNamespace)
         /// The element was matched by its literal `openbadges:` prefix, which is not bound to any namespace.
-        public static let unboundPrefix = Code("unboundPrefix")
+        public static let unboundPrefix = Code(.unboundPrefix)
         /// An entity reference other than the five predefined ones was left as written (`&name;`), never expanded.
-        public static let undecodedEntityReference = Code("undecodedEntityReference")
+        public static let undecodedEntityReference = Code(.undecodedEntityReference)
         /// The document has a DOCTYPE with an internal subset; its declarations were ignored.
-        public static let internalSubsetIgnored = Code("internalSubsetIgnored")
+        public static let internalSubsetIgnored = Code(.internalSubsetIgnored)
 
         /// The code's name.
-        public var description: String { name }
+        public var description: String { String(describing: backing) }
     }
 
     /// The kind of warning.
     public let code: Code
     /// Byte offset in the (inflated) XML document the warning is about.
-    public let offset: Int
+    public let offset: ByteOffset
     /// A one-line explanation.
     public let message: String
 
-    /// Creates a warning.
-    public init(code: Code, offset: Int, message: String) {
+    /// Makes a warning (only this module raises them).
+    init(code: Code, offset: Int, message: String) {
         self.code = code
-        self.offset = offset
+        self.offset = ByteOffset(offset)
         self.message = message
     }
 
     /// `code at offset: message`.
     public var description: String { "\(code) at byte \(offset): \(message)" }
+
+    /// Warnings are equal when their codes are.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code only.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -114,10 +114,10 @@ final class XMLElementWalker {
         if rootSeen && open.isEmpty {
             throw SVGBadgeError(code: .malformedXML, offset: token.range.lowerBound, message: "second root element")
         }
-        guard open.count < limits.maxDepth else {
+        guard open.count < limits.maximumDepth else {
             throw SVGBadgeError(
                 code: .depthLimitExceeded, offset: token.range.lowerBound,
-                message: "elements nest deeper than \(limits.maxDepth)")
+                message: "elements nest deeper than \(limits.maximumDepth)")
         }
         rootSeen = true
         var declared: [(prefix: [UInt8], uri: String)] = []
@@ -136,10 +136,10 @@ final class XMLElementWalker {
                 tokenizer.bytes(attribute.value), offset: attribute.value.lowerBound, attribute: true, warnings: &ignored)
             declared.append((prefix, String(decoding: value, as: UTF8.self)))
         }
-        guard scope.count + declared.count <= limits.maxNamespaceBindings else {
+        guard scope.count + declared.count <= limits.maximumNamespaceBindings else {
             throw SVGBadgeError(
                 code: .tooManyNamespaceBindings, offset: token.range.lowerBound,
-                message: "more than \(limits.maxNamespaceBindings) namespace bindings in scope")
+                message: "more than \(limits.maximumNamespaceBindings) namespace bindings in scope")
         }
         scope.push(declared)
         let qualified = Array(tokenizer.bytes(token.content))

@@ -317,16 +317,16 @@ final class XMLTokenizer {
                 throw malformed("'<' in an attribute value", at: lt)
             }
             i = valueEnd
-            guard i - valueStart <= limits.maxAttributeBytes else {
+            guard i - valueStart <= limits.maximumAttributeBytes else {
                 throw SVGBadgeError(
                     code: .attributeTooLong, offset: base + valueStart,
-                    message: "attribute value longer than \(limits.maxAttributeBytes) bytes")
+                    message: "attribute value longer than \(limits.maximumAttributeBytes) bytes")
             }
             i += 1
-            guard token.attributes.count < limits.maxAttributesPerElement else {
+            guard token.attributes.count < limits.maximumAttributesPerElement else {
                 throw SVGBadgeError(
                     code: .tooManyAttributes, offset: base + nameStart,
-                    message: "more than \(limits.maxAttributesPerElement) attributes on one element")
+                    message: "more than \(limits.maximumAttributesPerElement) attributes on one element")
             }
             token.attributes.append(
                 XMLAttribute(

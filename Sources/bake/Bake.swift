@@ -1,6 +1,7 @@
 import ArgumentParser
 import BadgeBaking
 import Foundation
+import OpenBadgesModel
 
 /// `bake`: writes Open Badges data into a PNG or SVG image.
 @main
@@ -90,7 +91,7 @@ struct Bake: ParsableCommand {
         // A little over the limit, so that BakePayload reports an oversized payload as such.
         let bytes = try PayloadReader.contents(of: payload, limit: limit + 4096, timeout: payloadTimeout)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw BadgeError(.invalidUTF8, "the payload is not valid UTF-8")
+            throw BadgeError.invalidUTF8("the payload is not valid UTF-8")
         }
         return text
     }

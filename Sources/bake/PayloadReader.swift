@@ -23,7 +23,7 @@ enum PayloadReader {
         } else {
             descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw BadgeError(.io, "cannot open the payload file \(path): \(String(cString: strerror(errno)))")
+                throw BadgeError.io("cannot open the payload file \(path): \(String(cString: strerror(errno)))")
             }
         }
         defer { if descriptor != 0 { close(descriptor) } }
@@ -36,11 +36,10 @@ enum PayloadReader {
             let ready = left > 0 ? poll(&request, 1, Int32(min(left * 1000, Double(Int32.max)).rounded(.up))) : 0
             if ready < 0 {
                 if errno == EINTR { continue }
-                throw BadgeError(.io, "cannot read the payload \(path): \(String(cString: strerror(errno)))")
+                throw BadgeError.io("cannot read the payload \(path): \(String(cString: strerror(errno)))")
             }
             if ready == 0 {
-                throw BadgeError(
-                    .io,
+                throw BadgeError.io(
                     "timed out after \(timeout) s waiting for the payload \(path == "-" ? "on standard input" : path) "
                         + "(a FIFO or pipe with no writer?); see --payload-timeout")
             }
@@ -50,7 +49,7 @@ enum PayloadReader {
             } else if count == 0 {
                 break  // the end of the file, or the writer closed its end
             } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
-                throw BadgeError(.io, "cannot read the payload \(path): \(String(cString: strerror(errno)))")
+                throw BadgeError.io("cannot read the payload \(path): \(String(cString: strerror(errno)))")
             }
         }
         return bytes

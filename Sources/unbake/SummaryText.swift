@@ -66,7 +66,7 @@ enum SummaryText {
 
     static func foundIn(_ badge: BakedBadge) -> String {
         switch badge.location {
-        case .pngChunk(let type, let keyword, let offset): "PNG \(type) chunk \"\(keyword)\" at byte \(offset)"
+        case .pngChunk(let type, let offset): "PNG \(type) chunk \"\(badge.generation.pngKeyword)\" at byte \(offset)"
         case .svgElement(let name, let namespace, let offset): "SVG element <\(name)> (\(namespace ?? "no namespace")) at byte \(offset)"
         }
     }

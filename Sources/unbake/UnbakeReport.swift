@@ -37,8 +37,8 @@ struct UnbakeReport: Encodable {
         specVersion = badge.specVersion?.rawValue
         generation = badge.generation.rawValue
         switch badge.location {
-        case .pngChunk(let type, let keyword, let offset):
-            location = Location(chunkType: type.description, keyword: keyword, offset: offset)
+        case .pngChunk(let type, let offset):
+            location = Location(chunkType: type.description, keyword: badge.generation.pngKeyword, offset: offset)
         case .svgElement(let name, let namespace, let offset):
             location = Location(element: name, namespace: namespace, offset: offset)
         }

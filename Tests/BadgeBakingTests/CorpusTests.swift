@@ -22,18 +22,18 @@ struct CorpusTests {
         case "png-itxt-json", "png-itxt-ob3-json", "png-itxt-ob3-jwt":
             let badge = try #require(try extractor.extract(contentsOf: entry.url))
             let isOB3 = entry.kind.contains("ob3")
-            guard case .pngChunk(.iTXt, let keyword, _) = badge.location else {
+            guard case .pngChunk(.iTXt, _) = badge.location else {
                 Issue.record("not found in an iTXt chunk: \(badge.location)")
                 return
             }
-            #expect(keyword == (isOB3 ? "openbadgecredential" : "openbadges"))
+            #expect(badge.generation.pngKeyword == (isOB3 ? "openbadgecredential" : "openbadges"))
             #expect(badge.kind == (entry.kind.hasSuffix("jwt") ? .jws : .json))
             #expect(badge.specVersion?.rawValue == entry.specVersion)
             #expect(badge.warnings.isEmpty)
             #expect(try extractor.extract(from: Data(contentsOf: entry.url)) == badge)
         case "png-text-url":
             let badge = try #require(try extractor.extract(contentsOf: entry.url))
-            #expect(badge.location == .pngChunk(type: .tEXt, keyword: "openbadges", offset: 33))
+            #expect(badge.location == .pngChunk(type: .tEXt, offset: 33))
             if entry.notes.contains("RELATIVE") {
                 #expect(badge.kind == .unknown)
                 #expect(badge.warnings.map(\.code).contains(.relativeURL))
@@ -91,11 +91,11 @@ struct CorpusTests {
         #expect(credly.payload.contains("did:web:www.credly.com"))
         #expect(credly.specVersion == .v3_0)
         let bad = corpus.appendingPathComponent("png/mozilla-backpack-text-url-bad-crc.png")
-        #expect(throws: BadgeError(.badChecksum, "")) { try extractor.extract(contentsOf: bad) }
+        #expect(throws: BadgeError.badChecksum()) { try extractor.extract(contentsOf: bad) }
         var tolerant = ExtractionOptions()
         tolerant.requireValidChecksum = false
         #expect(try BadgeExtractor(options: tolerant).extract(contentsOf: bad)?.payload == "http://127.0.0.1:10010/good.json")
-        #expect(throws: BadgeError(.unsupportedFormat, "")) {
+        #expect(throws: BadgeError.unsupportedFormat()) {
             try extractor.extract(contentsOf: corpus.appendingPathComponent("png/mozilla-backpack-jpeg-named-png.png"))
         }
     }

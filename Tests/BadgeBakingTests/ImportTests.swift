@@ -17,7 +17,7 @@ struct ImportTests {
         #expect(summary.issuer?.name == "Example Badge Academy")
         #expect(summary.skills.map(\.name) == ["swift", "open badges", "png"])
         #expect(summary.verification.needsOnlineVerification)
-        #expect(imported.baked.location == .pngChunk(type: .iTXt, keyword: "openbadges", offset: 33))
+        #expect(imported.baked.location == .pngChunk(type: .iTXt, offset: 33))
     }
 
     @Test func noDataIsAnOutcomeNotAnError() throws {

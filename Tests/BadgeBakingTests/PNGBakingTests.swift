@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import PNGValidation
 import Testing
 
@@ -23,7 +24,7 @@ struct PNGBakingTests {
         let badge = try #require(try BadgeExtractor().extract(from: baked))
         #expect(badge.payload == payload)
         #expect(badge.warnings.isEmpty)
-        #expect(badge.location == .pngChunk(type: .iTXt, keyword: badge.generation.pngKeyword, offset: 33))
+        #expect(badge.location == .pngChunk(type: .iTXt, offset: 33))
         #expect(badge.generation == (payload == Payloads.ob3Credential ? .credential : .assertion))
     }
 
@@ -68,41 +69,41 @@ struct PNGBakingTests {
         var options = BakeOptions()
         options.generation = .credential
         let baked = try BadgeBaker(options: options).bake(Payloads.ob2JWS, into: sourcePNG().bytes)
-        #expect(try BadgeExtractor().extract(from: baked)?.location == .pngChunk(type: .iTXt, keyword: "openbadgecredential", offset: 33))
-        #expect(throws: BadgeError(.invalidPayload, "")) { try BadgeBaker(options: options).bake(Payloads.hostedURL, into: sourcePNG().bytes) }
+        #expect(try BadgeExtractor().extract(from: baked)?.location == .pngChunk(type: .iTXt, offset: 33))
+        #expect(throws: BadgeError.invalidPayload()) { try BadgeBaker(options: options).bake(Payloads.hostedURL, into: sourcePNG().bytes) }
 
         var strict = BakeOptions()
         strict.replaceExisting = false
-        #expect(throws: BadgeError(.alreadyBaked, "")) { try BadgeBaker(options: strict).bake(Payloads.hostedURL, into: baked) }
+        #expect(throws: BadgeError.alreadyBaked()) { try BadgeBaker(options: strict).bake(Payloads.hostedURL, into: baked) }
     }
 
     @Test("payloads that are not JSON, a compact JWS or an absolute URL are refused", arguments: [
         "", "hello", "{not json", "[1,2]", "relative/path", "ftp://example.org/a", "a.b", "a.b.c d", String(repeating: " ", count: 3),
     ])
     func refusesBadPayloads(payload: String) {
-        #expect(throws: BadgeError(.invalidPayload, "")) { try baker.bake(payload, into: sourcePNG().bytes) }
+        #expect(throws: BadgeError.invalidPayload()) { try baker.bake(payload, into: sourcePNG().bytes) }
     }
 
     @Test func payloadSizeLimit() throws {
         var options = BakeOptions()
         options.maximumPayloadBytes = Payloads.ob2Assertion.utf8.count - 1
-        #expect(throws: BadgeError(.payloadTooLarge, "")) { try BadgeBaker(options: options).bake(Payloads.ob2Assertion, into: sourcePNG().bytes) }
+        #expect(throws: BadgeError.payloadTooLarge()) { try BadgeBaker(options: options).bake(Payloads.ob2Assertion, into: sourcePNG().bytes) }
         options.maximumPayloadBytes += 1
         _ = try BadgeBaker(options: options).bake(Payloads.ob2Assertion, into: sourcePNG().bytes)
     }
 
     @Test func refusesInvalidChunkStreams() {
         let bytes = sourcePNG().bytes
-        #expect(throws: BadgeError(.truncated, "")) { try baker.bake(Payloads.hostedURL, into: bytes.dropLast(12)) }
-        #expect(throws: BadgeError(.truncated, "")) { try baker.bake(Payloads.hostedURL, into: bytes.prefix(100)) }
-        #expect(throws: BadgeError(.emptyInput, "")) { try baker.bake(Payloads.hostedURL, into: []) }
-        #expect(throws: BadgeError(.unsupportedFormat, "")) { try baker.bake(Payloads.hostedURL, into: Array("GIF89a......".utf8)) }
+        #expect(throws: BadgeError.truncated()) { try baker.bake(Payloads.hostedURL, into: bytes.dropLast(12)) }
+        #expect(throws: BadgeError.truncated()) { try baker.bake(Payloads.hostedURL, into: bytes.prefix(100)) }
+        #expect(throws: BadgeError.emptyInput()) { try baker.bake(Payloads.hostedURL, into: []) }
+        #expect(throws: BadgeError.unsupportedFormat()) { try baker.bake(Payloads.hostedURL, into: Array("GIF89a......".utf8)) }
         var badIHDR = bytes
         badIHDR[20] ^= 0xFF
-        #expect(throws: BadgeError(.badChecksum, "")) { try baker.bake(Payloads.hostedURL, into: badIHDR) }
+        #expect(throws: BadgeError.badChecksum()) { try baker.bake(Payloads.hostedURL, into: badIHDR) }
         var badType = bytes
         badType[37] = 0
-        #expect(throws: BadgeError(.malformedPNG, "")) { try baker.bake(Payloads.hostedURL, into: badType) }
+        #expect(throws: BadgeError.malformedPNG()) { try baker.bake(Payloads.hostedURL, into: badType) }
     }
 
     @Test func checksumsOfCopiedChunksOnRequest() throws {
@@ -114,7 +115,7 @@ struct PNGBakingTests {
         #expect(baked.count == bytes.count + 12 + "openbadges".utf8.count + 5 + Payloads.hostedURL.utf8.count)
         var options = BakeOptions()
         options.verifyAllChecksums = true
-        #expect(throws: BadgeError(.badChecksum, "")) { try BadgeBaker(options: options).bake(Payloads.hostedURL, into: bytes) }
+        #expect(throws: BadgeError.badChecksum()) { try BadgeBaker(options: options).bake(Payloads.hostedURL, into: bytes) }
         png = sourcePNG()
         _ = try BadgeBaker(options: options).bake(Payloads.hostedURL, into: png.bytes)
     }
@@ -144,7 +145,7 @@ struct FileBakingTests {
         #expect(try BadgeExtractor().extract(contentsOf: output)?.payload == Payloads.ob2Assertion)
         #expect(try Data(contentsOf: input) == Data(source))
 
-        #expect(throws: BadgeError(.outputExists, "")) {
+        #expect(throws: BadgeError.outputExists()) {
             try BadgeBaker().bake(Payloads.hostedURL, imageAt: input, writingTo: output)
         }
         #expect(try BadgeExtractor().extract(contentsOf: output)?.payload == Payloads.ob2Assertion)
@@ -162,7 +163,7 @@ struct FileBakingTests {
         // Truncated in the middle of its pixel data: the failure comes after output has started.
         let bytes = TestPNG(width: 300, height: 300, idatChunkSize: 8192).bytes
         try Data(bytes.prefix(bytes.count / 2)).write(to: input)
-        #expect(throws: BadgeError(.truncated, "")) {
+        #expect(throws: BadgeError.truncated()) {
             try BadgeBaker().bake(Payloads.ob2Assertion, imageAt: input, writingTo: output)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["truncated.png"])

@@ -157,8 +157,8 @@ struct ResourceBoundTests {
         }
         #expect(ExtractionOptions().maximumSVGDepth == 256)
         #expect(try BadgeExtractor().extract(from: nested(256))?.payload == "https://e.org/a")
-        #expect(code { () throws(BadgeError) in try BadgeExtractor().extract(from: nested(257)) } == .malformedSVG)
-        #expect(code { () throws(BadgeError) in try BadgeExtractor().extract(from: nested(100_000)) } == .malformedSVG)
+        #expect(code { () throws(BadgeError) in try BadgeExtractor().extract(from: nested(257)) } == .depthLimitExceeded)
+        #expect(code { () throws(BadgeError) in try BadgeExtractor().extract(from: nested(100_000)) } == .depthLimitExceeded)
     }
 
     // MARK: JSON (OpenBadgesModel)

@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import Testing
 
 @testable import BadgeBaking
@@ -54,13 +55,13 @@ struct SVGUnifiedTests {
     }
 
     @Test func errorsAreTyped() {
-        #expect(throws: BadgeError(.truncated, "")) { try BadgeExtractor().extract(from: Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><g>".utf8)) }
-        #expect(throws: BadgeError(.unsupportedFormat, "")) { try BadgeExtractor().extract(from: Array("<html><body/></html>".utf8)) }
-        #expect(throws: BadgeError(.invalidPayload, "")) { try BadgeBaker().bake("not a payload", into: Array(plainSVG.utf8)) }
+        #expect(throws: BadgeError.truncated()) { try BadgeExtractor().extract(from: Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><g>".utf8)) }
+        #expect(throws: BadgeError.unsupportedFormat()) { try BadgeExtractor().extract(from: Array("<html><body/></html>".utf8)) }
+        #expect(throws: BadgeError.invalidPayload()) { try BadgeBaker().bake("not a payload", into: Array(plainSVG.utf8)) }
         var options = ExtractionOptions()
         options.maximumSVGDepth = 3
         let deep = "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><g><g/></g></g></svg>"
-        #expect(throws: BadgeError(.malformedSVG, "")) { try BadgeExtractor(options: options).extract(from: Array(deep.utf8)) }
+        #expect(throws: BadgeError.depthLimitExceeded()) { try BadgeExtractor(options: options).extract(from: Array(deep.utf8)) }
         options.maximumSVGDepth = 4
         #expect(throws: Never.self) { try BadgeExtractor(options: options).extract(from: Array(deep.utf8)) }
     }

@@ -1,5 +1,6 @@
 @testable import BadgeBaking
 import Foundation
+import OpenBadgesModel
 import Testing
 
 /// Baking streams a PNG through one buffer (``ForwardingByteSource``), carrying the unsettled bytes of a chunk

@@ -172,7 +172,7 @@ public enum FuzzInvariants {
     /// gives the same document.
     public static func svgBake(_ bytes: [UInt8], fail: Failure) {
         let payload = payloads[bytes.count % payloads.count]
-        let generation: SVGBadgeGeneration = payload.contains("OpenBadgeCredential") ? .openBadges3 : .openBadges2
+        let generation: BadgeGeneration = payload.contains("OpenBadgeCredential") ? .credential : .assertion
         guard let content = try? SVGBadgeContent(generation: generation, payload: payload) else {
             return fail("a fixed payload was refused")
         }

@@ -1,28 +1,29 @@
 import Foundation
+import OpenBadgesModel
 import SVGBadge
 import Testing
 import Zlib
 
 @Suite struct BakerTests {
     static let hosted = SVGBadgeContent(
-        generation: .openBadges2, verify: "https://example.org/assertions/1", body: Support.assertionJSON)
-    static let signed = SVGBadgeContent(generation: .openBadges2, verify: Support.jws)
-    static let ob3JSON = SVGBadgeContent(generation: .openBadges3, body: Support.credentialJSON)
-    static let ob3JWS = SVGBadgeContent(generation: .openBadges3, verify: Support.jws)
+        generation: .assertion, verify: "https://example.org/assertions/1", body: Support.assertionJSON)
+    static let signed = SVGBadgeContent(generation: .assertion, verify: Support.jws)
+    static let ob3JSON = SVGBadgeContent(generation: .credential, body: Support.credentialJSON)
+    static let ob3JWS = SVGBadgeContent(generation: .credential, verify: Support.jws)
 
     @Test(arguments: [hosted, signed, ob3JSON, ob3JWS])
     func bakeAndReadBack(content: SVGBadgeContent) throws {
         let baked = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: content)
         let element = try #require(try SVGBadgeReader.extract(from: baked))
         #expect(element.generation == content.generation)
-        #expect(element.qualifiedName == content.generation.qualifiedName)
-        #expect(element.namespaceURI == content.generation.namespaceURI)
+        #expect(element.qualifiedName == content.generation.svgQualifiedName)
+        #expect(element.namespaceURI == content.generation.svgNamespaceURI)
         #expect(element.verify == content.verify)
         #expect(element.body == content.body)
         #expect(element.warnings.isEmpty)
         // A namespace-aware parser sees the element as the root's first child, in the right namespace.
         let names = try #require(Support.namespacedElements(baked))
-        #expect(names.prefix(2) == ["{http://www.w3.org/2000/svg}svg", "{\(content.generation.namespaceURI)}\(content.generation.localName)"])
+        #expect(names.prefix(2) == ["{http://www.w3.org/2000/svg}svg", "{\(content.generation.svgNamespaceURI)}\(content.generation.svgLocalName)"])
     }
 
     @Test func spellingOfEachForm() throws {
@@ -48,7 +49,7 @@ import Zlib
         let once = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: Self.hosted)
         let twice = try SVGBadgeBaker.bake(once, content: Self.hosted)
         #expect(twice == once)
-        let other = SVGBadgeContent(generation: .openBadges2, verify: "https://example.org/assertions/2")
+        let other = SVGBadgeContent(generation: .assertion, verify: "https://example.org/assertions/2")
         let replaced = try SVGBadgeBaker.bake(once, content: other)
         #expect(replaced.occurrences(of: "openbadges:assertion") == 1)
         #expect(replaced.occurrences(of: "xmlns:openbadges") == 1)
@@ -67,7 +68,7 @@ import Zlib
         // And back again.
         let back = try SVGBadgeBaker.bake(ob3, content: Self.signed)
         #expect(back.occurrences(of: "credential") == 0)
-        #expect(try SVGBadgeReader.extract(from: back)?.generation == .openBadges2)
+        #expect(try SVGBadgeReader.extract(from: back)?.generation == .assertion)
     }
 
     @Test func removesEveryExistingBadgeElement() throws {
@@ -90,7 +91,7 @@ import Zlib
     @Test func escapingRoundTrips() throws {
         let verify = "https://e.org/?a=1&b=<2>\"q\"\t\nline'"
         let body = #"{"text":"a ]]> b ]]]]> c <&> é 🎓","end":"]]"}"#
-        let content = SVGBadgeContent(generation: .openBadges2, verify: verify, body: body)
+        let content = SVGBadgeContent(generation: .assertion, verify: verify, body: body)
         let baked = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: content)
         #expect(baked.occurrences(of: "]]]]><![CDATA[>") == 2)
         let element = try #require(try SVGBadgeReader.extract(from: baked))
@@ -172,10 +173,10 @@ import Zlib
     @Test func refusesUnusableContent() throws {
         let svg = Array(Support.plainSVG.utf8)
         for content in [
-            SVGBadgeContent(generation: .openBadges3),
-            SVGBadgeContent(generation: .openBadges3, verify: "", body: ""),
-            SVGBadgeContent(generation: .openBadges2, verify: "bad\u{1}control"),
-            SVGBadgeContent(generation: .openBadges3, body: "{\"a\":\"\u{0}\"}"),
+            SVGBadgeContent(generation: .credential),
+            SVGBadgeContent(generation: .credential, verify: "", body: ""),
+            SVGBadgeContent(generation: .assertion, verify: "bad\u{1}control"),
+            SVGBadgeContent(generation: .credential, body: "{\"a\":\"\u{0}\"}"),
         ] {
             let error = #expect(throws: SVGBadgeError.self) { try SVGBadgeBaker.bake(svg, content: content) }
             #expect(error?.code == .invalidContent)
@@ -183,19 +184,19 @@ import Zlib
     }
 
     @Test func contentFromPayload() throws {
-        let hosted = try SVGBadgeContent(generation: .openBadges2, payload: "\n" + Support.assertionJSON + "\n")
+        let hosted = try SVGBadgeContent(generation: .assertion, payload: "\n" + Support.assertionJSON + "\n")
         #expect(hosted == Self.hosted)
         let legacy = try SVGBadgeContent(
-            generation: .openBadges2, payload: #"{"uid":"1","verify":{"type":"hosted","url":"https://e.org/a.json"},"id":"urn:uuid:1"}"#)
+            generation: .assertion, payload: #"{"uid":"1","verify":{"type":"hosted","url":"https://e.org/a.json"},"id":"urn:uuid:1"}"#)
         #expect(legacy.verify == "https://e.org/a.json")
-        let noURL = try SVGBadgeContent(generation: .openBadges2, payload: #"{"id":"urn:uuid:1"}"#)
+        let noURL = try SVGBadgeContent(generation: .assertion, payload: #"{"id":"urn:uuid:1"}"#)
         #expect(noURL.verify == nil && noURL.body == #"{"id":"urn:uuid:1"}"#)
-        #expect(try SVGBadgeContent(generation: .openBadges2, payload: Support.jws) == Self.signed)
-        #expect(try SVGBadgeContent(generation: .openBadges3, payload: Support.jws) == Self.ob3JWS)
-        #expect(try SVGBadgeContent(generation: .openBadges3, payload: Support.credentialJSON) == Self.ob3JSON)
-        let url = try SVGBadgeContent(generation: .openBadges2, payload: "https://e.org/a")
+        #expect(try SVGBadgeContent(generation: .assertion, payload: Support.jws) == Self.signed)
+        #expect(try SVGBadgeContent(generation: .credential, payload: Support.jws) == Self.ob3JWS)
+        #expect(try SVGBadgeContent(generation: .credential, payload: Support.credentialJSON) == Self.ob3JSON)
+        let url = try SVGBadgeContent(generation: .assertion, payload: "https://e.org/a")
         #expect(url.verify == "https://e.org/a" && url.body == nil)
-        #expect(throws: SVGBadgeError.self) { try SVGBadgeContent(generation: .openBadges3, payload: "https://e.org/a") }
-        #expect(throws: SVGBadgeError.self) { try SVGBadgeContent(generation: .openBadges2, payload: "hello") }
+        #expect(throws: SVGBadgeError.self) { try SVGBadgeContent(generation: .credential, payload: "https://e.org/a") }
+        #expect(throws: SVGBadgeError.self) { try SVGBadgeContent(generation: .assertion, payload: "hello") }
     }
 }

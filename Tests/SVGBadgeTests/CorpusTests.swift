@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import SVGBadge
 import Testing
 
@@ -47,7 +48,7 @@ struct CorpusTests {
         switch entry.kind {
         case "svg-assertion-cdata":
             let element = try #require(element)
-            #expect(element.generation == .openBadges2)
+            #expect(element.generation == .assertion)
             #expect(Self.isJSON(element.body))
         case "svg-assertion-verify-url":
             let element = try #require(element)
@@ -56,12 +57,12 @@ struct CorpusTests {
             #expect(element.payload == element.verify)
         case "svg-ob3-credential-cdata":
             let element = try #require(element)
-            #expect(element.generation == .openBadges3)
+            #expect(element.generation == .credential)
             #expect(Self.isJSON(element.body))
             #expect(element.payload == element.body)
         case "svg-ob3-credential-verify-jwt":
             let element = try #require(element)
-            #expect(element.generation == .openBadges3)
+            #expect(element.generation == .credential)
             #expect(element.body == nil)
             #expect(Self.isCompactJWS(element.verify))
         case "plain-svg", "hostile-svg":
@@ -90,7 +91,7 @@ struct CorpusTests {
     @Test(arguments: CorpusEntry.all)
     func bakingCorpusFilesRoundTrips(entry: CorpusEntry) throws {
         let original = try entry.bytes()
-        let content = SVGBadgeContent(generation: .openBadges3, body: Support.credentialJSON)
+        let content = SVGBadgeContent(generation: .credential, body: Support.credentialJSON)
         let baked = try SVGBadgeBaker.bake(original, content: content)
         let element = try #require(try SVGBadgeReader.extract(from: baked))
         #expect(element.body == Support.credentialJSON)

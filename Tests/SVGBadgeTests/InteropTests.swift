@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import SVGBadge
 import Testing
 
@@ -35,9 +36,9 @@ struct InteropTests {
     }
 
     @Test(arguments: [
-        SVGBadgeContent(generation: .openBadges2, verify: "https://example.org/assertions/1", body: Support.assertionJSON),
-        SVGBadgeContent(generation: .openBadges2, verify: Support.jws),
-        SVGBadgeContent(generation: .openBadges2, verify: "https://example.org/a?x=1&y=<2>"),
+        SVGBadgeContent(generation: .assertion, verify: "https://example.org/assertions/1", body: Support.assertionJSON),
+        SVGBadgeContent(generation: .assertion, verify: Support.jws),
+        SVGBadgeContent(generation: .assertion, verify: "https://example.org/a?x=1&y=<2>"),
     ])
     func pythonReadsWhatWeBake(content: SVGBadgeContent) throws {
         let baked = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: content)
@@ -45,7 +46,7 @@ struct InteropTests {
     }
 
     @Test func pythonReadsOurBodyWhenThereIsNoVerify() throws {
-        let content = SVGBadgeContent(generation: .openBadges2, body: #"{"id":"urn:uuid:1","name":"é"}"#)
+        let content = SVGBadgeContent(generation: .assertion, body: #"{"id":"urn:uuid:1","name":"é"}"#)
         let baked = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: content)
         #expect(try Self.pythonUnbake(baked) == content.body)
     }
@@ -62,11 +63,11 @@ struct InteropTests {
         try #require(result.status == 0)
         let baked = Array(try Data(contentsOf: output))
         let element = try #require(try SVGBadgeReader.extract(from: baked))
-        #expect(element.generation == .openBadges2)
+        #expect(element.generation == .assertion)
         #expect(element.warnings.isEmpty)
         // Python always writes the input as CDATA, and puts the id / JWS / URL in verify.
         #expect(element.body == payload)
-        let expected = try SVGBadgeContent(generation: .openBadges2, payload: payload)
+        let expected = try SVGBadgeContent(generation: .assertion, payload: payload)
         #expect(element.verify == expected.verify)
 
         // Re-baking a Python-baked file leaves exactly one element, which Python reads.
@@ -82,7 +83,7 @@ struct InteropTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try #require(Support.python(Self.elementTreeScript, [file.path]))
         try #require(result.status == 0)
-        let expected = "{http://www.w3.org/2000/svg}svg {\(content.generation.namespaceURI)}\(content.generation.localName) "
+        let expected = "{http://www.w3.org/2000/svg}svg {\(content.generation.svgNamespaceURI)}\(content.generation.svgLocalName) "
             + (content.verify ?? "") + "|" + (content.body ?? "")
         #expect(result.output == expected)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import SVGBadge
 import Testing
 import Zlib
@@ -25,14 +26,14 @@ import Zlib
         // 40 levels × 300 bindings = 12 000 in scope at the bottom, looked up by 4 000 elements: 48 million
         // binding comparisons with a list scanned per lookup; a few thousand hash lookups now.
         let svg = Self.namespaceHeavy(levels: 40, perLevel: 300, leaves: 2_000)
-        let limits = SVGBadgeLimits(maxAttributesPerElement: 1024, maxNamespaceBindings: 40 * 301 + 10)
+        let limits = SVGBadgeLimits(maximumAttributesPerElement: 1024, maximumNamespaceBindings: 40 * 301 + 10)
         let element = try #require(try SVGBadgeReader.extract(from: svg, limits: limits))
         #expect(element.namespaceURI == "http://openbadges.org")
         #expect(element.verify == "https://example.org/a")
         #expect(element.warnings.isEmpty)
         // Baking walks the same way.
         let baked = try SVGBadgeBaker.bake(
-            svg, content: try SVGBadgeContent(generation: .openBadges2, payload: "https://example.org/b"),
+            svg, content: try SVGBadgeContent(generation: .assertion, payload: "https://example.org/b"),
             options: SVGBadgeBakeOptions(limits: limits))
         #expect(try SVGBadgeReader.extract(from: baked, limits: limits)?.verify == "https://example.org/b")
     }
@@ -50,9 +51,9 @@ import Zlib
 
     @Test func namespaceBindingLimitJustUnderAndOver() throws {
         let svg = Self.namespaceHeavy(levels: 10, perLevel: 9, leaves: 1)  // 10 per level, 100 in all
-        #expect(try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maxNamespaceBindings: 101))?.verify != nil)
+        #expect(try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maximumNamespaceBindings: 101))?.verify != nil)
         let error = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maxNamespaceBindings: 100))
+            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maximumNamespaceBindings: 100))
         }
         #expect(error?.code == .tooManyNamespaceBindings)
         // The default refuses the shape (254 levels × 1 000 bindings) early.
@@ -68,7 +69,7 @@ import Zlib
     }
 
     @Test func payloadLimitAppliesToBodyTextCDATAAndVerify() throws {
-        let limits = SVGBadgeLimits(maxPayloadBytes: 1000)
+        let limits = SVGBadgeLimits(maximumPayloadBytes: 1000)
         let fits = String(repeating: "a", count: 1000)
         let over = String(repeating: "a", count: 1001)
         // Surrounding whitespace does not count.
@@ -92,7 +93,7 @@ import Zlib
         var requested = 0
         var offset = 0
         let error = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(limits: SVGBadgeLimits(maxPayloadBytes: 1000)) {
+            try SVGBadgeReader.extract(limits: SVGBadgeLimits(maximumPayloadBytes: 1000)) {
                 requested += 1
                 guard offset < packed.count else { return nil }
                 defer { offset = min(offset + 256, packed.count) }

@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 import SVGBadge
 import Testing
 import Zlib
@@ -11,14 +12,14 @@ import Zlib
             </svg>
             """
         let element = try #require(try Support.extract(svg))
-        #expect(element.generation == .openBadges2)
+        #expect(element.generation == .assertion)
         #expect(element.qualifiedName == "openbadges:assertion")
         #expect(element.namespaceURI == Support.ob2)
         #expect(element.verify == "https://example.org/assertions/1")
         #expect(element.body == Support.assertionJSON)
         #expect(element.payload == Support.assertionJSON)
         #expect(element.warnings.isEmpty)
-        #expect(element.byteOffset == Array(svg.utf8).firstIndex(of: UInt8(ascii: ">"))! + 1)
+        #expect(element.byteOffset == ByteOffset(Array(svg.utf8).firstIndex(of: UInt8(ascii: ">"))! + 1))
     }
 
     @Test func ob2SignedIsEmptyElement() throws {
@@ -28,7 +29,7 @@ import Zlib
             </svg>
             """
         let element = try #require(try Support.extract(svg))
-        #expect(element.generation == .openBadges2)
+        #expect(element.generation == .assertion)
         #expect(element.verify == Support.jws)
         #expect(element.body == nil)
         #expect(element.payload == Support.jws)
@@ -41,7 +42,7 @@ import Zlib
             </svg>
             """
         let element = try #require(try Support.extract(svg))
-        #expect(element.generation == .openBadges3)
+        #expect(element.generation == .credential)
         #expect(element.verify == Support.jws)
         #expect(element.body == nil)
     }
@@ -55,7 +56,7 @@ import Zlib
             </svg>
             """
         let element = try #require(try Support.extract(svg))
-        #expect(element.generation == .openBadges3)
+        #expect(element.generation == .credential)
         #expect(element.verify == nil)
         #expect(element.body == Support.credentialJSON)
     }
@@ -65,7 +66,7 @@ import Zlib
             <s:svg xmlns:s="http://www.w3.org/2000/svg"><s:g><b:assertion xmlns:b="http://openbadges.org" verify="https://e.org/a"/></s:g></s:svg>
             """
         let element = try #require(try Support.extract(prefixed))
-        #expect(element.generation == .openBadges2)
+        #expect(element.generation == .assertion)
         #expect(element.qualifiedName == "b:assertion")
         #expect(element.warnings.isEmpty)
 
@@ -73,7 +74,7 @@ import Zlib
             <svg xmlns="http://www.w3.org/2000/svg"><credential xmlns="https://purl.imsglobal.org/ob/v3p0">{"a":1}</credential></svg>
             """
         let credential = try #require(try Support.extract(defaultNamespace))
-        #expect(credential.generation == .openBadges3)
+        #expect(credential.generation == .credential)
         #expect(credential.qualifiedName == "credential")
         #expect(credential.body == #"{"a":1}"#)
     }
@@ -94,7 +95,7 @@ import Zlib
             <openbadges:credential><![CDATA[{"x":1}]]></openbadges:credential></svg>
             """
         let element = try #require(try Support.extract(wrong))
-        #expect(element.generation == .openBadges3)
+        #expect(element.generation == .credential)
         #expect(element.namespaceURI == "https://purl.imsglobal.org/spec/ob/v3p0")
         #expect(element.warnings.map(\.code) == [.unexpectedNamespace])
 
@@ -180,7 +181,7 @@ import Zlib
             """
         let element = try #require(try SVGBadgeReader.extract(from: [0xEF, 0xBB, 0xBF] + Array(svg.utf8)))
         #expect(element.body == Support.credentialJSON)
-        #expect(element.byteOffset == 3 + Array(svg.utf8).firstIndex(of: UInt8(ascii: ">"))! + 1)
+        #expect(element.byteOffset == ByteOffset(3 + Array(svg.utf8).firstIndex(of: UInt8(ascii: ">"))! + 1))
     }
 
     @Test func dataInputAndChunkedReaderAgree() throws {
@@ -247,7 +248,7 @@ import Zlib
         let bad: [UInt8] = head + [0xC3, 0x28] + Array(#""}]]></openbadges:assertion></svg>"#.utf8)
         let error = #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: bad) }
         #expect(error?.code == .invalidUTF8)
-        #expect(error?.offset == head.count)
+        #expect(error?.offset == ByteOffset(head.count))
 
         let badVerify = Array(#"<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify=""#.utf8) + [0xFF]
             + Array(#""/></svg>"#.utf8)

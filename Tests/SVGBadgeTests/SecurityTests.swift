@@ -43,7 +43,7 @@ import Zlib
                 #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">\#(open)<openbadges:assertion verify="https://e.org"/>\#(close)</svg>"#
                     .utf8)
         }
-        let limits = SVGBadgeLimits(maxDepth: 20)
+        let limits = SVGBadgeLimits(maximumDepth: 20)
         #expect(try SVGBadgeReader.extract(from: nested(20), limits: limits)?.verify == "https://e.org")
         let error = #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: nested(21), limits: limits) }
         #expect(error?.code == .depthLimitExceeded)
@@ -58,10 +58,10 @@ import Zlib
 
     @Test func documentSizeJustUnderAndOver() throws {
         let svg = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: BakerTests.signed)
-        let exact = SVGBadgeLimits(maxDocumentBytes: svg.count)
+        let exact = SVGBadgeLimits(maximumDocumentBytes: svg.count)
         #expect(try SVGBadgeReader.extract(from: svg, limits: exact)?.verify == Support.jws)
         #expect(try Support.extractChunked(svg, size: 10, limits: exact).0?.verify == Support.jws)
-        let small = SVGBadgeLimits(maxDocumentBytes: svg.count - 1)
+        let small = SVGBadgeLimits(maximumDocumentBytes: svg.count - 1)
         let error = #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: svg, limits: small) }
         #expect(error?.code == .documentTooLarge)
         // Streaming: the limit bites when the data that goes over it is read (badge placed last).
@@ -69,7 +69,7 @@ import Zlib
             (#"<svg xmlns="http://www.w3.org/2000/svg">"# + String(repeating: " ", count: 5000)
                 + #"<openbadges:assertion verify="x"/></svg>"#).utf8)
         let lateError = #expect(throws: SVGBadgeError.self) {
-            try Support.extractChunked(late, size: 64, limits: SVGBadgeLimits(maxDocumentBytes: 1000))
+            try Support.extractChunked(late, size: 64, limits: SVGBadgeLimits(maximumDocumentBytes: 1000))
         }
         #expect(lateError?.code == .documentTooLarge)
         #expect(throws: SVGBadgeError.self) {
@@ -80,15 +80,15 @@ import Zlib
     @Test func inflatedSizeJustUnderAndOverAndBombs() throws {
         let svg = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: BakerTests.ob3JWS)
         let packed = try deflate(svg, container: .gzip)
-        #expect(try SVGBadgeReader.extract(from: packed, limits: SVGBadgeLimits(maxInflatedBytes: svg.count)) != nil)
+        #expect(try SVGBadgeReader.extract(from: packed, limits: SVGBadgeLimits(maximumInflatedBytes: svg.count)) != nil)
         let error = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(from: packed, limits: SVGBadgeLimits(maxInflatedBytes: svg.count - 1))
+            try SVGBadgeReader.extract(from: packed, limits: SVGBadgeLimits(maximumInflatedBytes: svg.count - 1))
         }
         #expect(error?.code == .inflatedTooLarge)
         let bakeError = #expect(throws: SVGBadgeError.self) {
             try SVGBadgeBaker.bake(
                 packed, content: BakerTests.signed,
-                options: SVGBadgeBakeOptions(limits: SVGBadgeLimits(maxInflatedBytes: svg.count - 1)))
+                options: SVGBadgeBakeOptions(limits: SVGBadgeLimits(maximumInflatedBytes: svg.count - 1)))
         }
         #expect(bakeError?.code == .inflatedTooLarge)
         // A gzip bomb: 20 MB of spaces after the root start tag, capped at 1 MB.
@@ -96,7 +96,7 @@ import Zlib
             Array(#"<svg xmlns="http://www.w3.org/2000/svg">"#.utf8) + [UInt8](repeating: 0x20, count: 20_000_000),
             container: .gzip, level: 9)
         let bombError = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(from: bomb, limits: SVGBadgeLimits(maxInflatedBytes: 1 << 20))
+            try SVGBadgeReader.extract(from: bomb, limits: SVGBadgeLimits(maximumInflatedBytes: 1 << 20))
         }
         #expect(bombError?.code == .inflatedTooLarge)
     }
@@ -115,15 +115,15 @@ import Zlib
     @Test func attributeLimitsJustUnderAndOver() throws {
         let attributes = (0..<9).map { " a\($0)=\"v\"" }.joined()
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg"\#(attributes)><openbadges:assertion verify="0123456789"/></svg>"#.utf8)
-        let fits = SVGBadgeLimits(maxAttributesPerElement: 10, maxAttributeBytes: 26)
+        let fits = SVGBadgeLimits(maximumAttributesPerElement: 10, maximumAttributeBytes: 26)
         #expect(try SVGBadgeReader.extract(from: svg, limits: fits)?.verify == "0123456789")
         let tooMany = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maxAttributesPerElement: 9))
+            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maximumAttributesPerElement: 9))
         }
         #expect(tooMany?.code == .tooManyAttributes)
         // The longest value is the SVG namespace URI (26 bytes).
         let tooLong = #expect(throws: SVGBadgeError.self) {
-            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maxAttributeBytes: 25))
+            try SVGBadgeReader.extract(from: svg, limits: SVGBadgeLimits(maximumAttributeBytes: 25))
         }
         #expect(tooLong?.code == .attributeTooLong)
     }

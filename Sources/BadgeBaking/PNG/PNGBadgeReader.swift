@@ -1,4 +1,5 @@
 import Zlib
+import OpenBadgesModel
 
 /// Finds the badge text chunk in a PNG datastream.
 ///
@@ -85,25 +86,24 @@ struct PNGBadgeReader {
         if !chosen.checksumMatches {
             let message = "the \(chosen.header.type) badge chunk's CRC does not match its contents"
             if options.requireValidChecksum { throw BadgeError(.badChecksum, at: chosen.header.offset, message) }
-            warnings.append(BadgeWarning(.badChecksum, message))
+            warnings.append(BadgeWarning(.badChecksum, at: chosen.header.offset, message))
         }
         let chunk = try chosen.parsed.get()
-        let keyword = chunk.keywordString
         if chosen.header.type != .iTXt {
-            warnings.append(BadgeWarning(.legacyTextChunk, "the data is in a legacy \(chosen.header.type) chunk, not iTXt"))
+            warnings.append(BadgeWarning(.legacyTextChunk, at: chosen.header.offset, "the data is in a legacy \(chosen.header.type) chunk, not iTXt"))
         }
         if chunk.isCompressed && chosen.header.type == .iTXt {
-            warnings.append(BadgeWarning(.compressedText, "the iTXt chunk is compressed, which the baking specifications forbid"))
+            warnings.append(BadgeWarning(.compressedText, at: chosen.header.offset, "the iTXt chunk is compressed, which the baking specifications forbid"))
         }
         if !chunk.languageTag.isEmpty || !chunk.translatedKeyword.isEmpty {
             warnings.append(
                 BadgeWarning(
-                    .languageTag,
+                    .languageTag, at: chosen.header.offset,
                     "the iTXt chunk has language tag \"\(chunk.languageTag)\" and translated keyword \"\(chunk.translatedKeyword)\""
                 )
             )
         }
-        if let quirk = chunk.quirk { warnings.append(BadgeWarning(.bakerQuirk, quirk)) }
+        if let quirk = chunk.quirk { warnings.append(BadgeWarning(.bakerQuirk, at: chosen.header.offset, quirk)) }
         let others = candidates.filter { $0.header.offset != chosen.header.offset }
         if !others.isEmpty {
             let list = others.map { "\($0.header.type) \($0.generation.pngKeyword) at byte \($0.header.offset)" }
@@ -111,7 +111,7 @@ struct PNGBadgeReader {
         }
         return BakedBadge(
             format: .png, payload: chunk.text, generation: chosen.generation,
-            location: .pngChunk(type: chosen.header.type, keyword: keyword, offset: chosen.header.offset),
+            location: .pngChunk(type: chosen.header.type, offset: chosen.header.offset),
             warnings: warnings
         )
     }

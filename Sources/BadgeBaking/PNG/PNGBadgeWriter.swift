@@ -1,4 +1,5 @@
 import Zlib
+import OpenBadgesModel
 
 /// Bakes a text chunk into a PNG datastream, copying every other chunk byte for byte.
 ///
@@ -37,7 +38,7 @@ struct PNGBadgeWriter {
                     }
                     try reader.source.drop(through: end)
                     try reader.skip(Int64(header.length - head.count) + 4, in: header)
-                    report.removedChunks.append(.init(type: header.type, keyword: generation.pngKeyword, offset: header.offset))
+                    report.removedChunks.append(.init(type: header.type, generation: generation, offset: header.offset))
                 } else {
                     reader.source.keep(through: end)
                     try readVerified(header, from: &reader, after: head)
@@ -92,28 +93,4 @@ struct PNGBadgeWriter {
         }
         throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk")
     }
-}
-
-/// What baking did.
-public struct BakeReport: Hashable, Sendable {
-    /// A badge chunk or element that baking removed.
-    public struct RemovedData: Hashable, Sendable {
-        /// The PNG chunk type, or nil for SVG.
-        public var type: PNGChunkType?
-        /// The PNG keyword or SVG element name.
-        public var keyword: String
-        /// Where it was in the input.
-        public var offset: Int64
-    }
-
-    /// The image format baked.
-    public var format: ImageFormat
-    /// The generation baked (which keyword or element was written).
-    public var generation: BadgeGeneration
-    /// Badge data removed from the input (re-baking replaces).
-    public var removedChunks: [RemovedData] = []
-    /// Bytes after the PNG's IEND chunk, copied unchanged (only with ``BakeOptions/keepTrailingData``).
-    public var trailingBytes = 0
-    /// Bytes after the PNG's IEND chunk that were left out of the output (the default).
-    public var droppedTrailingBytes = 0
 }

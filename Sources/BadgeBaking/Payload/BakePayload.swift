@@ -1,3 +1,5 @@
+import OpenBadgesModel
+
 /// A payload checked and ready to bake: JSON, a compact JWS or an absolute URL, with its generation decided.
 struct BakePayload {
     /// The payload text without surrounding whitespace.

@@ -57,7 +57,7 @@ public struct PayloadClassification: Hashable, Sendable {
                 warnings.append(BadgeWarning(.invalidPayload, "the payload \(what): \(error)"))
             }
         }
-        generation = isRecord ? .clr : specVersion.map { $0 == .v3_0 ? .credential : .assertion }
+        generation = isRecord ? .clr : specVersion.map(BadgeGeneration.init(carrying:))
     }
 
     /// Whether the first Unicode scalar that is not white space is `{` (scalars, not grapheme clusters: linear

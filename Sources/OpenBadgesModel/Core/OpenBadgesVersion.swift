@@ -1,4 +1,8 @@
-/// An Open Badges specification version, as detected from a document.
+/// An Open Badges specification version, as detected from a document: the version of the *data model* (its
+/// `@context`, shape or JWS claims), such as 1.1, 2.0 or 3.0.
+///
+/// Not to be confused with ``BadgeGeneration``, which says how data is *carried* in an image (the PNG keyword or
+/// SVG element); ``BadgeGeneration/init(carrying:)`` is the one mapping from a version to a generation.
 ///
 /// An "unbounded enumeration": new versions can be added without breaking `switch`es.
 public struct OpenBadgesVersion: Sendable, Hashable, Codable, CustomStringConvertible, Comparable {

@@ -64,7 +64,7 @@ struct CLRTests {
         }
         let baked = try #require(try BadgeExtractor().extract(from: image))
         #expect(baked.generation == .clr)
-        if case .pngChunk(_, let keyword, _) = baked.location { #expect(keyword == "clrcredential") }
+        if case .pngChunk = baked.location { #expect(baked.generation.pngKeyword == "clrcredential") }
         // One upload, every achievement: the two awarded ones and the one the record only describes.
         let summary = try BadgeSummary(payload: baked.payload)
         #expect(summary.documentKind == "clrCredential")
