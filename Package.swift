@@ -39,7 +39,8 @@ let package = Package(
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
 
-        // Async-signal-safe removal of bake's temporary file on SIGINT/SIGTERM (C: signal handlers).
+        // The bake tool's signal handlers: async-signal-safe removal of its temporary file on SIGINT/SIGTERM/SIGHUP
+        // (the library installs none).
         .target(name: "CBadgeSupport"),
 
         // zlib behind a small Swift API: bounded inflate, deflate, CRC-32.
@@ -50,7 +51,7 @@ let package = Package(
         .target(name: "OpenBadgesModel", swiftSettings: strictSettings),
         .target(
             name: "BadgeBaking",
-            dependencies: ["Zlib", "SVGBadge", "OpenBadgesModel", "CBadgeSupport"],
+            dependencies: ["Zlib", "SVGBadge", "OpenBadgesModel"],
             swiftSettings: strictSettings
         ),
 
@@ -83,7 +84,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "bake",
-            dependencies: ["BadgeBaking", "OpenBadgesModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BadgeBaking", "OpenBadgesModel", "CBadgeSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
 

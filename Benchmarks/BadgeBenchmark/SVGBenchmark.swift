@@ -24,11 +24,11 @@ enum SVGBenchmark {
         for (label, size) in sizes {
             let plain = document(approximateBytes: size, badgeLast: nil)
             let last = document(approximateBytes: size, badgeLast: payload)
-            let baked = try BadgeBaker().bake(payload, into: plain)
+            let baked = try BadgeBaker().bake(payload, from: .bytes(plain), to: .memory).bakedImage!
             let extractor = BadgeExtractor()
             let first = try median { _ = try extractor.extract(from: baked) }
             let scan = try median { _ = try extractor.extract(from: last) }
-            let bake = try median { _ = try BadgeBaker().bake(payload, into: plain) }
+            let bake = try median { _ = try BadgeBaker().bake(payload, from: .bytes(plain), to: .memory).bakedImage! }
             let megabytes = Double(plain.count) / 1e6
             line(String(format: "%@ SVG (%d bytes): extract badge first %.2f ms; extract badge last %.0f MB/s; bake %.0f MB/s",
                          label, plain.count, first * 1000, megabytes / scan, megabytes / bake))

@@ -16,8 +16,9 @@ public struct BakeOptions: Sendable {
     public var verifyAllChecksums = false
     /// The most PNG chunks accepted (default 4 194 304).
     public var maximumChunkCount = 1 << 22
-    /// The largest input read into memory when it cannot be streamed twice: SVG documents, and PNGs read
-    /// from a pipe and written to one (default 256 MiB).
+    /// The largest input read into memory when it cannot be streamed: SVG documents, and a PNG baked to a
+    /// ``BakeOutput/fileDescriptor(_:)`` from an input that cannot be read twice (a pipe), which is read whole
+    /// and checked before anything is written (default 256 MiB).
     public var maximumBufferedBytes = 256 << 20
     /// Whether output files are flushed to disk (`fsync`) before they are moved into place (default false).
     /// Either way the output appears complete or not at all to other processes; flushing also makes it
@@ -34,15 +35,87 @@ public struct BakeOptions: Sendable {
     /// whatever the image size. Larger buffers gain nothing measurable; smaller ones cost system calls.
     public var bufferSize = 1 << 20
 
+    /// Told about the temporary file a ``BakeOutput/file(_:overwrite:)`` output is written through: called with
+    /// its path right after it is created, and with nil once it has been moved into place or removed (default
+    /// nil). The library installs no signal handlers; a command-line tool uses this to remove the temporary
+    /// file when a signal ends the process in the middle of a bake.
+    public var temporaryFileObserver: (@Sendable (_ temporaryPath: String?) -> Void)?
+
     /// The default options.
     public init() {}
+}
+
+/// Where ``BadgeBaker`` reads the image to bake into.
+///
+/// ```swift
+/// try baker.bake(payload, from: .file(plainURL), to: .file(bakedURL))
+/// let report = try baker.bake(payload, from: .bytes(pngBytes), to: .memory)
+/// ```
+public struct BakeInput: Sendable {
+    enum Backing: Sendable {
+        case file(URL)
+        case bytes([UInt8])
+        case fileDescriptor(Int32)
+    }
+
+    let backing: Backing
+
+    /// The file at `url`, read with random access (a PNG is checked, then streamed); it is never modified.
+    public static func file(_ url: URL) -> BakeInput { BakeInput(backing: .file(url)) }
+
+    /// Image bytes held in memory.
+    public static func bytes(_ bytes: some Collection<UInt8>) -> BakeInput { BakeInput(backing: .bytes(Array(bytes))) }
+
+    /// An open file descriptor, such as standard input (`0`); it is not closed. A regular file is read with
+    /// random access from its start, anything else (a pipe) front to back.
+    public static func fileDescriptor(_ descriptor: Int32) -> BakeInput { BakeInput(backing: .fileDescriptor(descriptor)) }
+
+    /// A fresh byte source over the input, from its first byte.
+    func source() throws(BadgeError) -> any ByteSource {
+        switch backing {
+        case .file(let url): try FileByteSource(path: url.path)
+        case .bytes(let bytes): MemoryByteSource(bytes)
+        case .fileDescriptor(let descriptor): try FileByteSource(descriptor: descriptor, ownsDescriptor: false)
+        }
+    }
+}
+
+/// Where ``BadgeBaker`` writes the baked image.
+///
+/// Whatever the output, a failed bake leaves nothing half-written: a file is written atomically, a file
+/// descriptor receives bytes only once the input has been checked, and memory is returned only on success.
+public struct BakeOutput: Sendable {
+    enum Backing: Sendable {
+        case file(URL, overwrite: Bool)
+        case fileDescriptor(Int32)
+        case memory
+    }
+
+    let backing: Backing
+
+    /// The file at `url`, written atomically: through a temporary file beside it, then moved into place, so it is
+    /// complete or absent, never partial. Without `overwrite`, an existing file makes the bake fail with
+    /// ``BadgeError/Code/outputExists`` (even one created while the bake ran). A new file gets `0666 & ~umask`; a
+    /// replaced one keeps its permission bits. A PNG streams through in constant memory (``BakeOptions/bufferSize``).
+    public static func file(_ url: URL, overwrite: Bool = false) -> BakeOutput {
+        BakeOutput(backing: .file(url, overwrite: overwrite))
+    }
+
+    /// An open file descriptor, such as standard output (`1`); it is not closed. Nothing is written unless the
+    /// whole input is valid: a PNG that can be read twice (a file, bytes) is checked, then streamed; any other
+    /// input (a pipe, an SVG) is read into memory first, up to ``BakeOptions/maximumBufferedBytes``.
+    public static func fileDescriptor(_ descriptor: Int32) -> BakeOutput { BakeOutput(backing: .fileDescriptor(descriptor)) }
+
+    /// Memory: the baked image is returned in the report's ``BakeReport/bakedImage``.
+    public static let memory = BakeOutput(backing: .memory)
 }
 
 /// Bakes Open Badges data into PNG and SVG images.
 ///
 /// ```swift
 /// let baker = BadgeBaker()
-/// try baker.bake(assertionJSON, imageAt: plainURL, writingTo: bakedURL)
+/// try baker.bake(assertionJSON, from: .file(plainURL), to: .file(bakedURL))
+/// let baked = try baker.bake(credentialJSON, from: .bytes(pngBytes), to: .memory).bakedImage
 /// ```
 ///
 /// PNG baking inserts one uncompressed `iTXt` chunk right after `IHDR` and removes any earlier badge chunk;
@@ -57,86 +130,48 @@ public struct BadgeBaker: Sendable {
         self.options = options
     }
 
-    /// Bakes `payload` into an image held in memory and returns the baked image.
-    public func bake(_ payload: String, into image: some Collection<UInt8>) throws(BadgeError) -> [UInt8] {
-        let payload = try BakePayload(payload, options: options)
-        var sink = MemoryByteSink()
-        _ = try bake(payload, from: MemoryByteSource(Array(image)), to: &sink)
-        return sink.bytes
-    }
-
-    /// Bakes `payload` into the image at `input`, writing the result to `output` atomically.
-    ///
-    /// Without `overwrite`, an existing `output` makes baking fail with ``BadgeError/Code/outputExists``.
+    /// Bakes `payload` (JSON, a compact JWS or an absolute URL) into the image read from `input`, writing the
+    /// baked image to `output`, and says what it did. For ``BakeOutput/memory`` the report carries the baked
+    /// image (``BakeReport/bakedImage``).
     @discardableResult
-    public func bake(_ payload: String, imageAt input: URL, writingTo output: URL, overwrite: Bool = false) throws(BadgeError) -> BakeReport {
+    public func bake(_ payload: String, from input: BakeInput, to output: BakeOutput) throws(BadgeError) -> BakeReport {
         let payload = try BakePayload(payload, options: options)
-        let source = try FileByteSource(path: input.path)
-        return try AtomicFile.write(to: output.path, overwrite: overwrite, flushToDisk: options.flushToDisk) { sink throws(BadgeError) in
-            try bake(payload, from: source, to: &sink)
-        }
-    }
-
-    /// Bakes `payload` into the image at `input`, writing the result to `outputDescriptor`, such as standard
-    /// output (`1`).
-    ///
-    /// Nothing is written unless the whole input is valid: a PNG's chunk structure is checked before it is copied.
-    @discardableResult
-    public func bake(_ payload: String, imageAt input: URL, toFileDescriptor outputDescriptor: Int32) throws(BadgeError) -> BakeReport {
-        let payload = try BakePayload(payload, options: options)
-        var probe = try FileByteSource(path: input.path)
-        if probe.isRandomAccess, try probe.read(count: pngSignature.count) == pngSignature {
-            var reader = PNGChunkReader(source: probe)
-            reader.maximumChunkCount = options.maximumChunkCount
-            try PNGBadgeWriter.validateStructure(&reader)
-            var sink = FileByteSink(descriptor: outputDescriptor)
-            return try bake(payload, from: try FileByteSource(path: input.path), to: &sink)
-        }
-        let (bytes, report) = try bakeBuffered(payload, from: try FileByteSource(path: input.path))
-        var sink = FileByteSink(descriptor: outputDescriptor)
-        try sink.write(bytes)
-        return report
-    }
-
-    /// Bakes `payload` into the image read from `inputDescriptor`, such as standard input (`0`), writing the
-    /// result to `outputDescriptor`.
-    ///
-    /// The input is read into memory first (up to ``BakeOptions/maximumBufferedBytes``), so nothing is written
-    /// unless it is valid.
-    @discardableResult
-    public func bake(_ payload: String, fromFileDescriptor inputDescriptor: Int32, toFileDescriptor outputDescriptor: Int32) throws(BadgeError) -> BakeReport {
-        let payload = try BakePayload(payload, options: options)
-        let (bytes, report) = try bakeBuffered(payload, from: try FileByteSource(descriptor: inputDescriptor, ownsDescriptor: false))
-        var sink = FileByteSink(descriptor: outputDescriptor)
-        try sink.write(bytes)
-        return report
-    }
-
-    /// Bakes `payload` into the image read from `inputDescriptor`, such as standard input (`0`), writing the
-    /// result to `output` atomically. A PNG streams through with constant memory, even from a pipe.
-    @discardableResult
-    public func bake(_ payload: String, fromFileDescriptor inputDescriptor: Int32, writingTo output: URL, overwrite: Bool = false) throws(BadgeError) -> BakeReport {
-        let payload = try BakePayload(payload, options: options)
-        let source = try FileByteSource(descriptor: inputDescriptor, ownsDescriptor: false)
-        return try AtomicFile.write(to: output.path, overwrite: overwrite, flushToDisk: options.flushToDisk) { sink throws(BadgeError) in
-            try bake(payload, from: source, to: &sink)
-        }
-    }
-
-    private func bakeBuffered(_ payload: BakePayload, from source: FileByteSource) throws(BadgeError) -> ([UInt8], BakeReport) {
-        var source = source
-        var bytes: [UInt8] = []
-        while true {
-            let piece = try source.read(count: 1 << 20)
-            bytes += piece
-            guard bytes.count <= options.maximumBufferedBytes else {
-                throw BadgeError(.inputTooLarge, "the input is over the limit of \(options.maximumBufferedBytes) bytes for buffered baking")
+        switch output.backing {
+        case .file(let url, let overwrite):
+            let source = try input.source()
+            return try AtomicFile.write(
+                to: url.path, overwrite: overwrite, flushToDisk: options.flushToDisk, observer: options.temporaryFileObserver
+            ) { sink throws(BadgeError) in
+                try bake(payload, from: source, to: &sink)
             }
-            if piece.count < 1 << 20 { break }
+        case .memory:
+            var sink = MemoryByteSink()
+            var report = try bake(payload, from: try input.source(), to: &sink)
+            report.bakedImage = sink.bytes
+            return report
+        case .fileDescriptor(let descriptor):
+            var sink = FileByteSink(descriptor: descriptor)
+            if try checkPNGReadableTwice(try input.source()) {
+                // Checked in a first pass, so that a bad chunk fails the bake before anything is written.
+                return try bake(payload, from: try input.source(), to: &sink)
+            }
+            var memory = MemoryByteSink()
+            let report = try bake(payload, from: BufferedInput(try input.source(), limit: options.maximumBufferedBytes), to: &memory)
+            try sink.write(memory.bytes)
+            return report
         }
-        var memory = MemoryByteSink()
-        let report = try bake(payload, from: MemoryByteSource(bytes), to: &memory)
-        return (memory.bytes, report)
+    }
+
+    /// Checks the chunk structure of a PNG that can be read twice (a regular file, bytes); false, having
+    /// read nothing, when `source` is a stream, and false when it is not a PNG.
+    private func checkPNGReadableTwice(_ source: some ByteSource) throws(BadgeError) -> Bool {
+        if let file = source as? FileByteSource, !file.isRandomAccess { return false }
+        var source = source
+        guard try source.read(count: pngSignature.count) == pngSignature else { return false }
+        var reader = PNGChunkReader(source: source)
+        reader.maximumChunkCount = options.maximumChunkCount
+        try PNGBadgeWriter.validateStructure(&reader)
+        return true
     }
 
     func bake(_ payload: BakePayload, from source: some ByteSource, to sink: inout some ByteSink) throws(BadgeError) -> BakeReport {
@@ -151,4 +186,29 @@ public struct BadgeBaker: Sendable {
             return try SVGBadgeAdapter.bake(payload, prefix: prefix, rest: &source, to: &sink, options: options)
         }
     }
+}
+
+/// Reads a whole input into memory, up to a limit, before it is baked: for outputs that must not see a byte
+/// until the input is known to be valid.
+struct BufferedInput: ByteSource {
+    private var memory: MemoryByteSource
+
+    init(_ source: some ByteSource, limit: Int) throws(BadgeError) {
+        var source = source
+        var bytes: [UInt8] = []
+        while true {
+            let piece = try source.read(count: 1 << 20)
+            bytes += piece
+            guard bytes.count <= limit else {
+                throw BadgeError(.inputTooLarge, "the input is over the limit of \(limit) bytes for buffered baking")
+            }
+            if piece.count < 1 << 20 { break }
+        }
+        memory = MemoryByteSource(bytes)
+    }
+
+    var offset: Int64 { memory.offset }
+    var size: Int64? { memory.size }
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(BadgeError) -> Int { try memory.read(into: buffer) }
+    mutating func skip(_ count: Int64) throws(BadgeError) -> Int64 { try memory.skip(count) }
 }

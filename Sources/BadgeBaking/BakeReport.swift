@@ -22,6 +22,8 @@ public struct BakeReport: Hashable, Sendable {
     public internal(set) var trailingBytes = 0
     /// Bytes after the PNG's IEND chunk that were left out of the output (the default).
     public internal(set) var droppedTrailingBytes = 0
+    /// The baked image, when the output was ``BakeOutput/memory``; nil for a file or a file descriptor.
+    public internal(set) var bakedImage: [UInt8]?
 
     init(format: ImageFormat, generation: BadgeGeneration) {
         self.format = format

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BadgeBaking
+import CBadgeSupport
 import Foundation
 import OpenBadgesModel
 
@@ -29,7 +30,7 @@ struct Bake: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    @Option(help: "Bake as 'assertion' (OB 0.5–2.0) or 'credential' (OB 3.0) instead of deciding from the payload.")
+    @Option(help: "Bake as 'assertion' (OB 0.5–2.0), 'credential' (OB 3.0) or 'clr' (CLR 2.0) instead of deciding from the payload.")
     var generation: BadgeGeneration?
 
     @Flag(help: "Fail instead of replacing badge data the image already holds.")
@@ -60,7 +61,8 @@ struct Bake: ParsableCommand {
     }
 
     func run() throws {
-        TemporaryFileCleanup.installSignalHandlers()
+        // The library installs no signal handlers: the tool does, and tells them which temporary file to remove.
+        badge_cleanup_install_handlers()
         var options = BakeOptions()
         options.generation = generation
         options.replaceExisting = !failIfBaked
@@ -68,19 +70,18 @@ struct Bake: ParsableCommand {
         options.maximumPayloadBytes = maxPayloadBytes
         options.flushToDisk = sync
         options.keepTrailingData = keepTrailingData
+        options.temporaryFileObserver = { path in
+            if let path { badge_cleanup_arm(path) } else { badge_cleanup_disarm() }
+        }
         let baker = BadgeBaker(options: options)
-        do {
+        do throws(BadgeError) {
             let text = try readPayload(limit: maxPayloadBytes)
-            switch (image == "-", output == "-") {
-            case (false, false):
-                try baker.bake(text, imageAt: URL(fileURLWithPath: image), writingTo: URL(fileURLWithPath: output), overwrite: force)
-            case (false, true):
-                try baker.bake(text, imageAt: URL(fileURLWithPath: image), toFileDescriptor: 1)
-            case (true, true):
-                try baker.bake(text, fromFileDescriptor: 0, toFileDescriptor: 1)
-            case (true, false):
-                try baker.bake(text, fromFileDescriptor: 0, writingTo: URL(fileURLWithPath: output), overwrite: force)
-            }
+            let input: BakeInput = image == "-" ? .fileDescriptor(0) : .file(URL(fileURLWithPath: image))
+            let destination: BakeOutput = output == "-" ? .fileDescriptor(1) : .file(URL(fileURLWithPath: output), overwrite: force)
+            try baker.bake(text, from: input, to: destination)
+        } catch where error.code == .outputExists {
+            FileHandle.standardError.write(Data("bake: \(error.description); pass --force to replace it\n".utf8))
+            throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("bake: \(error.description)\n".utf8))
             throw ExitCode(2)

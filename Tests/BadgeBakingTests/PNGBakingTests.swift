@@ -140,16 +140,16 @@ struct FileBakingTests {
         let source = TestPNG(width: 300, height: 300, idatChunkSize: 8192).bytes
         try Data(source).write(to: input)
 
-        let report = try BadgeBaker().bake(Payloads.ob2Assertion, imageAt: input, writingTo: output)
+        let report = try BadgeBaker().bake(Payloads.ob2Assertion, from: .file(input), to: .file(output))
         #expect(report.generation == .assertion)
         #expect(try BadgeExtractor().extract(contentsOf: output)?.payload == Payloads.ob2Assertion)
         #expect(try Data(contentsOf: input) == Data(source))
 
         #expect(throws: BadgeError.outputExists()) {
-            try BadgeBaker().bake(Payloads.hostedURL, imageAt: input, writingTo: output)
+            try BadgeBaker().bake(Payloads.hostedURL, from: .file(input), to: .file(output))
         }
         #expect(try BadgeExtractor().extract(contentsOf: output)?.payload == Payloads.ob2Assertion)
-        let replaced = try BadgeBaker().bake(Payloads.hostedURL, imageAt: output, writingTo: output, overwrite: true)
+        let replaced = try BadgeBaker().bake(Payloads.hostedURL, from: .file(output), to: .file(output, overwrite: true))
         #expect(replaced.removedChunks.count == 1)
         #expect(try BadgeExtractor().extract(contentsOf: output)?.payload == Payloads.hostedURL)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["in.png", "out.png"])
@@ -164,7 +164,7 @@ struct FileBakingTests {
         let bytes = TestPNG(width: 300, height: 300, idatChunkSize: 8192).bytes
         try Data(bytes.prefix(bytes.count / 2)).write(to: input)
         #expect(throws: BadgeError.truncated()) {
-            try BadgeBaker().bake(Payloads.ob2Assertion, imageAt: input, writingTo: output)
+            try BadgeBaker().bake(Payloads.ob2Assertion, from: .file(input), to: .file(output))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["truncated.png"])
     }

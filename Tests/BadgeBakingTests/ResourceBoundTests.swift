@@ -94,7 +94,7 @@ struct ResourceBoundTests {
         #expect(code { () throws(BadgeError) in try BadgeBaker(options: options).bake(Payloads.hostedURL, into: png.bytes) } == .tooManyChunks)
     }
 
-    @Test("Bake buffered-input limit (descriptor to descriptor), just under and just over; a PNG baked into a file streams past it")
+    @Test("Bake buffered-input limit (pipe to descriptor), just under and just over; a PNG baked into a file streams past it")
     func bakeBufferedBytes() throws {
         let bytes = TestPNG().bytes
         let directory = try TestPaths.temporaryDirectory()
@@ -110,16 +110,23 @@ struct ResourceBoundTests {
             defer { try? FileManager.default.removeItem(at: output) }
             if toFile {
                 return code { () throws(BadgeError) in
-                    try BadgeBaker(options: options).bake(Payloads.hostedURL, fromFileDescriptor: fd, writingTo: output)
+                    try BadgeBaker(options: options).bake(Payloads.hostedURL, from: .fileDescriptor(fd), to: .file(output))
                 }
             }
             _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             let out = open(output.path, O_WRONLY)
             defer { close(out) }
+            // A pipe cannot be read twice, so a bake to a descriptor reads it whole first (a regular file's
+            // descriptor is checked, then streamed: no limit applies).
+            let pipe = Pipe()
+            pipe.fileHandleForWriting.write(Data(bytes))
+            try? pipe.fileHandleForWriting.close()
             return code { () throws(BadgeError) in
-                try BadgeBaker(options: options).bake(Payloads.hostedURL, fromFileDescriptor: fd, toFileDescriptor: out)
+                try BadgeBaker(options: options).bake(
+                    Payloads.hostedURL, from: .fileDescriptor(pipe.fileHandleForReading.fileDescriptor), to: .fileDescriptor(out))
             }
         }
+        #expect(bytes.count < 65_536, "the image fits in a pipe's buffer")
         #expect(bake(limit: bytes.count, toFile: false) == nil)
         #expect(bake(limit: bytes.count - 1, toFile: false) == .inputTooLarge)
         #expect(bake(limit: 1, toFile: true) == nil)

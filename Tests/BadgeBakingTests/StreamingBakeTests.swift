@@ -83,7 +83,7 @@ struct StreamingBakeTests {
         options.bufferSize = 300
         let output = directory.appendingPathComponent("out.png")
         let report = try BadgeBaker(options: options).bake(
-            Payloads.hostedURL, fromFileDescriptor: pipe.fileHandleForReading.fileDescriptor, writingTo: output)
+            Payloads.hostedURL, from: .fileDescriptor(pipe.fileHandleForReading.fileDescriptor), to: .file(output))
         #expect(report.removedChunks.count == 3)
         let baked = try [UInt8](Data(contentsOf: output))
         #expect(baked == (try BadgeBaker().bake(Payloads.hostedURL, into: image)))

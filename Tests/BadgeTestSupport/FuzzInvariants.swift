@@ -72,8 +72,8 @@ public enum FuzzInvariants {
         // Streamed through a small buffer (block boundaries inside chunks, headers and keywords), the result is the same.
         var small = BakeOptions()
         small.bufferSize = 256 + bytes.count % 251
-        let whole = Result { () throws(BadgeError) in try BadgeBaker().bake(payload, into: bytes) }
-        let streamed = Result { () throws(BadgeError) in try BadgeBaker(options: small).bake(payload, into: bytes) }
+        let whole = Result { () throws(BadgeError) in try BadgeBaker().bake(payload, from: .bytes(bytes), to: .memory).bakedImage! }
+        let streamed = Result { () throws(BadgeError) in try BadgeBaker(options: small).bake(payload, from: .bytes(bytes), to: .memory).bakedImage! }
         switch (whole, streamed) {
         case (.success(let a), .success(let b)) where a == b: break
         case (.failure(let a), .failure(let b)) where a.code == b.code: break
@@ -108,7 +108,7 @@ public enum FuzzInvariants {
             return fail("the bytes after IEND changed")
         }
         // Baking is idempotent.
-        guard let twice = try? BadgeBaker().bake(payload, into: baked), twice == baked else {
+        guard let twice = try? BadgeBaker().bake(payload, from: .bytes(baked), to: .memory).bakedImage, twice == baked else {
             return fail("baking the same payload twice gave different bytes")
         }
     }
@@ -190,7 +190,7 @@ public enum FuzzInvariants {
                 return fail("baking the same payload twice gave different bytes")
             }
         }
-        if !bytes.starts(with: pngSignature), let baked = try? BadgeBaker().bake(payload, into: bytes) {
+        if !bytes.starts(with: pngSignature), let baked = try? BadgeBaker().bake(payload, from: .bytes(bytes), to: .memory).bakedImage {
             guard let badge = try? BadgeExtractor().extract(from: baked), badge.payload == payload else {
                 return fail("BadgeBaker then BadgeExtractor changed the payload")
             }

@@ -19,7 +19,7 @@ struct ConcurrencyTests {
         let png = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("example-badge.png")))
         let extractor = BadgeExtractor()
         let expected = try #require(try extractor.extract(from: png))
-        let svg = try BadgeBaker().bake(expected.payload, into: Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8))
+        let svg = try BadgeBaker().bake(expected.payload, from: .bytes(Array(#"<svg xmlns="http://www.w3.org/2000/svg"/>"#.utf8)), to: .memory).bakedImage!
         let loader = CachingDocumentLoader(try OfflineDocumentLoader(directory: Self.fixtures.appendingPathComponent("example-offline")))
         let verifier = BadgeVerifier(
             options: VerificationOptions.forTests(

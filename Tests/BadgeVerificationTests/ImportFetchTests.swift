@@ -24,7 +24,7 @@ struct ImportFetchTests {
             """))
     }
 
-    func bake(_ payload: String) throws -> [UInt8] { try BadgeBaker().bake(payload, into: Self.plainPNG) }
+    func bake(_ payload: String) throws -> [UInt8] { try BadgeBaker().bake(payload, from: .bytes(Self.plainPNG), to: .memory).bakedImage! }
 
     func importer(_ host: BadgeHost, policy configure: (inout FetchPolicy) -> Void = { _ in }) -> BadgeImporter {
         var policy = FetchPolicy()

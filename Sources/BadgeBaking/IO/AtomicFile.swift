@@ -1,4 +1,3 @@
-import CBadgeSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -16,14 +15,16 @@ enum AtomicFile {
     ///
     /// If `body` throws, or anything fails, the temporary file is removed and `path` is untouched.
     /// Without `overwrite`, an existing `path` is never replaced, even one created while `body` ran.
+    /// `observer` is told the temporary file's path once it exists, and nil once it is gone or moved into place.
     static func write<Result>(
         to path: String,
         overwrite: Bool,
         flushToDisk: Bool = false,
+        observer: (@Sendable (String?) -> Void)? = nil,
         _ body: (inout FileByteSink) throws(BadgeError) -> Result
     ) throws(BadgeError) -> Result {
         if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+            throw BadgeError(.outputExists, "\(path) exists and overwriting was not asked for")
         }
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -34,10 +35,10 @@ enum AtomicFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var moved = false
-        badge_cleanup_arm(temporary)  // unlinked on SIGINT/SIGTERM if TemporaryFileCleanup is installed
+        observer?(temporary)
         defer {
             if !moved { unlink(temporary) }
-            badge_cleanup_disarm()
+            observer?(nil)
         }
         let result: Result
         do {
@@ -60,11 +61,11 @@ enum AtomicFile {
             if link(temporary, path) != 0 {
                 let error = errno
                 if error == EEXIST {
-                    throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+                    throw BadgeError(.outputExists, "\(path) exists and overwriting was not asked for")
                 }
                 // Some file systems have no hard links: check, then rename (a small window, but no partial file).
                 if FileManager.default.fileExists(atPath: path) {
-                    throw BadgeError(.outputExists, "\(path) exists; pass --force (or overwrite: true) to replace it")
+                    throw BadgeError(.outputExists, "\(path) exists and overwriting was not asked for")
                 }
                 if rename(temporary, path) == 0 {
                     moved = true

@@ -56,8 +56,8 @@ struct CLRTests {
     func validRecord(_ format: String) async throws {
         let text = OB3Factory.text(try record([try achievementCredential("Algebra"), try achievementCredential("Biology")]))
         let image: [UInt8] = format == "png"
-            ? try BadgeBaker().bake(text, into: Data(contentsOf: OB3Paths.packageRoot.appendingPathComponent("Tests/Fixtures/plain-badge.png")))
-            : try BadgeBaker().bake(text, into: Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8))
+            ? try BadgeBaker().bake(text, from: .file(OB3Paths.packageRoot.appendingPathComponent("Tests/Fixtures/plain-badge.png")), to: .memory).bakedImage!
+            : try BadgeBaker().bake(text, from: .bytes(Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8)), to: .memory).bakedImage!
         if format == "svg" {
             let svg = String(decoding: image, as: UTF8.self)
             #expect(svg.contains(#"xmlns:clr="https://purl.imsglobal.org/clr/v2p0""#) && svg.contains("<clr:credential>"), "\(svg.prefix(300))")
