@@ -98,7 +98,10 @@ enum VerificationBenchmark {
         defer { try? FileManager.default.removeItem(at: plain) }
         try PNGGenerator.write(to: plain, approximateBytes: 4096)
         let png = try Data(contentsOf: plain)
-        let images = try (0..<count).map { index in try BadgeBaker().bake(assertion(base: base, id: "\(base)/a/\(index).json", signed: false), from: .bytes(png), to: .memory).bakedImage! }
+        let images = try (0..<count).map { index in
+            let payload = assertion(base: base, id: "\(base)/a/\(index).json", signed: false)
+            return try BadgeBaker().bake(payload, from: .bytes(png), to: .memory).bakedImage!
+        }
         var options = VerificationOptions()
         options.now = { Date(timeIntervalSince1970: 1_767_225_600) }
         let importer = BadgeImporter(loader: CachingDocumentLoader(HTTPDocumentLoader(policy: policy)), verificationOptions: options)

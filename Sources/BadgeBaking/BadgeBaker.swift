@@ -25,8 +25,10 @@ public struct BakeOptions: Sendable {
     /// survive a power failure, at the cost of waiting for the disk.
     public var flushToDisk = false
     /// For SVG: remove everything a browser would run (default false), for platforms that re-publish uploaded
-    /// SVGs: see ``SVGBadge/SVGBadgeBakeOptions/removeActiveContent``. A document that refers to entities other
-    /// than the predefined ones is refused (``BadgeError/Code/malformedSVG``), since they could expand into script.
+    /// SVGs: script and embedding elements, `on*` and `srcdoc` attributes, script URLs, the DOCTYPE and processing
+    /// instructions other than the XML declaration are removed. A document that refers to entities other
+    /// than the predefined ones is refused (``BadgeError/Code/unremovableActiveContent``), since they could
+    /// expand into script.
     public var removeActiveContent = false
     /// PNG: whether bytes after the `IEND` chunk are copied to the output (default false: they are dropped, so
     /// that a second, different badge, such as an SVG appended to the file, cannot travel with the baked one).

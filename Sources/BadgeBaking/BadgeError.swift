@@ -34,7 +34,8 @@ public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible, Cu
         public static let invalidLength = Code(.invalidLength)
         /// The PNG chunk stream is malformed (bad chunk type, IHDR not first, bad text chunk fields…).
         public static let malformedPNG = Code(.malformedPNG)
-        /// The SVG document is not well-formed XML where it matters (tags, quotes, end-tag names, stray text, a second root).
+        /// The SVG document is not well-formed XML where it matters (tags, quotes, end-tag names, stray text, a
+        /// second root).
         public static let malformedXML = Code(.malformedXML)
         /// An SVG character or entity reference is malformed or names a character XML forbids.
         public static let invalidXMLReference = Code(.invalidXMLReference)
@@ -44,7 +45,8 @@ public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible, Cu
         public static let invalidUTF8 = Code(.invalidUTF8)
         /// A payload is larger than the configured limit.
         public static let payloadTooLarge = Code(.payloadTooLarge)
-        /// Compressed data (PNG text or an `.svgz` document) inflates to more than the configured limit (a decompression bomb, or just too large).
+        /// Compressed data (PNG text or an `.svgz` document) inflates to more than the configured limit (a
+        /// decompression bomb, or just too large).
         public static let decompressionLimitExceeded = Code(.decompressionLimitExceeded)
         /// Compressed data is corrupt.
         public static let corruptCompressedData = Code(.corruptCompressedData)
@@ -60,9 +62,11 @@ public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible, Cu
         public static let attributeTooLong = Code(.attributeTooLong)
         /// More SVG namespace bindings are in scope at once than the limit.
         public static let tooManyNamespaceBindings = Code(.tooManyNamespaceBindings)
-        /// Removing active content cannot make the SVG safe: it refers to entities other than the five predefined ones, which could expand into script.
+        /// Removing active content cannot make the SVG safe: it refers to entities other than the five predefined
+        /// ones, which could expand into script.
         public static let unremovableActiveContent = Code(.unremovableActiveContent)
-        /// A payload to bake is not JSON, a compact JWS or an absolute URL (or cannot be carried by the image format).
+        /// A payload to bake is not JSON, a compact JWS or an absolute URL (or cannot be carried by the image
+        /// format).
         public static let invalidPayload = Code(.invalidPayload)
         /// Baking was asked to fail when the image already holds badge data, and it does.
         public static let alreadyBaked = Code(.alreadyBaked)
@@ -122,7 +126,8 @@ extension BadgeError {
         BadgeError(.emptyInput, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/unsupportedFormat``: the input is neither a PNG nor an SVG image (for SVG: its root element is not `svg`).
+    /// An error with code ``Code/unsupportedFormat``: the input is neither a PNG nor an SVG image (for SVG: its
+    /// root element is not `svg`).
     @inline(never)
     public static func unsupportedFormat(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -130,7 +135,8 @@ extension BadgeError {
         BadgeError(.unsupportedFormat, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/truncated``: the input ends in the middle of a structure (a PNG chunk, an XML token, an open element).
+    /// An error with code ``Code/truncated``: the input ends in the middle of a structure (a PNG chunk, an XML
+    /// token, an open element).
     @inline(never)
     public static func truncated(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -146,7 +152,8 @@ extension BadgeError {
         BadgeError(.badChecksum, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/invalidLength``: a length field is over 2³¹−1, or points past the end of the input.
+    /// An error with code ``Code/invalidLength``: a length field is over 2³¹−1, or points past the end of the
+    /// input.
     @inline(never)
     public static func invalidLength(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -154,7 +161,8 @@ extension BadgeError {
         BadgeError(.invalidLength, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/malformedPNG``: the PNG chunk stream is malformed (bad chunk type, IHDR not first, bad text chunk fields…).
+    /// An error with code ``Code/malformedPNG``: the PNG chunk stream is malformed (bad chunk type, IHDR not first,
+    /// bad text chunk fields…).
     @inline(never)
     public static func malformedPNG(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -162,7 +170,8 @@ extension BadgeError {
         BadgeError(.malformedPNG, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/malformedXML``: the SVG document is not well-formed XML where it matters (tags, quotes, end-tag names, stray text, a second root).
+    /// An error with code ``Code/malformedXML``: the SVG document is not well-formed XML where it matters (tags,
+    /// quotes, end-tag names, stray text, a second root).
     @inline(never)
     public static func malformedXML(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -170,7 +179,8 @@ extension BadgeError {
         BadgeError(.malformedXML, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/invalidXMLReference``: an SVG character or entity reference is malformed or names a character XML forbids.
+    /// An error with code ``Code/invalidXMLReference``: an SVG character or entity reference is malformed or names
+    /// a character XML forbids.
     @inline(never)
     public static func invalidXMLReference(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -178,7 +188,8 @@ extension BadgeError {
         BadgeError(.invalidXMLReference, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/unsupportedEncoding``: the SVG document uses an encoding other than UTF-8 (for example UTF-16).
+    /// An error with code ``Code/unsupportedEncoding``: the SVG document uses an encoding other than UTF-8 (for
+    /// example UTF-16).
     @inline(never)
     public static func unsupportedEncoding(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -202,7 +213,8 @@ extension BadgeError {
         BadgeError(.payloadTooLarge, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/decompressionLimitExceeded``: compressed data (PNG text or an `.svgz` document) inflates to more than the configured limit (a decompression bomb, or just too large).
+    /// An error with code ``Code/decompressionLimitExceeded``: compressed data (PNG text or an `.svgz` document)
+    /// inflates to more than the configured limit (a decompression bomb, or just too large).
     @inline(never)
     public static func decompressionLimitExceeded(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -218,7 +230,8 @@ extension BadgeError {
         BadgeError(.corruptCompressedData, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/inputTooLarge``: the input (a whole SVG document, or a PNG that has to be buffered) is larger than the configured limit.
+    /// An error with code ``Code/inputTooLarge``: the input (a whole SVG document, or a PNG that has to be
+    /// buffered) is larger than the configured limit.
     @inline(never)
     public static func inputTooLarge(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -258,7 +271,8 @@ extension BadgeError {
         BadgeError(.attributeTooLong, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/tooManyNamespaceBindings``: more SVG namespace bindings are in scope at once than the limit.
+    /// An error with code ``Code/tooManyNamespaceBindings``: more SVG namespace bindings are in scope at once than
+    /// the limit.
     @inline(never)
     public static func tooManyNamespaceBindings(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -266,7 +280,8 @@ extension BadgeError {
         BadgeError(.tooManyNamespaceBindings, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/unremovableActiveContent``: removing active content cannot make the SVG safe: it refers to entities other than the five predefined ones, which could expand into script.
+    /// An error with code ``Code/unremovableActiveContent``: removing active content cannot make the SVG safe: it
+    /// refers to entities other than the five predefined ones, which could expand into script.
     @inline(never)
     public static func unremovableActiveContent(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -274,7 +289,8 @@ extension BadgeError {
         BadgeError(.unremovableActiveContent, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/invalidPayload``: a payload to bake is not JSON, a compact JWS or an absolute URL (or cannot be carried by the image format).
+    /// An error with code ``Code/invalidPayload``: a payload to bake is not JSON, a compact JWS or an absolute URL
+    /// (or cannot be carried by the image format).
     @inline(never)
     public static func invalidPayload(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
@@ -282,7 +298,8 @@ extension BadgeError {
         BadgeError(.invalidPayload, at: offset, message, file: file, line: line)
     }
 
-    /// An error with code ``Code/alreadyBaked``: baking was asked to fail when the image already holds badge data, and it does.
+    /// An error with code ``Code/alreadyBaked``: baking was asked to fail when the image already holds badge data,
+    /// and it does.
     @inline(never)
     public static func alreadyBaked(
         _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line

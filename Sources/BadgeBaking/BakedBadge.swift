@@ -14,7 +14,7 @@ public struct BakedBadge: Hashable, Sendable {
     /// Where in the image the data was found.
     public enum Location: Hashable, Sendable {
         /// A PNG text chunk of `type`, starting at byte `offset` of the file. Its keyword is the one of
-        /// ``BakedBadge/generation`` (``BadgeGeneration/pngKeyword``): only exact keywords are read.
+        /// ``BakedBadge/generation`` (`BadgeGeneration.pngKeyword`): only exact keywords are read.
         case pngChunk(type: PNGChunkType, offset: ByteOffset)
         /// An SVG element written as `name` (any prefix), bound to `namespace`, starting at byte `offset` of the
         /// (inflated) document.
@@ -80,7 +80,6 @@ public struct BakedBadge: Hashable, Sendable {
         )
     }
 }
-
 
 /// Limits and choices for reading badge data. Every limit has a safe default.
 public struct ExtractionOptions: Sendable {

@@ -8,7 +8,9 @@ public struct SVGBadgeError: Error, Hashable, Sendable, CustomStringConvertible,
     /// The kind of failure, an open set of static values.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Backing: Hashable, Sendable {
-            case notSVG, malformedXML, unexpectedEndOfInput, invalidUTF8, invalidReference, unsupportedEncoding, documentTooLarge, inflatedTooLarge, corruptCompression, depthLimitExceeded, tooManyAttributes, attributeTooLong, tooManyNamespaceBindings, payloadTooLarge, unremovableActiveContent, invalidContent
+            case notSVG, malformedXML, unexpectedEndOfInput, invalidUTF8, invalidReference, unsupportedEncoding,
+                documentTooLarge, inflatedTooLarge, corruptCompression, depthLimitExceeded, tooManyAttributes,
+                attributeTooLong, tooManyNamespaceBindings, payloadTooLarge, unremovableActiveContent, invalidContent
         }
 
         fileprivate let backing: Backing

@@ -6,11 +6,11 @@ import Zlib
 @testable import BadgeBaking
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The baking API (one input type, one output type, the report of an in-memory bake) and the error design
@@ -214,9 +214,15 @@ struct BakeAPITests {
 
     static let svgErrors: [(String, BadgeError.Code)] = [
         (#"<svg xmlns="http://www.w3.org/2000/svg"><g></svg>"#, .malformedXML),
-        (#"<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion xmlns:openbadges="http://openbadges.org" verify="&#0;"/></svg>"#, .invalidXMLReference),
+        (
+            #"<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion xmlns:openbadges="http://openbadges.org" verify="&#0;"/></svg>"#,
+            .invalidXMLReference
+        ),
         (#"<?xml version="1.0" encoding="UTF-16"?><svg xmlns="http://www.w3.org/2000/svg"/>"#, .unsupportedEncoding),
-        (#"<svg xmlns="http://www.w3.org/2000/svg">"# + String(repeating: "<g>", count: 300) + String(repeating: "</g>", count: 300) + "</svg>", .depthLimitExceeded),
+        (
+            #"<svg xmlns="http://www.w3.org/2000/svg">"# + String(repeating: "<g>", count: 300) + String(repeating: "</g>", count: 300) + "</svg>",
+            .depthLimitExceeded
+        ),
         (#"<svg xmlns="http://www.w3.org/2000/svg"><g "# + (0..<1100).map { "a\($0)=\"1\"" }.joined(separator: " ") + "/></svg>", .tooManyAttributes),
         (#"<svg xmlns="http://www.w3.org/2000/svg"><g"#, .truncated),
         (#"<html xmlns="http://www.w3.org/1999/xhtml"/>"#, .unsupportedFormat),
@@ -247,7 +253,8 @@ struct BakeAPITests {
         let warning = try #require(badge.warnings.first { $0.code == .unboundPrefix })
         #expect(warning.offset == ByteOffset(Array(unbound.utf8).firstIndex(of: UInt8(ascii: ">"))! + 1))
 
-        let entity = #"<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/a/&e;"/></svg>"#
+        let entity =
+            #"<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://example.org/a/&e;"/></svg>"#
         let withEntity = try #require(try BadgeExtractor().extract(from: Array(entity.utf8)))
         let codes = withEntity.warnings.map(\.code)
         #expect(codes.contains(.undecodedEntityReference))
