@@ -104,8 +104,9 @@ public struct BakeOutput: Sendable {
     }
 
     /// An open file descriptor, such as standard output (`1`); it is not closed. Nothing is written unless the
-    /// whole input is valid: a PNG that can be read twice (a file, bytes) is checked, then streamed; any other
-    /// input (a pipe, an SVG) is read into memory first, up to ``BakeOptions/maximumBufferedBytes``.
+    /// whole input is valid: a PNG that can be read twice (a file, bytes) is baked once into nothing, with every
+    /// check, then streamed; any other input (a pipe, an SVG) is read into memory first, up to
+    /// ``BakeOptions/maximumBufferedBytes``.
     public static func fileDescriptor(_ descriptor: Int32) -> BakeOutput { BakeOutput(backing: .fileDescriptor(descriptor)) }
 
     /// Memory: the baked image is returned in the report's ``BakeReport/bakedImage``.
@@ -153,8 +154,11 @@ public struct BadgeBaker: Sendable {
             return report
         case .fileDescriptor(let descriptor):
             var sink = FileByteSink(descriptor: descriptor)
-            if try checkPNGReadableTwice(try input.source()) {
-                // Checked in a first pass, so that a bad chunk fails the bake before anything is written.
+            if try isPNGReadableTwice(try input.source()) {
+                // A first pass bakes into nothing, with every check of the real one, so that a bad chunk (or an
+                // image already baked, with replaceExisting off) fails the bake before a byte is written.
+                var discarded = DiscardingByteSink()
+                _ = try bake(payload, from: try input.source(), to: &discarded)
                 return try bake(payload, from: try input.source(), to: &sink)
             }
             var memory = MemoryByteSink()
@@ -164,16 +168,12 @@ public struct BadgeBaker: Sendable {
         }
     }
 
-    /// Checks the chunk structure of a PNG that can be read twice (a regular file, bytes); false, having
-    /// read nothing, when `source` is a stream, and false when it is not a PNG.
-    private func checkPNGReadableTwice(_ source: some ByteSource) throws(BadgeError) -> Bool {
+    /// Whether `source` is a PNG that can be read twice (a regular file, bytes); false, having read nothing, when
+    /// it is a stream.
+    private func isPNGReadableTwice(_ source: some ByteSource) throws(BadgeError) -> Bool {
         if let file = source as? FileByteSource, !file.isRandomAccess { return false }
         var source = source
-        guard try source.read(count: pngSignature.count) == pngSignature else { return false }
-        var reader = PNGChunkReader(source: source)
-        reader.maximumChunkCount = options.maximumChunkCount
-        try PNGBadgeWriter.validateStructure(&reader)
-        return true
+        return try source.read(count: pngSignature.count) == pngSignature
     }
 
     func bake(_ payload: BakePayload, from source: some ByteSource, to sink: inout some ByteSink) throws(BadgeError) -> BakeReport {

@@ -157,6 +157,31 @@ struct BakeAPITests {
         #expect(fromPipe.isEmpty)
     }
 
+    @Test("a PNG file baked to a descriptor fails before writing a byte: a bad CRC late in the file, or data already baked")
+    func descriptorSeesEveryCheckFirst() throws {
+        var png = TestPNG(width: 20, height: 10, idatChunkSize: 300)
+        png.insertBeforeIEND(TextChunkData.tEXt("Comment", "after the pixels"))
+        var damaged = png.bytes
+        let crc = png.offset(ofChunkAt: png.chunks.count - 1) - 1  // the last CRC byte of the Comment chunk
+        damaged[crc] ^= 0xFF
+        var options = BakeOptions()
+        options.bufferSize = 256  // the damage lies blocks past the first write
+        let baked = try Self.writtenToDescriptor { output in
+            #expect(throws: BadgeError.badChecksum()) {
+                try BadgeBaker(options: options).bake(Payloads.hostedURL, from: .bytes(damaged), to: .fileDescriptor(output))
+            }
+        }
+        #expect(baked.isEmpty)
+
+        options.replaceExisting = false
+        let again = try Self.writtenToDescriptor { output in
+            #expect(throws: BadgeError.alreadyBaked()) {
+                try BadgeBaker(options: options).bake(Payloads.hostedURL, from: .bytes(Self.png()), to: .fileDescriptor(output))
+            }
+        }
+        #expect(again.isEmpty)
+    }
+
     @Test("the temporary file observer sees the file's path, then nil; the library installs no handlers and says nothing of --force")
     func temporaryFileObserver() throws {
         final class Events: @unchecked Sendable {

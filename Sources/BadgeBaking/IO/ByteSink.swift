@@ -28,6 +28,11 @@ struct MemoryByteSink: ByteSink {
     }
 }
 
+/// Throws every byte away: for a first pass that only checks.
+struct DiscardingByteSink: ByteSink {
+    mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {}
+}
+
 /// Writes to a file descriptor, retrying short writes.
 struct FileByteSink: ByteSink {
     let descriptor: Int32

@@ -83,14 +83,4 @@ struct PNGBadgeWriter {
             throw BadgeError(.badChecksum, at: header.offset, "\(header.type) chunk CRC does not match its contents")
         }
     }
-
-    /// Walks the chunk structure (signature already read) without reading chunk data, so that a later copy
-    /// cannot fail half-way on a malformed stream.
-    static func validateStructure(_ reader: inout PNGChunkReader<some ByteSource>) throws(BadgeError) {
-        while let header = try reader.nextHeader() {
-            if header.type == .IEND { return }
-            try reader.skip(Int64(header.length) + 4, in: header)
-        }
-        throw BadgeError(.truncated, at: reader.source.offset, "the PNG ends before its IEND chunk")
-    }
 }
