@@ -57,7 +57,7 @@ final class Evaluation {
             JSONSchemaViolation(
                 instanceLocation: Self.pointer(ip), keywordLocation: Self.pointer(keywordPath + [keyword]),
                 schemaLocation: node.pointer + "/" + escapePointerToken(keyword), keyword: keyword, message: message(), isLimitExceeded: false))
-        if violations.count >= max(1, limits.maxViolations) { stopped = true }
+        if violations.count >= max(1, limits.maximumViolations) { stopped = true }
     }
 
     /// Stops evaluation because a limit was exceeded; always recorded, even inside `not`/`anyOf`/`oneOf` probes.
@@ -72,8 +72,8 @@ final class Evaluation {
 
     func step(_ node: Node) -> Bool {
         steps += 1
-        if steps > limits.maxSteps {
-            exceed("maxSteps", "validation stopped after \(limits.maxSteps) steps", node: node)
+        if steps > limits.maximumSteps {
+            exceed("maximumSteps", "validation stopped after \(limits.maximumSteps) steps", node: node)
             return false
         }
         return true
@@ -95,14 +95,14 @@ final class Evaluation {
                     JSONSchemaViolation(
                         instanceLocation: Self.pointer(instancePath), keywordLocation: Self.pointer(keywordPath),
                         schemaLocation: node.pointer, keyword: "false", message: "the schema false allows no value", isLimitExceeded: false))
-                if violations.count >= max(1, limits.maxViolations) { stopped = true }
+                if violations.count >= max(1, limits.maximumViolations) { stopped = true }
             }
             return constant
         }
         depth += 1
         defer { depth -= 1 }
-        if depth > limits.maxDepth {
-            exceed("maxDepth", "more than \(limits.maxDepth) nested schema applications", node: node)
+        if depth > limits.maximumDepth {
+            exceed("maximumDepth", "more than \(limits.maximumDepth) nested schema applications", node: node)
             return false
         }
         var valid = true
@@ -129,20 +129,20 @@ final class Evaluation {
 
     func matches(_ p: CompiledPattern, _ s: String, _ node: Node) -> Bool? {
         if !step(node) { return nil }
-        guard s.utf16.count <= limits.maxRegexInputLength else {
-            exceed("maxRegexInputLength", "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maxRegexInputLength)", node: node)
+        guard s.utf16.count <= limits.maximumRegexInputLength else {
+            exceed("maximumRegexInputLength", "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maximumRegexInputLength)", node: node)
             return nil
         }
-        let (matched, ticks) = p.matches(s, maxTicks: limits.maxRegexWork)
+        let (matched, ticks) = p.matches(s, maxTicks: limits.maximumRegexWork)
         guard let matched else {
-            exceed("maxRegexWork", "a regex match needed more than \(limits.maxRegexWork) units of work (about 10,000 backtracking steps each)", node: node)
+            exceed("maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (about 10,000 backtracking steps each)", node: node)
             return nil
         }
         // Regex work also counts toward the step budget (1,000 steps per tick).
         if ticks > 0 {
             steps += ticks * 1_000
-            if steps > limits.maxSteps {
-                exceed("maxSteps", "validation stopped after \(limits.maxSteps) steps", node: node)
+            if steps > limits.maximumSteps {
+                exceed("maximumSteps", "validation stopped after \(limits.maximumSteps) steps", node: node)
                 return nil
             }
         }
@@ -454,8 +454,8 @@ final class Evaluation {
         case .ref(let n):
             refDepth += 1
             defer { refDepth -= 1 }
-            if refDepth > limits.maxRefDepth {
-                exceed("maxRefDepth", "more than \(limits.maxRefDepth) nested $ref", node: node)
+            if refDepth > limits.maximumRefDepth {
+                exceed("maximumRefDepth", "more than \(limits.maximumRefDepth) nested $ref", node: node)
                 return false
             }
             return sub(n, instance, collect: collect, keyword: ["$ref"])
@@ -510,8 +510,8 @@ final class Evaluation {
     /// limit stopped it.
     func equal(_ a: JSONValue, _ b: JSONValue, _ node: Node, depth: Int = 0) -> Bool? {
         if !step(node) { return nil }
-        if depth > limits.maxDepth {
-            exceed("maxDepth", "values nested more than \(limits.maxDepth) deep compared", node: node)
+        if depth > limits.maximumDepth {
+            exceed("maximumDepth", "values nested more than \(limits.maximumDepth) deep compared", node: node)
             return nil
         }
         switch (a, b) {

@@ -41,7 +41,7 @@ public struct JSONSchema: Sendable {
 
     /// Validates `instance` and returns the violations found, in evaluation order; empty means valid.
     ///
-    /// Evaluation stops after ``JSONSchemaLimits/maxViolations`` violations. When a limit on work is exceeded
+    /// Evaluation stops after ``JSONSchemaLimits/maximumViolations`` violations. When a limit on work is exceeded
     /// (steps, `$ref` depth, regex input length or work, nesting) evaluation stops and the last violation has
     /// ``JSONSchemaViolation/isLimitExceeded`` set: the instance was not fully checked and must not be taken as valid.
     public func validate(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> [JSONSchemaViolation] {
@@ -70,33 +70,33 @@ public typealias JSONSchemaValidator = JSONSchema
 public struct JSONSchemaLimits: Sendable, Hashable {
     /// Maximum evaluation steps (one per schema applied to an instance value, one per keyword, per `uniqueItems`
     /// comparison and per regex match). Default 5,000,000 (1EdTech's richest OB 3.0 sample takes about 130,000).
-    public var maxSteps: Int
+    public var maximumSteps: Int
     /// Maximum number of `$ref`s followed in one evaluation path (recursive schemas nest one per level). Default 128.
-    public var maxRefDepth: Int
+    public var maximumRefDepth: Int
     /// Maximum length, in UTF-16 code units, of a string matched against a `pattern` or `patternProperties` regex
     /// (with compile-time refusal of nested quantifiers this bounds regex work). Default 16,384.
-    public var maxRegexInputLength: Int
+    public var maximumRegexInputLength: Int
     /// Maximum work of one regex match, in the regex engine's progress ticks (about 10,000 backtracking steps
-    /// each; a tick also counts as 1,000 toward ``maxSteps``). Bounds the polynomial backtracking that patterns
+    /// each; a tick also counts as 1,000 toward ``maximumSteps``). Bounds the polynomial backtracking that patterns
     /// without nested quantifiers can still do (`a*a*a*c`). Default 100.
-    public var maxRegexWork: Int
+    public var maximumRegexWork: Int
     /// Maximum violations reported; validation stops when this many are found. Default 100; at least 1 is used.
-    public var maxViolations: Int
+    public var maximumViolations: Int
     /// Maximum nesting of schema applications in one evaluation path (instance depth times nested subschemas and
     /// `$ref`s): keeps the stack bounded whatever the instance's depth. Default 512.
-    public var maxDepth: Int
+    public var maximumDepth: Int
 
     /// Default limits, each overridable.
     public init(
-        maxSteps: Int = 5_000_000, maxRefDepth: Int = 128, maxRegexInputLength: Int = 16_384, maxRegexWork: Int = 100, maxViolations: Int = 100,
-        maxDepth: Int = 512
+        maximumSteps: Int = 5_000_000, maximumRefDepth: Int = 128, maximumRegexInputLength: Int = 16_384, maximumRegexWork: Int = 100, maximumViolations: Int = 100,
+        maximumDepth: Int = 512
     ) {
-        self.maxRegexWork = maxRegexWork
-        self.maxDepth = maxDepth
-        self.maxSteps = maxSteps
-        self.maxRefDepth = maxRefDepth
-        self.maxRegexInputLength = maxRegexInputLength
-        self.maxViolations = maxViolations
+        self.maximumRegexWork = maximumRegexWork
+        self.maximumDepth = maximumDepth
+        self.maximumSteps = maximumSteps
+        self.maximumRefDepth = maximumRefDepth
+        self.maximumRegexInputLength = maximumRegexInputLength
+        self.maximumViolations = maximumViolations
     }
 }
 
@@ -110,7 +110,7 @@ public struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// JSON pointer of the failing keyword inside the schema document, e.g. `/$defs/Profile/oneOf`.
     public let schemaLocation: String
     /// The keyword that failed (`type`, `required`, …); for a `false` schema, `false`; for a limit, the limit's
-    /// name (`maxSteps`, `maxRefDepth`, `maxRegexInputLength`, `maxRegexWork`, `maxDepth`).
+    /// name (`maximumSteps`, `maximumRefDepth`, `maximumRegexInputLength`, `maximumRegexWork`, `maximumDepth`).
     public let keyword: String
     /// A one-line message. When no branch of an `anyOf`/`oneOf` matches, it names the failure of the branch that got
     /// deepest into the instance: `matches none of the 2 oneOf schemas (closest: /name: type: expected string, …)`.

@@ -139,10 +139,10 @@ struct CorpusSchemaTests {
         let credential = try ob3("dcpv-ob3-complete.json")
         let run = Evaluation(program: s.program, limits: JSONSchemaLimits())
         #expect(run.run(credential).isEmpty)
-        #expect(run.steps < JSONSchemaLimits().maxSteps / 10, "\(run.steps) steps")
+        #expect(run.steps < JSONSchemaLimits().maximumSteps / 10, "\(run.steps) steps")
         var tight = JSONSchemaLimits()
-        tight.maxDepth = JSONSchemaLimits().maxDepth / 4
-        tight.maxRefDepth = JSONSchemaLimits().maxRefDepth / 4
+        tight.maximumDepth = JSONSchemaLimits().maximumDepth / 4
+        tight.maximumRefDepth = JSONSchemaLimits().maximumRefDepth / 4
         #expect(s.validate(credential, limits: tight).isEmpty)
         let start = Date()
         for _ in 0..<10 { _ = s.validate(credential) }

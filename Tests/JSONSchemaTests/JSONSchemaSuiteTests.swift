@@ -185,7 +185,7 @@ struct JSONSchemaSuiteTests {
 struct JSONSchemaRobustnessTests {
     @Test func crossProductsAndMutations() throws {
         var rng = SplitMix(seed: 0x5EED)
-        let limits = JSONSchemaLimits(maxSteps: 20_000, maxViolations: 5)
+        let limits = JSONSchemaLimits(maximumSteps: 20_000, maximumViolations: 5)
         var compiled = 0
         var validated = 0
         for file in requiredSuiteFiles + implementedSuiteFiles + unsupportedSuiteFiles + optionalSuiteFiles {

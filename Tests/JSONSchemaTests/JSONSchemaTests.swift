@@ -199,17 +199,17 @@ struct JSONSchemaKeywordTests {
 @Suite("JSON Schema: limits")
 struct JSONSchemaLimitTests {
     /// 3 steps for the root (node, `type`, `items`), then 2 per item (node, `type`).
-    @Test func maxSteps() throws {
+    @Test func maximumSteps() throws {
         let s = try schema(##"{"type": "array", "items": {"type": "integer"}}"##)
         let instance = JSONValue.array((0..<10).map { .int($0) })
-        #expect(s.validate(instance, limits: JSONSchemaLimits(maxSteps: 23)).isEmpty)
-        let over = s.validate(instance, limits: JSONSchemaLimits(maxSteps: 22))
+        #expect(s.validate(instance, limits: JSONSchemaLimits(maximumSteps: 23)).isEmpty)
+        let over = s.validate(instance, limits: JSONSchemaLimits(maximumSteps: 22))
         #expect(over.count == 1)
-        #expect(over.first?.keyword == "maxSteps")
+        #expect(over.first?.keyword == "maximumSteps")
         #expect(over.first?.isLimitExceeded == true)
         #expect(over.first?.instanceLocation == "/9")
-        #expect(s.isValid(instance, limits: JSONSchemaLimits(maxSteps: 23)))
-        #expect(!s.isValid(instance, limits: JSONSchemaLimits(maxSteps: 22)))  // a limit is never a pass
+        #expect(s.isValid(instance, limits: JSONSchemaLimits(maximumSteps: 23)))
+        #expect(!s.isValid(instance, limits: JSONSchemaLimits(maximumSteps: 22)))  // a limit is never a pass
     }
 
     @Test func maxStepsInsideNotFailsClosed() throws {
@@ -217,81 +217,81 @@ struct JSONSchemaLimitTests {
         let s = try schema(##"{"not": {"items": {"type": "string"}}}"##)
         let instance = JSONValue.array((0..<10).map { .int($0) })
         #expect(s.validate(instance).isEmpty)
-        let v = s.validate(instance, limits: JSONSchemaLimits(maxSteps: 5))
-        #expect(v.map(\.keyword) == ["maxSteps"])
+        let v = s.validate(instance, limits: JSONSchemaLimits(maximumSteps: 5))
+        #expect(v.map(\.keyword) == ["maximumSteps"])
     }
 
-    @Test func maxRefDepth() throws {
+    @Test func maximumRefDepth() throws {
         let s = try schema(##"{"$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/c"}, "c": {"type": "integer"}}}"##)
-        #expect(s.validate(.int(1), limits: JSONSchemaLimits(maxRefDepth: 3)).isEmpty)
-        let over = s.validate(.int(1), limits: JSONSchemaLimits(maxRefDepth: 2))
-        #expect(over.map(\.keyword) == ["maxRefDepth"])
+        #expect(s.validate(.int(1), limits: JSONSchemaLimits(maximumRefDepth: 3)).isEmpty)
+        let over = s.validate(.int(1), limits: JSONSchemaLimits(maximumRefDepth: 2))
+        #expect(over.map(\.keyword) == ["maximumRefDepth"])
         #expect(over.first?.isLimitExceeded == true)
     }
 
     @Test func referenceLoopsStopAtTheRefDepth() throws {
         for text in [##"{"$ref": "#"}"##, ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"not": {"$ref": "#/$defs/a"}}}, "$ref": "#/$defs/a"}"##] {
             let v = try schema(text).validate(.int(1))
-            #expect(v.map(\.keyword) == ["maxRefDepth"], "\(text)")
+            #expect(v.map(\.keyword) == ["maximumRefDepth"], "\(text)")
         }
     }
 
-    @Test func maxRegexInputLength() throws {
+    @Test func maximumRegexInputLength() throws {
         let s = try schema(##"{"pattern": "^a*$"}"##)
         let input = JSONValue.string(String(repeating: "a", count: 100))
-        #expect(s.validate(input, limits: JSONSchemaLimits(maxRegexInputLength: 100)).isEmpty)
-        let over = s.validate(input, limits: JSONSchemaLimits(maxRegexInputLength: 99))
-        #expect(over.map(\.keyword) == ["maxRegexInputLength"])
+        #expect(s.validate(input, limits: JSONSchemaLimits(maximumRegexInputLength: 100)).isEmpty)
+        let over = s.validate(input, limits: JSONSchemaLimits(maximumRegexInputLength: 99))
+        #expect(over.map(\.keyword) == ["maximumRegexInputLength"])
         #expect(over.first?.isLimitExceeded == true)
         // Property names matched by patterns are bounded the same way.
         let names = try schema(##"{"propertyNames": {"pattern": "^a"}}"##)
         let object = JSONValue.object(JSONObject([(String(repeating: "a", count: 100), .null)]))
-        #expect(names.validate(object, limits: JSONSchemaLimits(maxRegexInputLength: 100)).isEmpty)
-        #expect(names.validate(object, limits: JSONSchemaLimits(maxRegexInputLength: 99)).map(\.keyword) == ["maxRegexInputLength"])
+        #expect(names.validate(object, limits: JSONSchemaLimits(maximumRegexInputLength: 100)).isEmpty)
+        #expect(names.validate(object, limits: JSONSchemaLimits(maximumRegexInputLength: 99)).map(\.keyword) == ["maximumRegexInputLength"])
     }
 
     /// Patterns without nested quantifiers can still backtrack polynomially: the regex engine's work is bounded.
-    @Test func maxRegexWork() throws {
+    @Test func maximumRegexWork() throws {
         let s = try schema(##"{"pattern": "^a*a*a*c"}"##)
         let input = String(repeating: "a", count: 200)
         let (matched, ticks) = try CompiledPattern("^a*a*a*c").matches(input, maxTicks: .max)
         #expect(matched == false)
         #expect(ticks > 1)
-        let enough = s.validate(.string(input), limits: JSONSchemaLimits(maxSteps: .max, maxRegexWork: ticks))
+        let enough = s.validate(.string(input), limits: JSONSchemaLimits(maximumSteps: .max, maximumRegexWork: ticks))
         #expect(enough.map(\.keyword) == ["pattern"])
-        let short = s.validate(.string(input), limits: JSONSchemaLimits(maxSteps: .max, maxRegexWork: ticks - 1))
-        #expect(short.map(\.keyword) == ["maxRegexWork"])
+        let short = s.validate(.string(input), limits: JSONSchemaLimits(maximumSteps: .max, maximumRegexWork: ticks - 1))
+        #expect(short.map(\.keyword) == ["maximumRegexWork"])
         #expect(short.first?.isLimitExceeded == true)
         // With the default limits a long hostile string ends quickly.
         let start = Date()
-        #expect(s.validate(.string(String(repeating: "a", count: 16_000))).last?.keyword == "maxRegexWork")
+        #expect(s.validate(.string(String(repeating: "a", count: 16_000))).last?.keyword == "maximumRegexWork")
         #expect(Date().timeIntervalSince(start) < 5)
         // Ordinary matches do no measurable work.
         #expect(try CompiledPattern("^[a-z]{2}(-[A-Z]{2})?$").matches("en-US", maxTicks: 0) == (true, 0))
     }
 
-    @Test func maxViolations() throws {
+    @Test func maximumViolations() throws {
         let s = try schema(##"{"items": {"type": "string"}}"##)
         let instance = JSONValue.array((0..<5).map { .int($0) })
-        #expect(s.validate(instance, limits: JSONSchemaLimits(maxViolations: 6)).count == 5)
-        #expect(s.validate(instance, limits: JSONSchemaLimits(maxViolations: 5)).count == 5)
-        let under = s.validate(instance, limits: JSONSchemaLimits(maxViolations: 4))
+        #expect(s.validate(instance, limits: JSONSchemaLimits(maximumViolations: 6)).count == 5)
+        #expect(s.validate(instance, limits: JSONSchemaLimits(maximumViolations: 5)).count == 5)
+        let under = s.validate(instance, limits: JSONSchemaLimits(maximumViolations: 4))
         #expect(under.count == 4)
         #expect(under.allSatisfy { !$0.isLimitExceeded })
-        #expect(s.validate(instance, limits: JSONSchemaLimits(maxViolations: 0)).count == 1)
+        #expect(s.validate(instance, limits: JSONSchemaLimits(maximumViolations: 0)).count == 1)
     }
 
     /// Each array level applies the node and the `$ref` target: 2 nested applications per level.
-    @Test func maxDepth() throws {
+    @Test func maximumDepth() throws {
         let s = try schema(##"{"$ref": "#/$defs/n", "$defs": {"n": {"items": {"$ref": "#/$defs/n"}}}}"##)
         var instance = JSONValue.int(0)
         for _ in 0..<10 { instance = .array([instance]) }
         let needed = 2 * 10 + 2
-        let limits = JSONSchemaLimits(maxRefDepth: 1000, maxDepth: needed)
+        let limits = JSONSchemaLimits(maximumRefDepth: 1000, maximumDepth: needed)
         #expect(s.validate(instance, limits: limits).isEmpty)
         var tight = limits
-        tight.maxDepth = needed - 1
-        #expect(s.validate(instance, limits: tight).map(\.keyword) == ["maxDepth"])
+        tight.maximumDepth = needed - 1
+        #expect(s.validate(instance, limits: tight).map(\.keyword) == ["maximumDepth"])
     }
 
     @Test func schemaNestingIsBounded() throws {
@@ -316,7 +316,7 @@ struct JSONSchemaLimitTests {
         // Wide uniqueItems: items are bucketed by hash, so distinct items cost one step each...
         let unique = try schema(##"{"uniqueItems": true}"##)
         let wide = JSONValue.array((0..<50_000).map { .int($0) })
-        #expect(unique.validate(wide, limits: JSONSchemaLimits(maxSteps: 60_000)).isEmpty)
+        #expect(unique.validate(wide, limits: JSONSchemaLimits(maximumSteps: 60_000)).isEmpty)
         #expect(unique.validate(.array(wide.arrayValue! + [.double(49_999.0)])).map(\.message) == ["items 49999 and 50000 are equal"])
         // ...and comparing large equal-hash values is counted value by value.
         let big = JSONValue.array((0..<10_000).map { .int($0) })
@@ -324,10 +324,10 @@ struct JSONSchemaLimitTests {
         almost[9_999] = .double(9_999.5)
         let equalHash = JSONValue.array([.object(JSONObject([("a", big)])), .object(JSONObject([("a", big)]))])
         #expect(unique.validate(equalHash).map(\.keyword) == ["uniqueItems"])
-        #expect(unique.validate(equalHash, limits: JSONSchemaLimits(maxSteps: 5_000)).map(\.keyword) == ["maxSteps"])
+        #expect(unique.validate(equalHash, limits: JSONSchemaLimits(maximumSteps: 5_000)).map(\.keyword) == ["maximumSteps"])
         let enumeration = try JSONSchema(json: .object(JSONObject([("enum", .array([.array(almost), big]))])))
         #expect(enumeration.isValid(big))
-        #expect(enumeration.validate(big, limits: JSONSchemaLimits(maxSteps: 15_000)).map(\.keyword) == ["maxSteps"])
+        #expect(enumeration.validate(big, limits: JSONSchemaLimits(maximumSteps: 15_000)).map(\.keyword) == ["maximumSteps"])
         // Exponential branching (each level tries both branches of an anyOf): stopped by the step budget.
         var levels: [(String, JSONValue)] = []
         for i in 0..<40 {
@@ -337,8 +337,8 @@ struct JSONSchemaLimitTests {
         levels.append(("l40", .object(JSONObject([("type", "string")]))))
         let exponential = try JSONSchema(json: .object(JSONObject([("$ref", "#/$defs/l0"), ("$defs", .object(JSONObject(levels)))])))
         let started = Date()
-        #expect(exponential.validate(.int(1)).last?.keyword == "maxSteps")
-        #expect(!exponential.isValid(.int(1), limits: JSONSchemaLimits(maxSteps: 200_000)))
+        #expect(exponential.validate(.int(1)).last?.keyword == "maximumSteps")
+        #expect(!exponential.isValid(.int(1), limits: JSONSchemaLimits(maximumSteps: 200_000)))
         #expect(exponential.isValid(.string("s")))
         #expect(Date().timeIntervalSince(started) < 30)
         // A long chain of $ref in $defs compiles without recursion.
@@ -346,6 +346,6 @@ struct JSONSchemaLimitTests {
         for i in 0..<20_000 { defs.append(("d\(i)", .object(JSONObject([("$ref", .string("#/$defs/d\(i + 1)"))])))) }
         defs.append(("d20000", .object(JSONObject([("type", "integer")]))))
         let chain = try JSONSchema(json: .object(JSONObject([("$ref", "#/$defs/d0"), ("$defs", .object(JSONObject(defs)))])))
-        #expect(chain.validate(.int(1)).map(\.keyword) == ["maxRefDepth"])
+        #expect(chain.validate(.int(1)).map(\.keyword) == ["maximumRefDepth"])
     }
 }

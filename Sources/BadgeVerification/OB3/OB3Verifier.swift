@@ -506,8 +506,8 @@ struct OB3Verifier {
                 continue
             }
             var limits = JSONSchemaLimits()
-            limits.maxSteps = min(limits.maxSteps, budget.remaining(.linkedDataWork))
-            guard limits.maxSteps > 0, budget.spend(.linkedDataWork, 0) else {
+            limits.maximumSteps = min(limits.maximumSteps, budget.remaining(.linkedDataWork))
+            guard limits.maximumSteps > 0, budget.spend(.linkedDataWork, 0) else {
                 _ = budget.spend(.linkedDataWork)
                 report.add(.schema, .notChecked, VerificationBudget.message(.linkedDataWork, limit: budget.limit(.linkedDataWork)), node: url)
                 continue
