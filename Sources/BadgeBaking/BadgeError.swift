@@ -1,7 +1,7 @@
 /// Why an image could not be read, baked or written.
 ///
 /// The design is swift-asn1's `ASN1Error`: a ``code`` from an open set (new codes may be added without breaking
-/// anyone's `switch`), a one-line ``message``, the byte ``offset`` in the input when it applies, and the ``file``
+/// anyone's `switch`), a one-line ``reason``, the byte ``offset`` in the input when it applies, and the ``file``
 /// and ``line`` that raised it. Errors compare and hash by ``code`` only, so a test can match a fresh value:
 /// `#expect(throws: BadgeError.truncated())`, or `error.code == .badChecksum`.
 ///
@@ -84,25 +84,25 @@ public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible, Cu
     /// The byte offset in the input where the problem was found, when it applies.
     public let offset: ByteOffset?
     /// A one-line explanation for people.
-    public let message: String
+    public let reason: String
     /// The source file that raised the error (`#fileID`).
     public let file: String
     /// The source line that raised the error.
     public let line: UInt
 
     /// Makes an error (this module's own constructor; other modules use the static factories).
-    init(_ code: Code, at offset: ByteOffset? = nil, _ message: String, file: String = #fileID, line: UInt = #line) {
+    init(_ code: Code, at offset: ByteOffset? = nil, _ reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.offset = offset
-        self.message = message
+        self.reason = reason
         self.file = file
         self.line = line
     }
 
-    /// The message, with the byte offset when there is one: what a command-line tool prints.
+    /// The reason, with the byte offset when there is one: what a command-line tool prints.
     public var description: String {
-        if let offset { return "\(message) (at byte \(offset))" }
-        return message
+        if let offset { return "\(reason) (at byte \(offset))" }
+        return reason
     }
 
     /// The code, the description and where the error was raised.
@@ -121,206 +121,206 @@ extension BadgeError {
     /// An error with code ``Code/emptyInput``: the input is empty.
     @inline(never)
     public static func emptyInput(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.emptyInput, at: offset, message, file: file, line: line)
+        BadgeError(.emptyInput, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/unsupportedFormat``: the input is neither a PNG nor an SVG image (for SVG: its
     /// root element is not `svg`).
     @inline(never)
     public static func unsupportedFormat(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.unsupportedFormat, at: offset, message, file: file, line: line)
+        BadgeError(.unsupportedFormat, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/truncated``: the input ends in the middle of a structure (a PNG chunk, an XML
     /// token, an open element).
     @inline(never)
     public static func truncated(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.truncated, at: offset, message, file: file, line: line)
+        BadgeError(.truncated, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/badChecksum``: a chunk's CRC does not match its contents.
     @inline(never)
     public static func badChecksum(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.badChecksum, at: offset, message, file: file, line: line)
+        BadgeError(.badChecksum, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/invalidLength``: a length field is over 2³¹−1, or points past the end of the
     /// input.
     @inline(never)
     public static func invalidLength(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.invalidLength, at: offset, message, file: file, line: line)
+        BadgeError(.invalidLength, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/malformedPNG``: the PNG chunk stream is malformed (bad chunk type, IHDR not first,
     /// bad text chunk fields…).
     @inline(never)
     public static func malformedPNG(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.malformedPNG, at: offset, message, file: file, line: line)
+        BadgeError(.malformedPNG, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/malformedXML``: the SVG document is not well-formed XML where it matters (tags,
     /// quotes, end-tag names, stray text, a second root).
     @inline(never)
     public static func malformedXML(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.malformedXML, at: offset, message, file: file, line: line)
+        BadgeError(.malformedXML, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/invalidXMLReference``: an SVG character or entity reference is malformed or names
     /// a character XML forbids.
     @inline(never)
     public static func invalidXMLReference(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.invalidXMLReference, at: offset, message, file: file, line: line)
+        BadgeError(.invalidXMLReference, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/unsupportedEncoding``: the SVG document uses an encoding other than UTF-8 (for
     /// example UTF-16).
     @inline(never)
     public static func unsupportedEncoding(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.unsupportedEncoding, at: offset, message, file: file, line: line)
+        BadgeError(.unsupportedEncoding, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/invalidUTF8``: text that must be UTF-8 is not.
     @inline(never)
     public static func invalidUTF8(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.invalidUTF8, at: offset, message, file: file, line: line)
+        BadgeError(.invalidUTF8, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/payloadTooLarge``: a payload is larger than the configured limit.
     @inline(never)
     public static func payloadTooLarge(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.payloadTooLarge, at: offset, message, file: file, line: line)
+        BadgeError(.payloadTooLarge, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/decompressionLimitExceeded``: compressed data (PNG text or an `.svgz` document)
     /// inflates to more than the configured limit (a decompression bomb, or just too large).
     @inline(never)
     public static func decompressionLimitExceeded(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.decompressionLimitExceeded, at: offset, message, file: file, line: line)
+        BadgeError(.decompressionLimitExceeded, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/corruptCompressedData``: compressed data is corrupt.
     @inline(never)
     public static func corruptCompressedData(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.corruptCompressedData, at: offset, message, file: file, line: line)
+        BadgeError(.corruptCompressedData, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/inputTooLarge``: the input (a whole SVG document, or a PNG that has to be
     /// buffered) is larger than the configured limit.
     @inline(never)
     public static func inputTooLarge(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.inputTooLarge, at: offset, message, file: file, line: line)
+        BadgeError(.inputTooLarge, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/tooManyChunks``: the input has more PNG chunks than the configured limit.
     @inline(never)
     public static func tooManyChunks(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.tooManyChunks, at: offset, message, file: file, line: line)
+        BadgeError(.tooManyChunks, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/depthLimitExceeded``: sVG elements nest deeper than the configured limit.
     @inline(never)
     public static func depthLimitExceeded(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.depthLimitExceeded, at: offset, message, file: file, line: line)
+        BadgeError(.depthLimitExceeded, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/tooManyAttributes``: an SVG element has more attributes than the limit.
     @inline(never)
     public static func tooManyAttributes(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.tooManyAttributes, at: offset, message, file: file, line: line)
+        BadgeError(.tooManyAttributes, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/attributeTooLong``: an SVG attribute value is longer than the limit.
     @inline(never)
     public static func attributeTooLong(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.attributeTooLong, at: offset, message, file: file, line: line)
+        BadgeError(.attributeTooLong, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/tooManyNamespaceBindings``: more SVG namespace bindings are in scope at once than
     /// the limit.
     @inline(never)
     public static func tooManyNamespaceBindings(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.tooManyNamespaceBindings, at: offset, message, file: file, line: line)
+        BadgeError(.tooManyNamespaceBindings, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/unremovableActiveContent``: removing active content cannot make the SVG safe: it
     /// refers to entities other than the five predefined ones, which could expand into script.
     @inline(never)
     public static func unremovableActiveContent(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.unremovableActiveContent, at: offset, message, file: file, line: line)
+        BadgeError(.unremovableActiveContent, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/invalidPayload``: a payload to bake is not JSON, a compact JWS or an absolute URL
     /// (or cannot be carried by the image format).
     @inline(never)
     public static func invalidPayload(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.invalidPayload, at: offset, message, file: file, line: line)
+        BadgeError(.invalidPayload, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/alreadyBaked``: baking was asked to fail when the image already holds badge data,
     /// and it does.
     @inline(never)
     public static func alreadyBaked(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.alreadyBaked, at: offset, message, file: file, line: line)
+        BadgeError(.alreadyBaked, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/outputExists``: the output file exists and overwriting was not allowed.
     @inline(never)
     public static func outputExists(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.outputExists, at: offset, message, file: file, line: line)
+        BadgeError(.outputExists, at: offset, reason, file: file, line: line)
     }
 
     /// An error with code ``Code/io``: reading or writing a file failed.
     @inline(never)
     public static func io(
-        _ message: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
+        _ reason: String = "", at offset: ByteOffset? = nil, file: String = #fileID, line: UInt = #line
     ) -> BadgeError {
-        BadgeError(.io, at: offset, message, file: file, line: line)
+        BadgeError(.io, at: offset, reason, file: file, line: line)
     }
 }
 

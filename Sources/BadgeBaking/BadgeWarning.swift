@@ -1,6 +1,6 @@
 /// Something odd about an image that did not stop extraction or baking.
 ///
-/// Like ``BadgeError``: a ``code`` from an open set, a one-line ``message`` and the byte ``offset`` it is about
+/// Like ``BadgeError``: a ``code`` from an open set, a one-line ``reason`` and the byte ``offset`` it is about
 /// when known; warnings compare and hash by ``code`` only. The SVG layer's warnings keep their own codes here
 /// (``Code/unboundPrefix``, ``Code/undecodedEntityReference``, ``Code/internalSubsetIgnored``…).
 public struct BadgeWarning: Hashable, Sendable, CustomStringConvertible {
@@ -54,19 +54,19 @@ public struct BadgeWarning: Hashable, Sendable, CustomStringConvertible {
     /// What kind of oddity this is.
     public let code: Code
     /// A one-line explanation for people.
-    public let message: String
+    public let reason: String
     /// The byte offset in the input the warning is about, when known (for SVG: in the inflated document).
     public let offset: ByteOffset?
 
     /// Makes a warning (only this module raises them).
-    init(_ code: Code, at offset: ByteOffset? = nil, _ message: String) {
+    init(_ code: Code, at offset: ByteOffset? = nil, _ reason: String) {
         self.code = code
-        self.message = message
+        self.reason = reason
         self.offset = offset
     }
 
-    /// The message.
-    public var description: String { message }
+    /// The reason.
+    public var description: String { reason }
 
     /// Warnings are equal when their codes are.
     public static func == (lhs: BadgeWarning, rhs: BadgeWarning) -> Bool { lhs.code == rhs.code }

@@ -57,7 +57,7 @@ enum SVGBadgeAdapter {
     static func badgeError(_ error: any Error) -> BadgeError {
         if let error = error as? BadgeError { return error }
         guard let error = error as? SVGBadgeError else { return BadgeError(.io, "\(error)") }
-        return BadgeError(code(for: error.code), at: error.offset, "SVG: \(error.message)", file: error.file, line: error.line)
+        return BadgeError(code(for: error.code), at: error.offset, "SVG: \(error.reason)", file: error.file, line: error.line)
     }
 
     /// The ``BadgeError/Code`` for an ``SVGBadgeError/Code``.
@@ -93,6 +93,6 @@ enum SVGBadgeAdapter {
             case .internalSubsetIgnored: .internalSubsetIgnored
             default: .namespaceMismatch  // unreachable today: every SVG code is listed above
             }
-        return BadgeWarning(code, at: warning.offset, warning.message)
+        return BadgeWarning(code, at: warning.offset, warning.reason)
     }
 }

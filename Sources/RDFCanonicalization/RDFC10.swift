@@ -3,7 +3,7 @@ import Crypto
 /// Why RDFC-1.0 canonicalization gave up: the input needed more work than the options allow.
 ///
 /// Errors compare and hash by ``code`` only, so a test can match a fresh value of the same kind. The
-/// ``message``, ``file`` and ``line`` are diagnostics for people, shown by ``description``.
+/// ``reason``, ``file`` and ``line`` are diagnostics for people, shown by ``description``.
 public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure this is. New codes may be added: do not switch over them exhaustively.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -31,21 +31,21 @@ public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringC
     /// What kind of failure this is.
     public let code: Code
     /// A one-line explanation, naming the limit.
-    public let message: String
+    public let reason: String
     /// The source file that raised the error (`#fileID`).
     public let file: String
     /// The source line that raised the error.
     public let line: UInt
 
-    private init(_ code: Code, _ message: String, file: String, line: UInt) {
+    private init(_ code: Code, _ reason: String, file: String, line: UInt) {
         self.code = code
-        self.message = message
+        self.reason = reason
         self.file = file
         self.line = line
     }
 
-    /// The message, then the code and where it was raised.
-    public var description: String { "\(message) (RDFCanonicalizationError.\(code), \(file):\(line))" }
+    /// The reason, then the code and where it was raised.
+    public var description: String { "\(reason) (RDFCanonicalizationError.\(code), \(file):\(line))" }
 
     /// Errors are equal when their codes are.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }

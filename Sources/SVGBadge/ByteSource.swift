@@ -75,7 +75,7 @@ final class ByteSource {
         if error.code == .outputLimitExceeded {
             return SVGBadgeError(code: .inflatedTooLarge, offset: limit, message: "inflated SVG exceeds the limit of \(limit) bytes")
         }
-        return SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip data: \(error.message)")
+        return SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip data: \(error.reason)")
     }
 }
 

@@ -44,7 +44,7 @@ public enum SVGBadgeBaker {
         do {
             return try deflate(output, container: .gzip, level: 9)
         } catch {
-            throw SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip compression failed: \(error.message)")
+            throw SVGBadgeError(code: .corruptCompression, offset: nil, message: "gzip compression failed: \(error.reason)")
         }
     }
 

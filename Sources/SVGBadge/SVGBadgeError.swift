@@ -2,7 +2,7 @@
 ///
 /// The ``code`` is an extensible set of static values (new codes do not break `switch` statements),
 /// ``offset`` is the byte offset in the (inflated) XML document where the problem was seen, when known,
-/// and ``message`` is a one-line explanation for people. Errors compare and hash by ``code`` only (the design of
+/// and ``reason`` is a one-line explanation for people. Errors compare and hash by ``code`` only (the design of
 /// swift-asn1's `ASN1Error`); ``file`` and ``line`` say where the error was raised.
 public struct SVGBadgeError: Error, Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The kind of failure, an open set of static values.
@@ -61,25 +61,25 @@ public struct SVGBadgeError: Error, Hashable, Sendable, CustomStringConvertible,
     /// Byte offset in the (inflated) XML document where the failure was detected, if known.
     public let offset: ByteOffset?
     /// A one-line explanation.
-    public let message: String
+    public let reason: String
     /// The source file that raised the error (`#fileID`).
     public let file: String
     /// The source line that raised the error.
     public let line: UInt
 
     /// Makes an error (only this module raises them).
-    init(code: Code, offset: Int?, message: String, file: String = #fileID, line: UInt = #line) {
+    init(code: Code, offset: Int?, message reason: String, file: String = #fileID, line: UInt = #line) {
         self.code = code
         self.offset = offset.map(ByteOffset.init)
-        self.message = message
+        self.reason = reason
         self.file = file
         self.line = line
     }
 
-    /// `code at offset: message`.
+    /// `code at offset: reason`.
     public var description: String {
-        if let offset { return "\(code) at byte \(offset): \(message)" }
-        return "\(code): \(message)"
+        if let offset { return "\(code) at byte \(offset): \(reason)" }
+        return "\(code): \(reason)"
     }
 
     /// The description, then where the error was raised.

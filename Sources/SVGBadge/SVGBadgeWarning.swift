@@ -30,17 +30,17 @@ public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
     /// Byte offset in the (inflated) XML document the warning is about.
     public let offset: ByteOffset
     /// A one-line explanation.
-    public let message: String
+    public let reason: String
 
     /// Makes a warning (only this module raises them).
-    init(code: Code, offset: Int, message: String) {
+    init(code: Code, offset: Int, message reason: String) {
         self.code = code
         self.offset = ByteOffset(offset)
-        self.message = message
+        self.reason = reason
     }
 
-    /// `code at offset: message`.
-    public var description: String { "\(code) at byte \(offset): \(message)" }
+    /// `code at offset: reason`.
+    public var description: String { "\(code) at byte \(offset): \(reason)" }
 
     /// Warnings are equal when their codes are.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }

@@ -52,7 +52,7 @@ enum SummaryText {
         }
         lines.append(("Verification", verification))
         if !summary.documentsToFetch.isEmpty { lines.append(("To fetch", summary.documentsToFetch.map(shortened).joined(separator: ", "))) }
-        for warning in summary.warnings + baked.warnings.map(\.message) { lines.append(("Warning", warning)) }
+        for warning in summary.warnings + baked.warnings.map(\.reason) { lines.append(("Warning", warning)) }
         return format(lines)
     }
 

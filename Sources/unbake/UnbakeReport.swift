@@ -44,7 +44,7 @@ struct UnbakeReport: Encodable {
         }
         verify = badge.svgVerify
         body = badge.svgBody
-        warnings = badge.warnings.map(\.message)
+        warnings = badge.warnings.map(\.reason)
         self.badge = imported.summary
         if let reason = imported.summaryError {
             warnings.append("the payload could not be decoded into a badge summary: \(reason)")

@@ -207,7 +207,7 @@ struct BakeAPITests {
 
         let error = #expect(throws: BadgeError.self) { try BadgeBaker().bake(Payloads.hostedURL, from: .bytes(Self.png()), to: .file(output)) }
         #expect(error?.code == .outputExists)
-        #expect(error?.message.contains("--") == false)
+        #expect(error?.reason.contains("--") == false)
     }
 
     // MARK: Errors
@@ -257,7 +257,7 @@ struct BakeAPITests {
     func svgErrorCodesSurvive(document: String, code: BadgeError.Code) {
         let error = #expect(throws: BadgeError.self) { try BadgeExtractor().extract(from: Array(document.utf8)) }
         #expect(error?.code == code, "\(String(describing: error))")
-        #expect(error?.message.hasPrefix("SVG: ") == true)
+        #expect(error?.reason.hasPrefix("SVG: ") == true)
         #expect(error?.code != .malformedPNG)
     }
 

@@ -26,7 +26,7 @@ struct HostileTextTests {
         #expect(badge.payload.utf8.count == payload.utf8.count)
         #expect(badge.kind == .unknown)
         #expect(badge.warnings.map(\.code) == [.relativeURL])
-        #expect(badge.warnings.allSatisfy { $0.message.utf8.count < 400 })
+        #expect(badge.warnings.allSatisfy { $0.reason.utf8.count < 400 })
         #expect(!PayloadClassification.startsLikeJSON(payload))
         #expect(PayloadClassification.startsLikeJSON(" \u{A0}\n{\"a\":1}"))
         #expect(!PayloadClassification.isAbsoluteHTTPURL(payload))

@@ -67,8 +67,8 @@ struct PNGExtractionTests {
         let badge = try #require(try extract(png))
         #expect(badge.payload == Payloads.ob2Assertion)
         let duplicate = try #require(badge.warnings.first { $0.code == .duplicateBadgeData })
-        #expect(duplicate.message.contains("tEXt openbadges"))
-        #expect(duplicate.message.contains("iTXt openbadgecredential"))
+        #expect(duplicate.reason.contains("tEXt openbadges"))
+        #expect(duplicate.reason.contains("iTXt openbadgecredential"))
     }
 
     @Test func compressedITXtAndLanguageTagAreReadWithWarnings() throws {

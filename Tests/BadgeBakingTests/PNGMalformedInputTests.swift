@@ -21,7 +21,7 @@ struct PNGMalformedInputTests {
         } catch {
             #expect(error.code == code, "\(error)")
             if let offset { #expect(error.offset == offset, "\(error)") }
-            #expect(!error.message.isEmpty && !error.message.contains("\n"))
+            #expect(!error.reason.isEmpty && !error.reason.contains("\n"))
         }
     }
 

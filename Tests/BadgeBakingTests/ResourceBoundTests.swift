@@ -18,7 +18,7 @@ struct ResourceBoundTests {
             _ = try body()
             return nil
         } catch {
-            #expect(!error.message.isEmpty && !error.message.contains("\n"), "\(error)")
+            #expect(!error.reason.isEmpty && !error.reason.contains("\n"), "\(error)")
             return error.code
         }
     }

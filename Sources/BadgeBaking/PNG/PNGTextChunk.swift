@@ -135,7 +135,7 @@ public struct PNGTextChunk: Hashable, Sendable {
         } catch where error.code == .outputLimitExceeded {
             throw BadgeError(.decompressionLimitExceeded, at: offset, "compressed text inflates to more than \(limit) bytes")
         } catch {
-            throw BadgeError(.corruptCompressedData, at: offset, "compressed text is unreadable: \(error.message)")
+            throw BadgeError(.corruptCompressedData, at: offset, "compressed text is unreadable: \(error.reason)")
         }
     }
 

@@ -21,7 +21,7 @@ struct BakePayload {
         case .json, .jws, .url:
             break
         case .unknown:
-            let reason = classification.warnings.first?.message ?? "it is not a JSON object, a compact JWS or an absolute http(s) URL"
+            let reason = classification.warnings.first?.reason ?? "it is not a JSON object, a compact JWS or an absolute http(s) URL"
             throw BadgeError(.invalidPayload, "cannot bake this payload: \(reason)")
         }
         let generation = options.generation ?? classification.generation ?? .assertion

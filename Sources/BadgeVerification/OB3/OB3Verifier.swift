@@ -296,7 +296,7 @@ struct OB3Verifier {
                 outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
                 continue
             } catch let error as RDFCanonicalizationError {
-                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.message)", node: node))
+                outcomes.append(ProofOutcome(status: .notChecked, message: "\(label): \(error.reason)", node: node))
                 continue
             } catch {
                 outcomes.append(ProofOutcome(status: .failed, message: "\(label): \(error)", node: node))
