@@ -62,7 +62,7 @@ public struct BakeInput: Sendable {
 
     let backing: Backing
 
-    /// The file at `url`, read with random access (a PNG is checked, then streamed); it is never modified.
+    /// The file at `url`, read with random access (a PNG's pixel data is copied, never decoded); it is never modified.
     public static func file(_ url: URL) -> BakeInput { BakeInput(backing: .file(url)) }
 
     /// Image bytes held in memory.
