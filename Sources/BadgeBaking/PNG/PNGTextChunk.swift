@@ -69,7 +69,7 @@ public struct PNGTextChunk: Hashable, Sendable {
     ///   - type: `iTXt`, `tEXt` or `zTXt`.
     ///   - offset: The file offset of `data`, for error messages.
     ///   - inflatedLimit: The largest text that compressed data may inflate to.
-    public init(parsing data: [UInt8], type: PNGChunkType, offset: Int64 = 0, inflatedLimit: Int) throws(BadgeError) {
+    public init(parsing data: [UInt8], type: PNGChunkType, offset: ByteOffset = 0, inflatedLimit: Int) throws(BadgeError) {
         let bytes = data[...]
         guard let keyword = Self.keyword(in: bytes), (1...79).contains(keyword.count) else {
             throw BadgeError(.malformedPNG, at: offset, "\(type) chunk has no keyword of 1 to 79 bytes ended by a NUL")
