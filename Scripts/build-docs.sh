@@ -7,7 +7,6 @@ cd "$(dirname "$0")/.."
 
 products=(BadgeBaking OpenBadgesModel BadgeVerification)
 mkdir -p .build/docs
-mkdir -p .build/docs
 swift package dump-symbol-graph --minimum-access-level public >/dev/null
 graphs=$(find .build -type d -name symbolgraph -path "*$(uname -m)*" | head -n 1)
 docc=$(command -v docc || xcrun --find docc)
@@ -20,7 +19,7 @@ for product in "${products[@]}"; do
         --additional-symbol-graph-dir "$work" \
         --fallback-display-name "$product" --fallback-bundle-identifier "org.badgebaking.$product" \
         --output-path ".build/docs/$product.doccarchive" \
-        --warnings-as-errors --analyze 2>&1 | grep -v "^$" || true
+        --warnings-as-errors --analyze
     rm -rf "$work"
     echo "docs: $product built without warnings"
 done
