@@ -28,10 +28,9 @@ public struct ImportedBadge: Sendable {
     /// Makes an imported badge, decoding `baked`'s payload into a summary.
     public init(_ baked: BakedBadge) {
         self.baked = baked
-        do {
-            summary = try BadgeSummary(payload: baked.payload)
-        } catch {
-            summaryError = "\(error)"
+        switch baked.decodedPayload {
+        case .success(let payload): summary = BadgeSummary(payload: payload)
+        case .failure(let error): summaryError = "\(error)"
         }
     }
 }

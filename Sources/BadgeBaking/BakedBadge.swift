@@ -40,6 +40,10 @@ public struct BakedBadge: Hashable, Sendable {
     public let svgBody: String?
     /// Oddities found on the way (compressed text, duplicates, legacy chunks…).
     public let warnings: [BadgeWarning]
+    /// The payload decoded by OpenBadgesModel, or why it could not be decoded. Decoded once, when the badge was
+    /// extracted (its kind and version come from it); the wallet summary, the import and verification reuse it.
+    public var decodedPayload: Result<BadgePayload, ModelError> { decoding.value }
+    private let decoding: DecodedPayload
 
     /// Makes a result.
     public init(
@@ -56,6 +60,7 @@ public struct BakedBadge: Hashable, Sendable {
         self.svgVerify = svgVerify
         self.svgBody = svgBody
         self.warnings = warnings
+        self.decoding = DecodedPayload(payload)
     }
 
     /// Builds a result from the payload text and where it was found, classifying the payload.
@@ -73,12 +78,32 @@ public struct BakedBadge: Hashable, Sendable {
                 )
             )
         }
-        self.init(
-            format: format, payload: payload, kind: classification.kind, generation: generation,
-            specVersion: classification.specVersion ?? generation.impliedVersion,
-            location: location, svgVerify: svgVerify, svgBody: svgBody, warnings: warnings
-        )
+        self.format = format
+        self.payload = payload
+        self.kind = classification.kind
+        self.generation = generation
+        self.specVersion = classification.specVersion ?? generation.impliedVersion
+        self.location = location
+        self.svgVerify = svgVerify
+        self.svgBody = svgBody
+        self.warnings = warnings
+        self.decoding = classification.decoding
     }
+}
+
+/// A decoded payload kept beside the text it was decoded from. It is a function of ``BakedBadge/payload``, so it
+/// takes no part in equality or hashing beyond what the payload already does.
+struct DecodedPayload: Hashable, Sendable {
+    let value: Result<BadgePayload, ModelError>
+
+    /// Decodes `payload`. Whatever extraction accepted is read: the JSON size limit is at least the payload's size
+    /// (the extraction limit, ``ExtractionOptions/maximumPayloadBytes``, bounded it already).
+    init(_ payload: String) {
+        let options = JSONParsingOptions(maximumBytes: max(JSONParsingOptions.default.maximumBytes, payload.utf8.count))
+        value = BadgePayload.decoding(payload, options: options)
+    }
+    static func == (lhs: DecodedPayload, rhs: DecodedPayload) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// Limits and choices for reading badge data. Every limit has a safe default.
@@ -86,7 +111,7 @@ public struct ExtractionOptions: Sendable {
     /// The largest badge chunk or element accepted, in bytes (default 16 MiB: real credentials embed
     /// images as data URIs and run to several megabytes). For SVG it bounds the badge element's decoded body
     /// and its `verify` attribute while they are read; either way an excess is ``BadgeError/Code/payloadTooLarge``.
-    public var maximumPayloadBytes = 16 << 20
+    public var maximumPayloadBytes = JSONParsingOptions.default.maximumBytes
     /// The largest size compressed text may inflate to, in bytes (default 16 MiB).
     public var maximumInflatedBytes = 16 << 20
     /// The most PNG chunks read before giving up (default 4 194 304).

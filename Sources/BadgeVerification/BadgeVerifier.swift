@@ -21,7 +21,7 @@ public struct BadgeVerifier: Sendable {
 
     /// Verifies badge data extracted from an image.
     public func verify(_ badge: BakedBadge) async -> VerificationReport {
-        await verify(payload: badge.payload)
+        await verify(decoded: badge.decodedPayload)
     }
 
     /// Verifies a payload: assertion or credential JSON, a compact JWS, or a hosted assertion's URL.
@@ -29,11 +29,16 @@ public struct BadgeVerifier: Sendable {
     /// One verification spends from one budget (documents, keys, proofs, linked-data work, deadline: see ``VerificationOptions``),
     /// whatever it verifies along the way; a report that ran out says which budget, and is at best indeterminate.
     public func verify(payload: String) async -> VerificationReport {
+        await verify(decoded: BadgePayload.decoding(payload))
+    }
+
+    /// Verifies a payload that was decoded already (``BakedBadge/decodedPayload``): it is not parsed again.
+    public func verify(decoded: Result<BadgePayload, ModelError>) async -> VerificationReport {
         let budget = VerificationBudget(options)
         var options = self.options
         options.loader = BudgetedLoader(base: options.loader, budget: budget)
         options.contextLoader = options.contextLoader.map { BudgetedLoader(base: $0, budget: budget) }
-        let report = await Self.verify(payload: payload, options: options, budget: budget)
+        let report = await Self.verify(decoded: decoded, options: options, budget: budget)
         return Self.closing(report, budget: budget)
     }
 
@@ -50,10 +55,15 @@ public struct BadgeVerifier: Sendable {
 
     /// Verifies `payload` spending from `budget` (`options.loader` is expected to charge it, see ``BudgetedLoader``).
     static func verify(payload: String, options: VerificationOptions, budget: VerificationBudget) async -> VerificationReport {
+        await verify(decoded: BadgePayload.decoding(payload), options: options, budget: budget)
+    }
+
+    /// Verifies a decoded payload spending from `budget`.
+    static func verify(decoded outcome: Result<BadgePayload, ModelError>, options: VerificationOptions, budget: VerificationBudget) async -> VerificationReport {
         let verifier = OB2Verifier(options: options, budget: budget)
         let decoded: BadgePayload
         do {
-            decoded = try BadgePayload(text: payload)
+            decoded = try outcome.get()
         } catch {
             var report = ReportBuilder()
             report.require(.payload)

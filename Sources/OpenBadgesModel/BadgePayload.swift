@@ -16,6 +16,17 @@ public enum BadgePayload: Sendable, Equatable {
     ///   - text: the payload (from an `iTXt`/`tEXt` chunk, an SVG element, or a file).
     ///   - options: JSON limits.
     /// - Throws: ``ModelError`` (`.emptyInput`, JSON, JWS or field errors, `.unrecognisedDocument`).
+    /// Decodes `text` as ``init(text:options:)`` does, giving the outcome as a value.
+    public static func decoding(_ text: String, options: JSONParsingOptions = .default) -> Result<BadgePayload, ModelError> {
+        do {
+            return .success(try BadgePayload(text: text, options: options))
+        } catch let error as ModelError {
+            return .failure(error)
+        } catch {
+            return .failure(ModelError(.invalidValue, reason: "\(error)"))
+        }
+    }
+
     public init(text: String, options: JSONParsingOptions = .default) throws {
         let trimmed = text.trimmingPayloadWhitespace()
         guard !trimmed.isEmpty else { throw ModelError(.emptyInput, reason: "the payload is empty") }

@@ -14,6 +14,9 @@ public struct PayloadClassification: Hashable, Sendable {
     public var hostedID: String?
     /// Oddities found while classifying.
     public var warnings: [BadgeWarning] = []
+    /// The payload decoded by OpenBadgesModel while classifying, or why it could not be decoded.
+    var decoded: Result<BadgePayload, ModelError> { decoding.value }
+    let decoding: DecodedPayload
 
     /// Classifies a payload text (surrounding whitespace is ignored), decoding it with `OpenBadgesModel`.
     ///
@@ -22,8 +25,9 @@ public struct PayloadClassification: Hashable, Sendable {
     /// comes from the decoded document (its `@context`, or its shape for 0.5 and 1.0 assertions).
     public init(_ text: String) {
         var isRecord = false
+        decoding = DecodedPayload(text)
         do {
-            switch try BadgePayload(text: text) {
+            switch try decoding.value.get() {
             case .json(let document, _):
                 kind = .json
                 if case .clrCredential = document { isRecord = true }

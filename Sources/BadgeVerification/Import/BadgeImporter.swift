@@ -118,7 +118,7 @@ private struct Completion {
     static let badgeClassFields = ["title", "description", "image", "criteria", "skills"]
 
     mutating func run() async {
-        guard let original = imported.summary, let payload = try? BadgePayload(text: baked.payload) else { return }
+        guard let original = imported.summary, case .success(let payload) = baked.decodedPayload else { return }
         for field in Self.assertionFields + Self.badgeClassFields + ["issuer"] { sources[field] = .image }
         var document: BadgeDocument?
         switch payload {
