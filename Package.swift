@@ -131,7 +131,10 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "LinkedDataTests",
-            dependencies: ["BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "RDFCanonicalization", "JSONLD", "DataIntegrity", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "RDFCanonicalization", "JSONLD", "DataIntegrity",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

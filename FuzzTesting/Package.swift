@@ -35,6 +35,8 @@ let package = Package(
         ),
     ]
         + fuzzTargets.map { target in
-            .executableTarget(name: target.name, dependencies: [.product(name: "_BadgeTestSupport", package: "BadgeBaking"), "FuzzDriver"], path: "Sources/\(target.directory)")
+            .executableTarget(
+                name: target.name, dependencies: [.product(name: "_BadgeTestSupport", package: "BadgeBaking"), "FuzzDriver"],
+                path: "Sources/\(target.directory)")
         }
 )

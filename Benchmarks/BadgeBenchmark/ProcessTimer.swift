@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One run of a whole process: wall time and peak resident memory.
@@ -30,7 +30,7 @@ enum ProcessTimer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         if let stderrPath { posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY, 0) }
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
         let start = DispatchTime.now()
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
@@ -41,9 +41,9 @@ enum ProcessTimer {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var peak: Int
         #if canImport(Darwin)
-        peak = Int(usage.ru_maxrss)  // bytes on Darwin
+            peak = Int(usage.ru_maxrss)  // bytes on Darwin
         #else
-        peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+            peak = Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #endif
         if gnuTime != nil, let text = try? String(contentsOfFile: memoryReport, encoding: .utf8),
             let kilobytes = Int(text.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) ?? "")

@@ -6,7 +6,8 @@ enum SVGBenchmark {
     /// An SVG of about `bytes` bytes: many small elements, with the badge element (if any) placed last, so
     /// that extraction has to scan the whole document to reach it.
     static func document(approximateBytes bytes: Int, badgeLast: String?) -> [UInt8] {
-        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+        var text =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
             + "xmlns:openbadges=\"http://openbadges.org\" width=\"512\" height=\"512\">\n"
         var index = 0
         while text.utf8.count < bytes {
@@ -30,8 +31,10 @@ enum SVGBenchmark {
             let scan = try median { _ = try extractor.extract(from: last) }
             let bake = try median { _ = try BadgeBaker().bake(payload, from: .bytes(plain), to: .memory).bakedImage! }
             let megabytes = Double(plain.count) / 1e6
-            line(String(format: "%@ SVG (%d bytes): extract badge first %.2f ms; extract badge last %.0f MB/s; bake %.0f MB/s",
-                         label, plain.count, first * 1000, megabytes / scan, megabytes / bake))
+            line(
+                String(
+                    format: "%@ SVG (%d bytes): extract badge first %.2f ms; extract badge last %.0f MB/s; bake %.0f MB/s",
+                    label, plain.count, first * 1000, megabytes / scan, megabytes / bake))
         }
     }
 

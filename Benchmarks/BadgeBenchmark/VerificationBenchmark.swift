@@ -28,16 +28,16 @@ enum VerificationBenchmark {
         let pem = key.pemRepresentation.replacingOccurrences(of: "\n", with: "\\n")
         return [
             "\(base)/issuer.json": """
-                {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\(base)/issuer.json","name":"Bench",\
-                "url":"\(base)","email":"b@example.org","publicKey":"\(base)/key.json"}
-                """,
+            {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\(base)/issuer.json","name":"Bench",\
+            "url":"\(base)","email":"b@example.org","publicKey":"\(base)/key.json"}
+            """,
             "\(base)/badge.json": """
-                {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(base)/badge.json","name":"Bench badge",\
-                "description":"d","image":"\(base)/b.png","criteria":{"narrative":"n"},"issuer":"\(base)/issuer.json"}
-                """,
+            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(base)/badge.json","name":"Bench badge",\
+            "description":"d","image":"\(base)/b.png","criteria":{"narrative":"n"},"issuer":"\(base)/issuer.json"}
+            """,
             "\(base)/key.json": """
-                {"@context":"https://w3id.org/openbadges/v2","type":"CryptographicKey","id":"\(base)/key.json","owner":"\(base)/issuer.json","publicKeyPem":"\(pem)"}
-                """,
+            {"@context":"https://w3id.org/openbadges/v2","type":"CryptographicKey","id":"\(base)/key.json","owner":"\(base)/issuer.json","publicKeyPem":"\(pem)"}
+            """,
         ]
     }
 

@@ -59,7 +59,8 @@ public struct BadgeVerifier: Sendable {
     }
 
     /// Verifies a decoded payload spending from `budget`.
-    static func verify(decoded outcome: Result<BadgePayload, ModelError>, options: VerificationOptions, budget: VerificationBudget) async -> VerificationReport {
+    static func verify(decoded outcome: Result<BadgePayload, ModelError>, options: VerificationOptions, budget: VerificationBudget) async -> VerificationReport
+    {
         let verifier = OB2Verifier(options: options, budget: budget)
         let decoded: BadgePayload
         do {

@@ -85,7 +85,10 @@ public struct VerificationOptions: Sendable {
     public var maximumStatusListBytes = 16 << 20
 
     /// Makes options.
-    public init(loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        loader: any DocumentLoader = CachingDocumentLoader(HTTPDocumentLoader()), identity: RecipientIdentity? = nil,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.loader = loader
         self.identity = identity
         self.now = now

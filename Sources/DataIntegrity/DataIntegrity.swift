@@ -125,7 +125,9 @@ public enum DataIntegrity {
     /// - Throws: ``DataIntegrityError`` for an unsupported or malformed proof; `JSONLDError` when the document cannot
     ///   be processed (e.g. an unknown context).
     ///   `digest` is the hash function: SHA-256, or SHA-384 for an ECDSA proof by a P-384 key.
-    public static func hashData(secured: JSONObject, proof: JSONObject, processor: JSONLDProcessor, digest: ProofHashData.Digest = .sha256) throws -> ProofHashData {
+    public static func hashData(secured: JSONObject, proof: JSONObject, processor: JSONLDProcessor, digest: ProofHashData.Digest = .sha256) throws
+        -> ProofHashData
+    {
         guard let suite = DataIntegritySuite(proof: proof) else {
             let type = proof["type"]?.stringValue ?? "?"
             let suite = proof["cryptosuite"]?.stringValue.map { " / \($0)" } ?? ""
@@ -199,14 +201,18 @@ public enum DataIntegrity {
     /// Whether the signature in `data` is valid for the P-256 `key` (an ECDSA suite's proof: SHA-256 hashes, and the
     /// 64-byte r ‖ s signature over their concatenation).
     public static func verify(_ data: ProofHashData, p256 key: P256.Signing.PublicKey) -> Bool {
-        guard data.suite.isECDSA, data.digest == .sha256, let signature = try? P256.Signing.ECDSASignature(rawRepresentation: data.signature) else { return false }
+        guard data.suite.isECDSA, data.digest == .sha256, let signature = try? P256.Signing.ECDSASignature(rawRepresentation: data.signature) else {
+            return false
+        }
         return key.isValidSignature(signature, for: data.signedBytes)
     }
 
     /// Whether the signature in `data` is valid for the P-384 `key` (an ECDSA suite's proof whose hash data was made
     /// with ``ProofHashData/Digest/sha384``: the 96-byte r ‖ s signature over the concatenated SHA-384 hashes).
     public static func verify(_ data: ProofHashData, p384 key: P384.Signing.PublicKey) -> Bool {
-        guard data.suite.isECDSA, data.digest == .sha384, let signature = try? P384.Signing.ECDSASignature(rawRepresentation: data.signature) else { return false }
+        guard data.suite.isECDSA, data.digest == .sha384, let signature = try? P384.Signing.ECDSASignature(rawRepresentation: data.signature) else {
+            return false
+        }
         return key.isValidSignature(signature, for: data.signedBytes)
     }
 
@@ -247,7 +253,9 @@ public enum DataIntegrity {
 
     /// Signs `unsecured` with `key`: returns the secured document with the new proof added (to any existing ones).
     /// `proofOptions` holds `type`, `cryptosuite`, `created`, `verificationMethod`, `proofPurpose` (no `@context`).
-    public static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, key: Curve25519.Signing.PrivateKey, processor: JSONLDProcessor) throws -> JSONObject {
+    public static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, key: Curve25519.Signing.PrivateKey, processor: JSONLDProcessor) throws
+        -> JSONObject
+    {
         try sign(unsecured, proofOptions: proofOptions, signingKey: .ed25519(key), processor: processor)
     }
 }

@@ -84,7 +84,7 @@ public enum IRI {
         var input = Scalars(Array(path.unicodeScalars))
         var output: [Unicode.Scalar] = []
         while !input.isEmpty {
-            if input.starts(with: ["." , ".", "/"]) {
+            if input.starts(with: [".", ".", "/"]) {
                 input = input.dropFirst(3)
             } else if input.starts(with: [".", "/"]) {
                 input = input.dropFirst(2)

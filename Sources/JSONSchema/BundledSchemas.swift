@@ -101,16 +101,38 @@ public enum BundledSchemas {
     }
 
     static let table: [Entry] = [
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json", file: "ob_v3p0_achievementcredential_schema.json", sha256: "b7358e895f492e74055dc6bfc7ffc420d0e497f90c4579fb83d9519b86d393ea"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json", file: "ob_v3p0_endorsementcredential_schema.json", sha256: "786b1190ea97e7e339d8057f02414603c0e2b8b1cbe46fd72165c73f39a256c6"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_getopenbadgecredentialsresponse_schema.json", file: "ob_v3p0_getopenbadgecredentialsresponse_schema.json", sha256: "26a2c1ef205f3f49682502994ae6567acfbf64f0edf6c4944e6d411b30c6d566"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_imsx_statusinfo_schema.json", file: "ob_v3p0_imsx_statusinfo_schema.json", sha256: "578a26bc71c9c3a63d84ee334d3eb0cc03fee3cbd2716bbf0b5b77e630ae03de"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_profile_schema.json", file: "ob_v3p0_profile_schema.json", sha256: "6b268f2caa591bf657e2a290e195713c41dc2db4e1c797723cfd00a1a83f8f13"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_achievementcredential_schema.json", file: "clr_v2p0_achievementcredential_schema.json", sha256: "c3cbfc94bde1c1ed8500994933fefb2dadc13a591bbe7b6c58e9978921fd34c3"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json", file: "clr_v2p0_clrcredential_schema.json", sha256: "59d778659204b0bd593e9e2ab1683fb6f688e339885c44019f606ed6feb4caee"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_endorsementcredential_schema.json", file: "clr_v2p0_endorsementcredential_schema.json", sha256: "0617e920a8daa0497a42537380036617e8239da01bf8ca3e7341e5b3e74b1356"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_getclrcredentialsresponse_schema.json", file: "clr_v2p0_getclrcredentialsresponse_schema.json", sha256: "9c5077de9d5e944fc41750ed9add69e8fb55853c04bca94493e38729e70703bf"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_imsx_statusinfo_schema.json", file: "clr_v2p0_imsx_statusinfo_schema.json", sha256: "53618e0d672c1db37d265638a085137d2e33276a3f684712de0509dcc2e2eacf"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_profile_schema.json", file: "clr_v2p0_profile_schema.json", sha256: "b9e1ed2da5761c107b1d440dd875374848ad56d40b1c006a8c4198a869d905b3"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+            file: "ob_v3p0_achievementcredential_schema.json", sha256: "b7358e895f492e74055dc6bfc7ffc420d0e497f90c4579fb83d9519b86d393ea"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_endorsementcredential_schema.json",
+            file: "ob_v3p0_endorsementcredential_schema.json", sha256: "786b1190ea97e7e339d8057f02414603c0e2b8b1cbe46fd72165c73f39a256c6"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_getopenbadgecredentialsresponse_schema.json",
+            file: "ob_v3p0_getopenbadgecredentialsresponse_schema.json", sha256: "26a2c1ef205f3f49682502994ae6567acfbf64f0edf6c4944e6d411b30c6d566"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_imsx_statusinfo_schema.json", file: "ob_v3p0_imsx_statusinfo_schema.json",
+            sha256: "578a26bc71c9c3a63d84ee334d3eb0cc03fee3cbd2716bbf0b5b77e630ae03de"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_profile_schema.json", file: "ob_v3p0_profile_schema.json",
+            sha256: "6b268f2caa591bf657e2a290e195713c41dc2db4e1c797723cfd00a1a83f8f13"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_achievementcredential_schema.json",
+            file: "clr_v2p0_achievementcredential_schema.json", sha256: "c3cbfc94bde1c1ed8500994933fefb2dadc13a591bbe7b6c58e9978921fd34c3"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json", file: "clr_v2p0_clrcredential_schema.json",
+            sha256: "59d778659204b0bd593e9e2ab1683fb6f688e339885c44019f606ed6feb4caee"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_endorsementcredential_schema.json",
+            file: "clr_v2p0_endorsementcredential_schema.json", sha256: "0617e920a8daa0497a42537380036617e8239da01bf8ca3e7341e5b3e74b1356"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_getclrcredentialsresponse_schema.json",
+            file: "clr_v2p0_getclrcredentialsresponse_schema.json", sha256: "9c5077de9d5e944fc41750ed9add69e8fb55853c04bca94493e38729e70703bf"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_imsx_statusinfo_schema.json", file: "clr_v2p0_imsx_statusinfo_schema.json",
+            sha256: "53618e0d672c1db37d265638a085137d2e33276a3f684712de0509dcc2e2eacf"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_profile_schema.json", file: "clr_v2p0_profile_schema.json",
+            sha256: "b9e1ed2da5761c107b1d440dd875374848ad56d40b1c006a8c4198a869d905b3"),
     ]
 }

@@ -88,7 +88,8 @@ public struct JSONSchemaLimits: Sendable, Hashable {
 
     /// Default limits, each overridable.
     public init(
-        maximumSteps: Int = 5_000_000, maximumRefDepth: Int = 128, maximumRegexInputLength: Int = 16_384, maximumRegexWork: Int = 100, maximumViolations: Int = 100,
+        maximumSteps: Int = 5_000_000, maximumRefDepth: Int = 128, maximumRegexInputLength: Int = 16_384, maximumRegexWork: Int = 100,
+        maximumViolations: Int = 100,
         maximumDepth: Int = 512
     ) {
         self.maximumRegexWork = maximumRegexWork

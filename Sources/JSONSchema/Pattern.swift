@@ -74,7 +74,8 @@ final class CompiledPattern: @unchecked Sendable {
             case "?": len = 1
             case "{":
                 var k = j + 1
-                var lo = "", hi = ""
+                var lo = ""
+                var hi = ""
                 var comma = false
                 while k < chars.count, chars[k] != "}" {
                     if chars[k] == "," {
@@ -107,7 +108,9 @@ final class CompiledPattern: @unchecked Sendable {
             if q.repeats { groups[groups.count - 1].quantified = true }
             guard q.length > 0 else { return j }
             out.append(contentsOf: chars[j..<(j + q.length)])
-            if j + q.length < chars.count, ["*", "+", "?", "{"].contains(chars[j + q.length]), chars[j + q.length] != "{" || quantifier(at: j + q.length).length > 0 {
+            if j + q.length < chars.count, ["*", "+", "?", "{"].contains(chars[j + q.length]),
+                chars[j + q.length] != "{" || quantifier(at: j + q.length).length > 0
+            {
                 throw PatternError(reason: "a quantifier on a quantifier")
             }
             return j + q.length

@@ -65,7 +65,9 @@ public enum BadgeDocument: Sendable, Equatable {
         } else if has("Issuer") || has("Profile") || o.contains("name") && (o.contains("url") || o.contains("email") || o.contains("origin")) {
             self = .profile(try OB2.Profile(object: o, path: "$"))
         } else {
-            throw ModelError(.unrecognisedDocument, field: "$.type", reason: "not an Open Badges assertion, badge class, issuer, key, revocation list, endorsement or credential")
+            throw ModelError(
+                .unrecognisedDocument, field: "$.type",
+                reason: "not an Open Badges assertion, badge class, issuer, key, revocation list, endorsement or credential")
         }
     }
 

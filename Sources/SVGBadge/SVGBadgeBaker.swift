@@ -119,7 +119,8 @@ public enum SVGBadgeBaker {
                     edits.append(Edit(range: token.range, replacement: []))
                 case .processingInstruction:
                     let target = tokenizer.bytes(token.content)
-                    let isDeclaration = token.range.lowerBound <= 3 && target.starts(with: "xml".utf8)
+                    let isDeclaration =
+                        token.range.lowerBound <= 3 && target.starts(with: "xml".utf8)
                         && target.dropFirst(3).first.map(XMLText.isWhitespace) ?? false
                     if !isDeclaration { edits.append(Edit(range: token.range, replacement: [])) }
                 case .text:

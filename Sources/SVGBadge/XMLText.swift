@@ -22,7 +22,7 @@ enum XMLText {
     /// Trims XML whitespace at both ends.
     static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
         guard let first = bytes.firstIndex(where: { !isWhitespace($0) }),
-              let last = bytes.lastIndex(where: { !isWhitespace($0) })
+            let last = bytes.lastIndex(where: { !isWhitespace($0) })
         else { return [] }
         return bytes[first...last]
     }

@@ -36,7 +36,10 @@ struct Bake: ParsableCommand {
     @Flag(help: "Fail instead of replacing badge data the image already holds.")
     var failIfBaked = false
 
-    @Flag(help: "SVG only: remove everything a browser would run (script and embedding elements in any namespace, on* and srcdoc attributes, javascript:/vbscript:/non-image data: URLs, the DOCTYPE and its entities, xml-stylesheet); refuse a document that refers to entities.")
+    @Flag(
+        help:
+            "SVG only: remove everything a browser would run (script and embedding elements in any namespace, on* and srcdoc attributes, javascript:/vbscript:/non-image data: URLs, the DOCTYPE and its entities, xml-stylesheet); refuse a document that refers to entities."
+    )
     var removeActiveContent = false
 
     @Flag(help: "Flush the output to disk before moving it into place, so that it survives a power failure.")
@@ -79,7 +82,7 @@ struct Bake: ParsableCommand {
             let input: BakeInput = image == "-" ? .fileDescriptor(0) : .file(URL(fileURLWithPath: image))
             let destination: BakeOutput = output == "-" ? .fileDescriptor(1) : .file(URL(fileURLWithPath: output), overwrite: force)
             try baker.bake(text, from: input, to: destination)
-        } catch where error.code == .outputExists {
+        } catch  where error.code == .outputExists {
             FileHandle.standardError.write(Data("bake: \(error.description); pass --force to replace it\n".utf8))
             throw ExitCode(2)
         } catch {

@@ -2,11 +2,11 @@ import BadgeBaking
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the payload file (or standard input) without ever blocking for good: a FIFO nobody writes to, or a

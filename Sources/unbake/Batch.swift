@@ -69,11 +69,12 @@ struct Batch: Sendable {
         }
         let report = await BadgeVerifier(options: verification).verify(badge)
         let body = Data(((try? report.jsonText()) ?? "{}").utf8)
-        let status: Int32 = switch report.verdict {
-        case .verified: 0
-        case .failed: 3
-        case .indeterminate: 4
-        }
+        let status: Int32 =
+            switch report.verdict {
+            case .verified: 0
+            case .failed: 3
+            case .indeterminate: 4
+            }
         return Outcome(line: Self.prefixed(file, body), status: status)
     }
 

@@ -47,7 +47,8 @@ enum SummaryText {
         let verification: String
         switch summary.verification.mode {
         case .hosted: verification = "hosted: verify online at \(summary.verification.hostedURL.map(shortened) ?? "the assertion's URL")"
-        case .signed: verification = "signed (\(summary.verification.jwsAlgorithm ?? summary.verification.proofTypes.joined(separator: ", "))): can be verified offline"
+        case .signed:
+            verification = "signed (\(summary.verification.jwsAlgorithm ?? summary.verification.proofTypes.joined(separator: ", "))): can be verified offline"
         default: verification = "no verification method found"
         }
         lines.append(("Verification", verification))

@@ -26,19 +26,28 @@ struct Unbake: AsyncParsableCommand {
     @Flag(help: "Verify the badge and print the report (with --json, the JSON report).")
     var verify = false
 
-    @Flag(help: "Fetch the hosted assertion, BadgeClass and issuer Profile that the image only names, and print the completed summary (with --json, the completed badge object; with --verify, the summary and the report, sharing one fetch of each document).")
+    @Flag(
+        help:
+            "Fetch the hosted assertion, BadgeClass and issuer Profile that the image only names, and print the completed summary (with --json, the completed badge object; with --verify, the summary and the report, sharing one fetch of each document)."
+    )
     var fetch = false
 
     @Option(help: "With --verify: an email, URL or telephone number to check against the recipient.")
     var identity: String?
 
-    @Option(help: "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files). JSON-LD contexts for Open Badges 3.0 are bundled; others come only from this folder, never from the network.")
+    @Option(
+        help:
+            "With --verify: fetch nothing; serve documents from this folder (a manifest.tsv maps URLs to files). JSON-LD contexts for Open Badges 3.0 are bundled; others come only from this folder, never from the network."
+    )
     var offline: String?
 
     @Flag(help: "With --verify: allow fetching from loopback, private, link-local and multicast addresses.")
     var allowPrivateNetwork = false
 
-    @Flag(help: "With --verify: accept an Open Badges 3.0 signature by a key that cannot be tied to the issuer (1EdTech's permissive behaviour), with a warning. By default such a badge is indeterminate (exit 4) or failed.")
+    @Flag(
+        help:
+            "With --verify: accept an Open Badges 3.0 signature by a key that cannot be tied to the issuer (1EdTech's permissive behaviour), with a warning. By default such a badge is indeterminate (exit 4) or failed."
+    )
     var acceptUnboundKeys = false
 
     @Option(help: "With --verify: verify as of this ISO 8601 date instead of now.")
@@ -92,7 +101,8 @@ struct Unbake: AsyncParsableCommand {
         }
         let badge: BakedBadge?
         do {
-            badge = image == "-"
+            badge =
+                image == "-"
                 ? try extractor.extract(fileDescriptor: 0)
                 : try extractor.extract(contentsOf: URL(fileURLWithPath: image))
         } catch {

@@ -47,7 +47,10 @@ struct CLITests {
     @Test func summary() throws {
         let output = try run(unbake, ["--summary", example.path])
         #expect(output.status == 0)
-        for line in ["Title:        Swift Badge Baker", "Issuer:       Example Badge Academy", "Skills:       swift; open badges; png", "Version:      Open Badges 2.0 (json)"] {
+        for line in [
+            "Title:        Swift Badge Baker", "Issuer:       Example Badge Academy", "Skills:       swift; open badges; png",
+            "Version:      Open Badges 2.0 (json)",
+        ] {
             #expect(output.stdoutText.contains(line), "missing \(line) in \(output.stdoutText)")
         }
     }

@@ -7,15 +7,19 @@ import Testing
 /// wallet summary reuses it. What extraction accepts, the JSON reader accepts too.
 @Suite("Decoded payload")
 struct DecodedPayloadTests {
-    static let png = Array(try! Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/example-badge.png")))
+    static let png = Array(
+        try! Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/example-badge.png")))
 
     static func assertion(description: String) -> String {
         let text: JSONValue = [
             "@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "https://example.org/assertions/1",
             "recipient": ["type": "email", "hashed": false, "identity": "learner@example.org"],
-            "badge": ["id": "https://example.org/badge", "type": "BadgeClass", "name": "Decoded once", "description": .string(description),
-                "issuer": "https://example.org/issuer"],
+            "badge": [
+                "id": "https://example.org/badge", "type": "BadgeClass", "name": "Decoded once", "description": .string(description),
+                "issuer": "https://example.org/issuer",
+            ],
             "issuedOn": "2025-01-01T00:00:00Z", "verification": ["type": "hosted"],
         ]
         return text.serialized()

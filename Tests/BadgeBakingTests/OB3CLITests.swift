@@ -34,10 +34,12 @@ struct OB3CLITests {
         return (object["verdict"] as? String ?? "", statuses, messages)
     }
 
-    @Test("baked 1EdTech sample credentials: a valid signature by a key that cannot be bound offline is indeterminate (exit 4), verified only with --accept-unbound-keys", arguments: [
-        "png/dcpv-ob3-json.png", "png/dcpv-ob3-jwt.png", "png/dcpv-ob3-jwt-vc1.png",
-        "svg/dcpv-ob3-json.svg", "svg/dcpv-ob3-jwt.svg", "svg/dcpv-ob3-jwt-vc1.svg",
-    ])
+    @Test(
+        "baked 1EdTech sample credentials: a valid signature by a key that cannot be bound offline is indeterminate (exit 4), verified only with --accept-unbound-keys",
+        arguments: [
+            "png/dcpv-ob3-json.png", "png/dcpv-ob3-jwt.png", "png/dcpv-ob3-jwt-vc1.png",
+            "svg/dcpv-ob3-json.svg", "svg/dcpv-ob3-jwt.svg", "svg/dcpv-ob3-jwt-vc1.svg",
+        ])
     func verifies(_ file: String) throws {
         let folder = try offlineFolder([:])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -75,7 +77,12 @@ struct OB3CLITests {
     func credlyOffline() throws {
         let folder = try offlineFolder([:])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = try run(unbake, ["--verify", "--json", "--offline", folder.path, TestPaths.corpus!.appendingPathComponent("png/credly-ob3-lightbend-reactive-microservices.png").path])
+        let output = try run(
+            unbake,
+            [
+                "--verify", "--json", "--offline", folder.path,
+                TestPaths.corpus!.appendingPathComponent("png/credly-ob3-lightbend-reactive-microservices.png").path,
+            ])
         #expect(output.status == 4, "\(output.stdoutText)\(output.stderr)")
         let result = try report(output)
         #expect(result.verdict == "indeterminate")

@@ -77,9 +77,11 @@ struct PNGBakingTests {
         #expect(throws: BadgeError.alreadyBaked()) { try BadgeBaker(options: strict).bake(Payloads.hostedURL, into: baked) }
     }
 
-    @Test("payloads that are not JSON, a compact JWS or an absolute URL are refused", arguments: [
-        "", "hello", "{not json", "[1,2]", "relative/path", "ftp://example.org/a", "a.b", "a.b.c d", String(repeating: " ", count: 3),
-    ])
+    @Test(
+        "payloads that are not JSON, a compact JWS or an absolute URL are refused",
+        arguments: [
+            "", "hello", "{not json", "[1,2]", "relative/path", "ftp://example.org/a", "a.b", "a.b.c d", String(repeating: " ", count: 3),
+        ])
     func refusesBadPayloads(payload: String) {
         #expect(throws: BadgeError.invalidPayload()) { try baker.bake(payload, into: sourcePNG().bytes) }
     }

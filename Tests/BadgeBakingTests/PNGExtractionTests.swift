@@ -13,12 +13,14 @@ struct PNGExtractionTests {
         try extractor.extract(from: png.bytes)
     }
 
-    @Test("iTXt payloads of every kind are found and classified", arguments: [
-        ("openbadges", Payloads.ob2Assertion, PayloadKind.json, "2.0"),
-        ("openbadges", Payloads.ob2JWS, PayloadKind.jws, "2.0"),
-        ("openbadges", Payloads.hostedURL, PayloadKind.url, nil),
-        ("openbadgecredential", Payloads.ob3Credential, PayloadKind.json, "3.0"),
-    ] as [(String, String, PayloadKind, String?)])
+    @Test(
+        "iTXt payloads of every kind are found and classified",
+        arguments: [
+            ("openbadges", Payloads.ob2Assertion, PayloadKind.json, "2.0"),
+            ("openbadges", Payloads.ob2JWS, PayloadKind.jws, "2.0"),
+            ("openbadges", Payloads.hostedURL, PayloadKind.url, nil),
+            ("openbadgecredential", Payloads.ob3Credential, PayloadKind.json, "3.0"),
+        ] as [(String, String, PayloadKind, String?)])
     func findsITXt(keyword: String, payload: String, kind: PayloadKind, version: String?) throws {
         var png = TestPNG()
         png.insert(TextChunkData.iTXt(keyword, payload), at: 1)
@@ -88,10 +90,12 @@ struct PNGExtractionTests {
         #expect(badge.warnings.map(\.code) == [.keywordMismatch])
     }
 
-    @Test("Moodle's malformed iTXt layouts are read through their quirk", arguments: [
-        "'json'\0''\0\"{'method': 'hosted', 'assertionUrl': 'https://moodle.example.org/badges/assertion.php?b=1'}\"",
-        "00json\0''\0{\"method\": \"hosted\", \"assertionUrl\": \"https://moodle.example.org/badges/assertion.php?b=1\"}",
-    ])
+    @Test(
+        "Moodle's malformed iTXt layouts are read through their quirk",
+        arguments: [
+            "'json'\0''\0\"{'method': 'hosted', 'assertionUrl': 'https://moodle.example.org/badges/assertion.php?b=1'}\"",
+            "00json\0''\0{\"method\": \"hosted\", \"assertionUrl\": \"https://moodle.example.org/badges/assertion.php?b=1\"}",
+        ])
     func moodleQuirk(rest: String) throws {
         var png = TestPNG()
         png.insertBeforeIEND(PNGChunk(type: .iTXt, data: Array("openbadges\0".utf8) + Array(rest.utf8)))

@@ -173,7 +173,9 @@ struct ResourceBoundTests {
     @Test("JSON size limit, just under and just over")
     func jsonSize() throws {
         let text = "[1,2,3]"
-        #expect(try JSONValue(parsing: text, options: JSONParsingOptions(maximumBytes: text.utf8.count)) == .array([.number(JSONNumber(1)), .number(JSONNumber(2)), .number(JSONNumber(3))]))
+        #expect(
+            try JSONValue(parsing: text, options: JSONParsingOptions(maximumBytes: text.utf8.count))
+                == .array([.number(JSONNumber(1)), .number(JSONNumber(2)), .number(JSONNumber(3))]))
         #expect(throws: ModelError(.inputTooLarge, reason: "")) {
             try JSONValue(parsing: text, options: JSONParsingOptions(maximumBytes: text.utf8.count - 1))
         }

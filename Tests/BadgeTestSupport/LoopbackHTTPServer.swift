@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A real HTTP/1.1 server on 127.0.0.1 for the tests and the benchmark (not a product): started on a free
@@ -60,9 +60,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     /// Starts listening on a free port of 127.0.0.1.
     public init() throws {
         #if canImport(Glibc)
-        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let descriptor = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+            let descriptor = Darwin.socket(AF_INET, SOCK_STREAM, 0)
         #endif
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -121,8 +121,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             }
             lock.withLock { connections += 1 }
             #if canImport(Darwin)
-            var yes: Int32 = 1
-            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
+                var yes: Int32 = 1
+                setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
             #endif
             Thread.detachNewThread { [self] in handle(client) }
         }
@@ -167,9 +167,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             var sent = 0
             while sent < raw.count {
                 #if canImport(Glibc)
-                let result = Glibc.send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                    let result = Glibc.send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
                 #else
-                let result = Darwin.send(client, raw.baseAddress! + sent, raw.count - sent, 0)
+                    let result = Darwin.send(client, raw.baseAddress! + sent, raw.count - sent, 0)
                 #endif
                 if result <= 0 { return false }
                 sent += result

@@ -11,7 +11,8 @@ public enum SharedFiles {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `$BADGE_SHARED_DIR`, or `../shared` beside the package root.
-    public static let root: URL = ProcessInfo.processInfo.environment["BADGE_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
+    public static let root: URL =
+        ProcessInfo.processInfo.environment["BADGE_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
         ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     /// Real badges and documents (`corpus/MANIFEST.tsv` lists them).

@@ -60,8 +60,10 @@ struct AttackReviewTests {
         let listURL = "https://issuer.example/status/7"
         let list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [7], issuer: Self.issuer)
         let entry = OB3Factory.bitstringEntry(list: listURL, index: 7)
-        let credential = try signed(OB3Factory.credential(issuer: Self.issuer.didKey, validUntil: "2025-02-01T00:00:00Z",
-            extra: [("credentialStatus", entry)]))
+        let credential = try signed(
+            OB3Factory.credential(
+                issuer: Self.issuer.didKey, validUntil: "2025-02-01T00:00:00Z",
+                extra: [("credentialStatus", entry)]))
         let documents = [listURL: OB3Factory.text(list)]
 
         let control = try await verify(OB3Factory.text(credential), documents: documents)
@@ -167,7 +169,9 @@ struct AttackReviewTests {
             "@context": OB3Factory.contexts, "id": "urn:uuid:endorsement-of-another-programme", "type": ["VerifiableCredential", "EndorsementCredential"],
             "issuer": ["id": .string(renowned.didKey), "type": ["Profile"], "name": "Renowned University"], "name": "Endorsement",
             "validFrom": "2025-01-01T00:00:00Z",
-            "credentialSubject": ["id": "https://other.example/achievements/unrelated", "type": ["EndorsementSubject"], "endorsementComment": "Excellent programme."],
+            "credentialSubject": [
+                "id": "https://other.example/achievements/unrelated", "type": ["EndorsementSubject"], "endorsementComment": "Excellent programme.",
+            ],
         ]
         let genuineEndorsement = try OB3Factory.sign(endorsement, key: renowned.privateKey, method: renowned.didKeyMethod)
         let alone = try await verify(OB3Factory.text(genuineEndorsement))
@@ -206,7 +210,8 @@ struct AttackReviewTests {
     /// `proofPurpose: assertionMethod` needs the method in `assertionMethod`). KeyResolver.find
     /// (KeyResolution.swift:220) looks the method up in verificationMethod, assertionMethod, publicKey *and*
     /// authentication alike, and bind() then treats any method found in the issuer's DID document as bound.
-    @Test("fixed: a did:web key listed only for authentication (or only in verificationMethod) signs an assertionMethod proof",
+    @Test(
+        "fixed: a did:web key listed only for authentication (or only in verificationMethod) signs an assertionMethod proof",
         arguments: ["authentication", "verificationMethod"])
     func keyOfAnotherRelationship(_ relationship: String) async throws {
         let did = "did:web:\(relationship.lowercased()).issuer.example"
@@ -216,9 +221,11 @@ struct AttackReviewTests {
         let issuingEntry = #"{"id":"\#(did)#key-1","type":"Multikey","controller":"\#(did)","publicKeyMultibase":"\#(Self.issuer.multikey)"}"#
         let document: String
         if relationship == "authentication" {
-            document = #"{"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],"id":"\#(did)","verificationMethod":[\#(issuingEntry)],"assertionMethod":["\#(did)#key-1"],"authentication":[\#(otherEntry)]}"#
+            document =
+                #"{"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],"id":"\#(did)","verificationMethod":[\#(issuingEntry)],"assertionMethod":["\#(did)#key-1"],"authentication":[\#(otherEntry)]}"#
         } else {
-            document = #"{"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],"id":"\#(did)","verificationMethod":[\#(issuingEntry),\#(otherEntry)],"assertionMethod":["\#(did)#key-1"],"authentication":["\#(did)#other"]}"#
+            document =
+                #"{"@context":["https://www.w3.org/ns/did/v1","https://w3id.org/security/multikey/v1"],"id":"\#(did)","verificationMethod":[\#(issuingEntry),\#(otherEntry)],"assertionMethod":["\#(did)#key-1"],"authentication":["\#(did)#other"]}"#
         }
         let credential = OB3Factory.credential(issuer: did)
         let control = try await verify(OB3Factory.text(try signed(credential, key: Self.issuer, method: did + "#key-1")), documents: [url: document])
@@ -251,9 +258,11 @@ struct AttackReviewTests {
         #expect(report.verdict != .verified, "\(report.summaryText)")
     }
 
-    @Test("fixed: didWebURL refuses DIDs whose host part is not a host name", arguments: [
-        "did:web:victim.example@attacker.example", "did:web:victim.example%3A@attacker.example",
-    ])
+    @Test(
+        "fixed: didWebURL refuses DIDs whose host part is not a host name",
+        arguments: [
+            "did:web:victim.example@attacker.example", "did:web:victim.example%3A@attacker.example",
+        ])
     func didWebURLRejectsNonHosts(_ did: String) {
         #expect(KeyResolver.didWebURL(did) == nil, "\(did) → \(KeyResolver.didWebURL(did)?.absoluteString ?? "nil")")
     }
@@ -270,13 +279,17 @@ struct AttackReviewTests {
             let key = Ed25519Key()
             let listURL = "https://issuer.example/status/overflow"
             let list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [], issuer: key)
-            let entry: JSONValue = ["id": .string("\(listURL)#x"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
-                "statusListIndex": "9223372036854775807", "statusListCredential": .string(listURL)]
-            let credential = try OB3Factory.sign(OB3Factory.credential(issuer: key.didKey, extra: [("credentialStatus", entry)]),
+            let entry: JSONValue = [
+                "id": .string("\(listURL)#x"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+                "statusListIndex": "9223372036854775807", "statusListCredential": .string(listURL),
+            ]
+            let credential = try OB3Factory.sign(
+                OB3Factory.credential(issuer: key.didKey, extra: [("credentialStatus", entry)]),
                 key: key.privateKey, method: key.didKeyMethod)
             let folder = try OfflineFolder([listURL: OB3Factory.text(list)])
             defer { folder.remove() }
-            let report = await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: OB3Factory.text(credential))
+            let report = await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(
+                payload: OB3Factory.text(credential))
             guard report.status(.revocation) == .failed else { exit(1) }
         }
     }
@@ -288,8 +301,10 @@ struct AttackReviewTests {
     /// `created` or `expires`, so the proof counts and the credential (whose own validUntil is 2030) is verified.
     @Test("fixed: a Data Integrity proof past its expires is accepted")
     func expiredProof() async throws {
-        let options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "expires": "2025-06-01T00:00:00Z", "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "assertionMethod"]
+        let options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "expires": "2025-06-01T00:00:00Z", "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "assertionMethod",
+        ]
         let credential = try DataIntegrity.sign(genuine(), proofOptions: options, key: Self.issuer.privateKey, processor: OB3Factory.processor())
         let report = try await verify(OB3Factory.text(credential))
         #expect(report.verdict != .verified, "\(report.summaryText)")
@@ -306,7 +321,8 @@ struct AttackReviewTests {
     func acceptsUnboundOverridesDenial() async throws {
         let issuerID = "https://issuer.example/profile"
         let profile = OB3GeneratedTests.issuerProfile(issuerID, key: Self.issuer)
-        let forged = try OB3Factory.sign(OB3Factory.credential(issuer: issuerID), key: Self.attacker.privateKey,
+        let forged = try OB3Factory.sign(
+            OB3Factory.credential(issuer: issuerID), key: Self.attacker.privateKey,
             method: "https://keys.attacker.example/k#\(Self.attacker.multikey)")
         let strict = try await verify(OB3Factory.text(forged), documents: [issuerID: profile])
         #expect(strict.status(.issuerBinding) == .failed, "control without the opt-in: \(strict.summaryText)")
@@ -350,8 +366,10 @@ struct AttackReviewTests {
         var credential = genuine()
         credential["@context"] = .array((credential["@context"]?.asArray ?? []) + urls.map { .string($0) })
         let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: parsed)))
-        let options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "assertionMethod"]
+        let options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "assertionMethod",
+        ]
         let secured = try DataIntegrity.sign(credential, proofOptions: options, key: Self.issuer.privateKey, processor: processor)
 
         let folder = try OfflineFolder(served)
@@ -380,7 +398,8 @@ struct AttackReviewTests {
     func httpsIssuerListingDidKey() async throws {
         let issuerID = "https://issuer.example/profile"
         let key = Self.issuer
-        let profile = #"{"id":"\#(issuerID)","type":"Profile","name":"Issuer","assertionMethod":[{"id":"\#(key.didKeyMethod)","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(key.multikey)"}]}"#
+        let profile =
+            #"{"id":"\#(issuerID)","type":"Profile","name":"Issuer","assertionMethod":[{"id":"\#(key.didKeyMethod)","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(key.multikey)"}]}"#
         let credential = try signed(OB3Factory.credential(issuer: issuerID), key: key)
         let report = try await verify(OB3Factory.text(credential), documents: [issuerID: profile])
         #expect(report.status(.signature) == .passed, "\(report.summaryText)")
@@ -397,17 +416,20 @@ struct AttackReviewTests {
     /// and checkRevocationList (OB2Verifier.swift:289-301) falls back to reading the list as an OB 1.x
     /// `{uid: reason}` map, in which the assertion id is not a key: "not in the issuer's revocation list", passed.
     /// A revoked signed badge verifies. A list that cannot be read must leave revocation failed or not checked.
-    @Test("fixed: an OB 2.0 revocation list that does not decode is read as 'not revoked'", arguments: [
-        #""issuer":{"id":"ISSUER","type":"Profile","name":"Loopback Academy"},"revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"}]"#,
-        #""issuer":"ISSUER","revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"},{"id":"urn:uuid:other","revocationReason":7}]"#,
-    ])
+    @Test(
+        "fixed: an OB 2.0 revocation list that does not decode is read as 'not revoked'",
+        arguments: [
+            #""issuer":{"id":"ISSUER","type":"Profile","name":"Loopback Academy"},"revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"}]"#,
+            #""issuer":"ISSUER","revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"},{"id":"urn:uuid:other","revocationReason":7}]"#,
+        ])
     func undecodableRevocationList(_ members: String) async throws {
         let host = try BadgeHost()
         let assertion = try BadgeHost.sign(host.assertion(id: "urn:uuid:revoked-by-id", verification: #"{"type":"SignedBadge","creator":"\#(host.keyID)"}"#))
         let control = await ob2Verifier(host).verify(payload: assertion)
         #expect(control.status(.revocation) == .failed, "control: the default list revokes it: \(control.checks)")
 
-        let list = #"{"@context":"https://w3id.org/openbadges/v2","id":"\#(host.revocationListID)","type":"RevocationList",\#(members.replacingOccurrences(of: "ISSUER", with: host.issuerID))}"#
+        let list =
+            #"{"@context":"https://w3id.org/openbadges/v2","id":"\#(host.revocationListID)","type":"RevocationList",\#(members.replacingOccurrences(of: "ISSUER", with: host.issuerID))}"#
         host.server.route("/revocations.json", .json(list))
         let report = await ob2Verifier(host).verify(payload: assertion)
         #expect(report.status(.signature) == .passed, "\(report.checks)")
@@ -475,7 +497,8 @@ struct AttackReviewTests {
         let attacker = try BadgeHost()
         let attackerKey = "\(attacker.base)/key.json"
         attacker.server.route("/key.json", .json(BadgeHost.keyDocument(id: attackerKey, owner: host.issuerID, key: BadgeHost.otherKey.publicKey)))
-        let badge = #"{"id":"urn:uuid:badge","type":"BadgeClass","name":"Forged","description":"x","image":"\#(host.base)/b.png","criteria":{"narrative":"x"},"issuer":"\#(host.issuerID)"}"#
+        let badge =
+            #"{"id":"urn:uuid:badge","type":"BadgeClass","name":"Forged","description":"x","image":"\#(host.base)/b.png","criteria":{"narrative":"x"},"issuer":"\#(host.issuerID)"}"#
         var text = host.assertion(id: "urn:uuid:\(UUID())", verification: #"{"type":"SignedBadge","creator":"\#(attackerKey)"}"#)
         text = text.replacingOccurrences(of: "\"badge\":\"\(host.badgeID)\"", with: "\"badge\":\(badge)")
         let report = await ob2Verifier(host).verify(payload: try BadgeHost.sign(text, with: BadgeHost.otherKey))

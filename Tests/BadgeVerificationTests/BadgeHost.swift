@@ -31,16 +31,22 @@ struct BadgeHost {
     init() throws {
         server = try LoopbackHTTPServer()
         setIssuer()
-        server.route("/badge.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(badgeID)","name":"Loopback Badge",
-            "description":"Served by the test.","image":"\(base)/badge.png","criteria":{"narrative":"Run the tests."},
-            "issuer":"\(issuerID)"}
-            """))
+        server.route(
+            "/badge.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(badgeID)","name":"Loopback Badge",
+                "description":"Served by the test.","image":"\(base)/badge.png","criteria":{"narrative":"Run the tests."},
+                "issuer":"\(issuerID)"}
+                """))
         server.route("/key1.json", .json(Self.keyDocument(id: keyID, owner: issuerID, key: Self.signingKey.publicKey)))
-        server.route("/revocations.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v2","id":"\(revocationListID)","type":"RevocationList","issuer":"\(issuerID)",
-            "revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"},{"uid":"legacy-uid-7"},"urn:uuid:bare"]}
-            """))
+        server.route(
+            "/revocations.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","id":"\(revocationListID)","type":"RevocationList","issuer":"\(issuerID)",
+                "revokedAssertions":[{"id":"urn:uuid:revoked-by-id","revocationReason":"Cheated"},{"uid":"legacy-uid-7"},"urn:uuid:bare"]}
+                """))
     }
 
     /// (Re)serves the issuer Profile, optionally with a verification policy or other keys.
@@ -48,10 +54,13 @@ struct BadgeHost {
         let keys = (publicKeys ?? [keyID]).map { "\"\($0)\"" }.joined(separator: ",")
         let policy = verification.map { ",\"verification\":\($0)" } ?? ""
         let list = revocationList ? ",\"revocationList\":\"\(revocationListID)\"" : ""
-        server.route("/issuer.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\(issuerID)","name":"Loopback Academy",
-            "url":"\(base)","email":"badges@example.org","publicKey":[\(keys)]\(list)\(policy)}
-            """))
+        server.route(
+            "/issuer.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\(issuerID)","name":"Loopback Academy",
+                "url":"\(base)","email":"badges@example.org","publicKey":[\(keys)]\(list)\(policy)}
+                """))
     }
 
     /// An assertion JSON text.

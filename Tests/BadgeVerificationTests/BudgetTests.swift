@@ -73,7 +73,8 @@ struct BudgetTests {
     func endorsedCredential(endorsements: Int) throws -> String {
         let endorsement: JSONObject = [
             "@context": OB3Factory.contexts, "id": "urn:uuid:endorsement", "type": ["VerifiableCredential", "EndorsementCredential"],
-            "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement", "validFrom": "2025-01-01T00:00:00Z",
+            "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement",
+            "validFrom": "2025-01-01T00:00:00Z",
             "credentialSubject": ["id": "https://issuer.example/achievements/swift", "type": ["EndorsementSubject"], "endorsementComment": "Good."],
         ]
         let signed = JSONValue.object(try OB3Factory.sign(endorsement, key: Self.endorser.privateKey, method: Self.endorser.didKeyMethod))
@@ -129,12 +130,16 @@ struct BudgetTests {
 
     @Test("endorsements of nested endorsements, 8 proofs each (4 × 4 here; Scripts/attack.sh runs 16 × 16): the proofs budget ends it at maximumProofsVerified")
     func nestedEndorsementFlood() async throws {
-        let proof: JSONValue = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(Self.endorser.didKeyMethod), "proofPurpose": "assertionMethod", "proofValue": "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKods5D2UAUL5n2Brbx"]
+        let proof: JSONValue = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(Self.endorser.didKeyMethod), "proofPurpose": "assertionMethod",
+            "proofValue": "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKods5D2UAUL5n2Brbx",
+        ]
         func endorsement(_ inner: [JSONValue]) -> JSONValue {
             var object: JSONObject = [
                 "@context": OB3Factory.contexts, "id": "urn:uuid:endorsement", "type": ["VerifiableCredential", "EndorsementCredential"],
-                "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement", "validFrom": "2025-01-01T00:00:00Z",
+                "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement",
+                "validFrom": "2025-01-01T00:00:00Z",
                 "credentialSubject": ["id": "https://issuer.example/achievements/swift", "type": ["EndorsementSubject"], "endorsementComment": "Good."],
                 "proof": .array(Array(repeating: proof, count: 8)),
             ]

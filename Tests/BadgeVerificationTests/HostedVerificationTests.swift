@@ -112,7 +112,8 @@ struct HostedVerificationTests {
     @Test func verificationTypeMustBeHosted() async throws {
         let host = try BadgeHost()
         let url = host.base + "/assertions/signed-type.json"
-        host.server.route("/assertions/signed-type.json", .json(host.assertion(id: url, verification: "{\"type\":\"SignedBadge\",\"creator\":\"\(host.keyID)\"}")))
+        host.server.route(
+            "/assertions/signed-type.json", .json(host.assertion(id: url, verification: "{\"type\":\"SignedBadge\",\"creator\":\"\(host.keyID)\"}")))
         let report = await verifier(host).verify(payload: url)
         #expect(report.status(.verificationType) == .failed)
         // Spelled in any case, "hosted" means hosted.

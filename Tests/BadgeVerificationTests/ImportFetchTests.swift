@@ -15,13 +15,16 @@ struct ImportFetchTests {
 
     /// A Credly-like OB 2.0 graph on the loopback host: hosted assertion, BadgeClass with tags and alignments, issuer.
     static func credlyGraph(_ host: BadgeHost) {
-        host.server.route("/badge.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(host.badgeID)","name":"Cloud Practitioner",
-            "description":"Earners understand cloud concepts.","image":"\(host.base)/badge.png","criteria":{"url":"\(host.base)/criteria"},
-            "issuer":"\(host.issuerID)","tags":["cloud","aws","cloud"],
-            "alignment":[{"targetName":"Cloud Computing","targetFramework":"O*NET","targetCode":"15-1241.00","targetUrl":"https://www.onetonline.org/link/summary/15-1241.00"},
-            {"targetName":"Cloud Computing","targetFramework":"O*NET","targetCode":"15-1241.00"},{"targetName":"cloud"}]}
-            """))
+        host.server.route(
+            "/badge.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(host.badgeID)","name":"Cloud Practitioner",
+                "description":"Earners understand cloud concepts.","image":"\(host.base)/badge.png","criteria":{"url":"\(host.base)/criteria"},
+                "issuer":"\(host.issuerID)","tags":["cloud","aws","cloud"],
+                "alignment":[{"targetName":"Cloud Computing","targetFramework":"O*NET","targetCode":"15-1241.00","targetUrl":"https://www.onetonline.org/link/summary/15-1241.00"},
+                {"targetName":"Cloud Computing","targetFramework":"O*NET","targetCode":"15-1241.00"},{"targetName":"cloud"}]}
+                """))
     }
 
     func bake(_ payload: String) throws -> [UInt8] { try BadgeBaker().bake(payload, from: .bytes(Self.plainPNG), to: .memory).bakedImage! }
@@ -79,20 +82,31 @@ struct ImportFetchTests {
     func ob11() async throws {
         let host = try BadgeHost()
         let assertion = host.base + "/data/assertion.json"
-        host.server.route("/data/assertion.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v1","type":"Assertion","id":"\(assertion)","uid":"f2c22",
-            "recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},"issuedOn":1468282917,
-            "badge":"\(host.base)/data/badge.json","verify":{"type":"hosted","url":"\(assertion)"}}
-            """))
-        host.server.route("/data/badge.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v1","type":"BadgeClass","id":"\(host.base)/data/badge.json","name":"Awesome Badge",
-            "description":"Awesome things.","image":"\(host.base)/b.png","criteria":"\(host.base)/criteria.html","tags":["badges"],
-            "issuer":"\(host.base)/data/organization.json","alignment":[{"name":"CCSS.ELA-Literacy.RST.11-12.4","url":"https://example.org/ccss"}]}
-            """))
-        host.server.route("/data/organization.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v1","type":"Issuer","id":"\(host.base)/data/organization.json","name":"Example Issuer","url":"\(host.base)/"}
-            """))
-        let image = try bake(#"{"@context":"https://w3id.org/openbadges/v1","type":"Assertion","id":"\#(assertion)","uid":"f2c22","recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},"issuedOn":1468282917,"badge":"\#(host.base)/data/badge.json","verify":{"type":"hosted","url":"\#(assertion)"}}"#)
+        host.server.route(
+            "/data/assertion.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v1","type":"Assertion","id":"\(assertion)","uid":"f2c22",
+                "recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},"issuedOn":1468282917,
+                "badge":"\(host.base)/data/badge.json","verify":{"type":"hosted","url":"\(assertion)"}}
+                """))
+        host.server.route(
+            "/data/badge.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v1","type":"BadgeClass","id":"\(host.base)/data/badge.json","name":"Awesome Badge",
+                "description":"Awesome things.","image":"\(host.base)/b.png","criteria":"\(host.base)/criteria.html","tags":["badges"],
+                "issuer":"\(host.base)/data/organization.json","alignment":[{"name":"CCSS.ELA-Literacy.RST.11-12.4","url":"https://example.org/ccss"}]}
+                """))
+        host.server.route(
+            "/data/organization.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v1","type":"Issuer","id":"\(host.base)/data/organization.json","name":"Example Issuer","url":"\(host.base)/"}
+                """))
+        let image = try bake(
+            #"{"@context":"https://w3id.org/openbadges/v1","type":"Assertion","id":"\#(assertion)","uid":"f2c22","recipient":{"type":"email","hashed":false,"identity":"learner@example.org"},"issuedOn":1468282917,"badge":"\#(host.base)/data/badge.json","verify":{"type":"hosted","url":"\#(assertion)"}}"#
+        )
         let completed = try #require(try await importer(host).importBadge(from: image, verify: true))
         #expect(completed.summary?.title == "Awesome Badge")
         #expect(completed.summary?.issuer?.name == "Example Issuer")
@@ -146,7 +160,11 @@ struct ImportFetchTests {
         #expect(oversized.summary?.documentsToFetch.contains(host.badgeID) == true)
 
         // A BadgeClass that declares another id is not the document at its URL.
-        host.server.route("/badge.json", .json(#"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"https://elsewhere.example/badge","name":"Impostor","issuer":"\#(host.issuerID)"}"#))
+        host.server.route(
+            "/badge.json",
+            .json(
+                #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"https://elsewhere.example/badge","name":"Impostor","issuer":"\#(host.issuerID)"}"#
+            ))
         let impostor = try #require(try await importer(host).importBadge(from: try bake(host.assertion(id: url))))
         #expect(impostor.summary?.title == nil)
         #expect(impostor.summary?.documentsToFetch.contains(host.badgeID) == true)
@@ -155,22 +173,27 @@ struct ImportFetchTests {
     @Test("an offline folder serves the same graph")
     func offline() async throws {
         let base = "https://badges.example.org"
-        let assertion = #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"\#(base)/a/1","recipient":{"type":"email","hashed":false,"identity":"l@example.org"},"badge":"\#(base)/badge","verification":{"type":"hosted"},"issuedOn":"2024-01-01T00:00:00Z"}"#
+        let assertion =
+            #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"\#(base)/a/1","recipient":{"type":"email","hashed":false,"identity":"l@example.org"},"badge":"\#(base)/badge","verification":{"type":"hosted"},"issuedOn":"2024-01-01T00:00:00Z"}"#
         let folder = try OfflineFolder([
             "\(base)/a/1": assertion,
-            "\(base)/badge": #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\#(base)/badge","name":"Offline Badge","description":"d","image":"\#(base)/i.png","criteria":{"narrative":"n"},"issuer":"\#(base)/issuer","tags":["offline"]}"#,
-            "\(base)/issuer": #"{"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\#(base)/issuer","name":"Offline Issuer","url":"\#(base)","email":"i@example.org"}"#,
+            "\(base)/badge":
+                #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\#(base)/badge","name":"Offline Badge","description":"d","image":"\#(base)/i.png","criteria":{"narrative":"n"},"issuer":"\#(base)/issuer","tags":["offline"]}"#,
+            "\(base)/issuer":
+                #"{"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\#(base)/issuer","name":"Offline Issuer","url":"\#(base)","email":"i@example.org"}"#,
         ])
         defer { folder.remove() }
-        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
-            .importBadge(from: try bake(assertion), verify: true))
+        let completed = try #require(
+            try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
+                .importBadge(from: try bake(assertion), verify: true))
         #expect(completed.summary?.title == "Offline Badge")
         #expect(completed.summary?.issuer?.name == "Offline Issuer")
         #expect(completed.summary?.skills.map(\.name) == ["offline"])
         #expect(completed.report?.verdict == .verified, "\(completed.report?.checks ?? [])")
     }
 
-    @Test("the real OB 1.1 badge (chytanya/badge-bake) with the documents it was served with",
+    @Test(
+        "the real OB 1.1 badge (chytanya/badge-bake) with the documents it was served with",
         .enabled(if: OB3Paths.hasCorpus, "needs ../shared/corpus (png/chytanya-ob11-itxt-hosted.png and its documents)"))
     func realOB11() async throws {
         let corpus = OB3Paths.corpus
@@ -183,8 +206,9 @@ struct ImportFetchTests {
             origin + "organization.json": try text("chytanya-ob11-issuer.json"),
         ])
         defer { folder.remove() }
-        let completed = try #require(try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
-            .importBadge(contentsOf: image, verify: true))
+        let completed = try #require(
+            try await BadgeImporter(loader: folder.loader, verificationOptions: VerificationOptions.forTests(now: testNow))
+                .importBadge(contentsOf: image, verify: true))
         #expect(completed.summary?.title == "Awesome Badge 2")
         #expect(completed.summary?.issuer?.name == "An Example Badge Issuer")
         #expect(completed.summary?.skills.map(\.name) == ["badges", "awesome", "CCSS.ELA-Literacy.RST.11-12.4"])

@@ -47,8 +47,10 @@ struct OB2AttackTests {
         let issuer = #"{"id":"\#(host.issuerID)","type":"Profile","name":"Loopback Academy","publicKey":["\#(attackerKey)"]}"#
         // The BadgeClass embedded with no id, then with the real BadgeClass's id: either way the issuer is fetched.
         for badgeID in ["", #""id":"\#(host.badgeID)","#] {
-            let badge = #"{\#(badgeID)"type":"BadgeClass","name":"Forged","description":"x","image":"\#(host.base)/b.png","criteria":{"narrative":"x"},"issuer":\#(issuer)}"#
-            let forged = try BadgeHost.sign(signedAssertion(host, badge: badge, verification: #"{"type":"SignedBadge","creator":"\#(attackerKey)"}"#), with: BadgeHost.otherKey)
+            let badge =
+                #"{\#(badgeID)"type":"BadgeClass","name":"Forged","description":"x","image":"\#(host.base)/b.png","criteria":{"narrative":"x"},"issuer":\#(issuer)}"#
+            let forged = try BadgeHost.sign(
+                signedAssertion(host, badge: badge, verification: #"{"type":"SignedBadge","creator":"\#(attackerKey)"}"#), with: BadgeHost.otherKey)
             let report = await verifier(host).verify(payload: forged)
             #expect(report.status(.keyOwnership) == .failed, "\(report.checks)")
             #expect(report.verdict == .failed)
@@ -62,8 +64,14 @@ struct OB2AttackTests {
         let authority = attacker.base.replacingOccurrences(of: "http://", with: "")
         let policy = #""verification":{"type":"hosted","allowedOrigins":["\#(authority)"]}"#
         // The attacker's own issuer document claims the real issuer's id.
-        attacker.server.route("/issuer.json", .json(#"{"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\#(host.issuerID)","name":"Loopback Academy",\#(policy)}"#))
-        attacker.server.route("/badge.json", .json(#"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\#(attacker.badgeID)","name":"Forged","description":"x","image":"\#(attacker.base)/b.png","criteria":{"narrative":"x"},"issuer":"\#(attacker.issuerID)"}"#))
+        attacker.server.route(
+            "/issuer.json",
+            .json(#"{"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"\#(host.issuerID)","name":"Loopback Academy",\#(policy)}"#))
+        attacker.server.route(
+            "/badge.json",
+            .json(
+                #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\#(attacker.badgeID)","name":"Forged","description":"x","image":"\#(attacker.base)/b.png","criteria":{"narrative":"x"},"issuer":"\#(attacker.issuerID)"}"#
+            ))
         let viaOwnCopy = attacker.base + "/assertions/1.json"
         attacker.server.route("/assertions/1.json", .json(attacker.assertion(id: viaOwnCopy)))
         let ownCopy = await verifier(host).verify(payload: viaOwnCopy)
@@ -73,7 +81,9 @@ struct OB2AttackTests {
         // The real BadgeClass with an embedded issuer that allows the attacker: the real issuer's policy decides.
         let embedded = #"{"id":"\#(host.badgeID)","type":"BadgeClass","issuer":{"id":"\#(host.issuerID)","type":"Profile",\#(policy)}}"#
         let viaEmbedded = attacker.base + "/assertions/2.json"
-        attacker.server.route("/assertions/2.json", .json(attacker.assertion(id: viaEmbedded).replacingOccurrences(of: "\"badge\":\"\(attacker.badgeID)\"", with: "\"badge\":\(embedded)")))
+        attacker.server.route(
+            "/assertions/2.json",
+            .json(attacker.assertion(id: viaEmbedded).replacingOccurrences(of: "\"badge\":\"\(attacker.badgeID)\"", with: "\"badge\":\(embedded)")))
         let report = await verifier(host).verify(payload: viaEmbedded)
         #expect(report.status(.hostedScope) == .failed, "\(report.checks)")
         #expect(report.verdict == .failed)
@@ -109,7 +119,9 @@ struct OB2AttackTests {
     func legacyKeyOrigin() async throws {
         let host = try BadgeHost()
         // An OB 1.x issuer organization: it lists no keys, so its keys are the ones on its origin.
-        host.server.route("/issuer.json", .json(#"{"@context":"https://w3id.org/openbadges/v1","type":"Issuer","id":"\#(host.issuerID)","name":"Loopback Academy","url":"\#(host.base)"}"#))
+        host.server.route(
+            "/issuer.json",
+            .json(#"{"@context":"https://w3id.org/openbadges/v1","type":"Issuer","id":"\#(host.issuerID)","name":"Loopback Academy","url":"\#(host.base)"}"#))
         let attacker = try BadgeHost()
         let pem = BadgeHost.otherKey.publicKey.pemRepresentation
         attacker.server.route("/key.pem", .json(pem, contentType: "application/x-pem-file"))

@@ -52,10 +52,12 @@ struct SignedVerificationTests {
         #expect(report.verdict == .failed)
     }
 
-    @Test("a JWS whose payload is not an assertion fails the payload check", arguments: [
-        #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"urn:uuid:class","name":"Not an assertion"}"#,
-        #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"urn:uuid:no-recipient","issuedOn":"2024-01-01T00:00:00Z"}"#,
-    ])
+    @Test(
+        "a JWS whose payload is not an assertion fails the payload check",
+        arguments: [
+            #"{"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"urn:uuid:class","name":"Not an assertion"}"#,
+            #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"urn:uuid:no-recipient","issuedOn":"2024-01-01T00:00:00Z"}"#,
+        ])
     func payloadThatIsNotAnAssertion(_ payload: String) async throws {
         let host = try BadgeHost()
         let report = await verifier(host).verify(payload: try BadgeHost.sign(payload))
@@ -66,10 +68,13 @@ struct SignedVerificationTests {
     @Test("a BadgeClass without a name fails the badgeClass check")
     func badgeClassWithoutName() async throws {
         let host = try BadgeHost()
-        host.server.route("/badge.json", .json("""
-            {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(host.badgeID)","description":"No name.",
-            "image":"\(host.base)/badge.png","criteria":{"narrative":"Run the tests."},"issuer":"\(host.issuerID)"}
-            """))
+        host.server.route(
+            "/badge.json",
+            .json(
+                """
+                {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"\(host.badgeID)","description":"No name.",
+                "image":"\(host.base)/badge.png","criteria":{"narrative":"Run the tests."},"issuer":"\(host.issuerID)"}
+                """))
         let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID)))
         #expect(report.status(.badgeClass) == .failed, "\(report.checks)")
         #expect(report.verdict == .failed)
@@ -100,7 +105,8 @@ struct SignedVerificationTests {
 
     @Test func keyOwnedBySomeoneElseFails() async throws {
         let host = try BadgeHost()
-        host.server.route("/key1.json", .json(BadgeHost.keyDocument(id: host.keyID, owner: "https://other.example/issuer.json", key: BadgeHost.signingKey.publicKey)))
+        host.server.route(
+            "/key1.json", .json(BadgeHost.keyDocument(id: host.keyID, owner: "https://other.example/issuer.json", key: BadgeHost.signingKey.publicKey)))
         let report = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, creator: host.keyID)))
         #expect(report.status(.signature) == .failed, "the key document says it is another issuer's")
         #expect(report.verdict == .failed)
@@ -127,7 +133,8 @@ struct SignedVerificationTests {
         let byID = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:revoked-by-id", creator: host.keyID)))
         #expect(byID.status(.revocation) == .failed)
         #expect(byID.check(.revocation)?.message.contains("Cheated") == true)
-        let byUID = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:fine", creator: host.keyID, extra: ",\"uid\":\"legacy-uid-7\"")))
+        let byUID = await verifier(host).verify(
+            payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:fine", creator: host.keyID, extra: ",\"uid\":\"legacy-uid-7\"")))
         #expect(byUID.status(.revocation) == .failed)
         let bare = await verifier(host).verify(payload: try BadgeHost.sign(signedAssertion(host, id: "urn:uuid:bare", creator: host.keyID)))
         #expect(bare.status(.revocation) == .failed)
@@ -159,22 +166,29 @@ struct SignedVerificationTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(at: corpus.appendingPathComponent("json/dcpv-ob2-key.json"), to: directory.appendingPathComponent("key1.json"))
-        try Data("""
+        try Data(
+            """
             {"@context":"https://w3id.org/openbadges/v2","type":"BadgeClass","id":"https://example.org/robotics-badge.json",
             "name":"Awesome Robotics Badge","description":"For doing awesome things with robots.","image":"https://example.org/robotics-badge.png",
             "criteria":"https://example.org/robotics-badge.html","issuer":"https://example.org/organization.json"}
-            """.utf8).write(to: directory.appendingPathComponent("badge.json"))
-        try Data("""
+            """.utf8
+        ).write(to: directory.appendingPathComponent("badge.json"))
+        try Data(
+            """
             {"@context":"https://w3id.org/openbadges/v2","type":"Profile","id":"https://example.org/organization.json",
             "name":"An Example Badge Issuer","url":"https://example.org","email":"steved@example.org","publicKey":"http://example.org/key1.json"}
-            """.utf8).write(to: directory.appendingPathComponent("issuer.json"))
-        try Data("""
+            """.utf8
+        ).write(to: directory.appendingPathComponent("issuer.json"))
+        try Data(
+            """
             http://example.org/key1.json\tkey1.json
             https://example.org/robotics-badge.json\tbadge.json
             https://example.org/organization.json\tissuer.json
-            """.utf8).write(to: directory.appendingPathComponent("manifest.tsv"))
+            """.utf8
+        ).write(to: directory.appendingPathComponent("manifest.tsv"))
         let jws = try String(contentsOf: corpus.appendingPathComponent("json/dcpv-ob2-signed-assertion.jwt"), encoding: .utf8)
-        var options = VerificationOptions.forTests(loader: try OfflineDocumentLoader(directory: directory), identity: RecipientIdentity(guessing: "nobody@example.org"), now: testNow)
+        var options = VerificationOptions.forTests(
+            loader: try OfflineDocumentLoader(directory: directory), identity: RecipientIdentity(guessing: "nobody@example.org"), now: testNow)
         options.leeway = 0
         let report = await BadgeVerifier(options: options).verify(payload: jws)
         #expect(report.status(.signature) == .passed, "\(report.checks)")
@@ -198,13 +212,19 @@ struct LegacySignedVerificationTests {
 
     func serve(_ host: BadgeHost, key: _RSA.Signing.PublicKey = BadgeHost.signingKey.publicKey) {
         host.server.route("/v1/public.pem", .json(key.pemRepresentation, contentType: "application/x-pem-file"))
-        host.server.route("/v1/badge.json", .json("""
-            {"name":"Legacy Badge","description":"A 1.0 badge.","image":"\(host.base)/v1/b.png","criteria":"\(host.base)/v1/criteria",\
-            "issuer":"\(host.base)/v1/issuer.json"}
-            """, contentType: "application/json"))
-        host.server.route("/v1/issuer.json", .json("""
-            {"name":"Legacy Issuer","url":"\(host.base)","revocationList":"\(host.base)/v1/revoked.json"}
-            """, contentType: "application/json"))
+        host.server.route(
+            "/v1/badge.json",
+            .json(
+                """
+                {"name":"Legacy Badge","description":"A 1.0 badge.","image":"\(host.base)/v1/b.png","criteria":"\(host.base)/v1/criteria",\
+                "issuer":"\(host.base)/v1/issuer.json"}
+                """, contentType: "application/json"))
+        host.server.route(
+            "/v1/issuer.json",
+            .json(
+                """
+                {"name":"Legacy Issuer","url":"\(host.base)","revocationList":"\(host.base)/v1/revoked.json"}
+                """, contentType: "application/json"))
         host.server.route("/v1/revoked.json", .json("{\"uid-revoked\":\"Plagiarism\"}", contentType: "application/json"))
     }
 

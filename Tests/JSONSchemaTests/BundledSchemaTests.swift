@@ -227,7 +227,8 @@ struct PythonComparisonTests {
             try JCS.canonicalize(c.instance).write(to: path, atomically: true, encoding: .utf8)
             let schemaPath = JCS.canonicalize(.string(c.schemaFile))
             let instancePath = JCS.canonicalize(.string(path.path))
-            script += "out.append(Draft201909Validator(json.load(open(\(schemaPath))), format_checker=FormatChecker()).is_valid(json.load(open(\(instancePath)))))\n"
+            script +=
+                "out.append(Draft201909Validator(json.load(open(\(schemaPath))), format_checker=FormatChecker()).is_valid(json.load(open(\(instancePath)))))\n"
         }
         script += "print(json.dumps(out))\n"
         let p = Process()

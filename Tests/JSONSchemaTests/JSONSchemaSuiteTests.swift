@@ -134,7 +134,9 @@ func runSuiteFile(_ file: String) throws -> SuiteFileResult {
             if violations.isEmpty == valid {
                 result.passed += 1
             } else {
-                result.failures.append("\(description) / \(test["description"]?.stringValue ?? "?"): expected \(valid ? "valid" : "invalid"), got \(violations.first.map { "\($0)" } ?? "valid")")
+                result.failures.append(
+                    "\(description) / \(test["description"]?.stringValue ?? "?"): expected \(valid ? "valid" : "invalid"), got \(violations.first.map { "\($0)" } ?? "valid")"
+                )
             }
         }
     }

@@ -52,7 +52,8 @@ struct JSONSchemaKeywordTests {
 
     @Test func recursiveReferences() throws {
         let s = try schema(
-            ##"{"$id": "https://example.com/profile", "$ref": "#/$defs/Profile", "$defs": {"Profile": {"type": "object", "properties": {"name": {"type": "string"}, "parent": {"$ref": "#/$defs/Profile"}}, "required": ["name"]}}}"##)
+            ##"{"$id": "https://example.com/profile", "$ref": "#/$defs/Profile", "$defs": {"Profile": {"type": "object", "properties": {"name": {"type": "string"}, "parent": {"$ref": "#/$defs/Profile"}}, "required": ["name"]}}}"##
+        )
         #expect(s.id == "https://example.com/profile")
         #expect(try schema(##"{"$id": "https://example.com/a/../b.json#"}"##).id == "https://example.com/b.json")
         #expect(try schema(##"{"$id": "relative.json"}"##).id == "relative.json")
@@ -71,13 +72,16 @@ struct JSONSchemaKeywordTests {
 
     @Test func failedAlternativesNameTheClosestBranch() throws {
         let s = try schema(
-            ##"{"oneOf": [{"type": "string"}, {"$ref": "#/$defs/profile"}], "$defs": {"profile": {"type": "object", "properties": {"name": {"anyOf": [{"type": "string"}, {"type": "array"}]}}}}}"##)
+            ##"{"oneOf": [{"type": "string"}, {"$ref": "#/$defs/profile"}], "$defs": {"profile": {"type": "object", "properties": {"name": {"anyOf": [{"type": "string"}, {"type": "array"}]}}}}}"##
+        )
         let v = s.validate(try json(##"{"name": 3}"##))
         #expect(v.map(\.instanceLocation) == [""])
         #expect(v.first?.message == "matches none of the 2 oneOf schemas (closest: /name: anyOf: matches none of the 2 anyOf schemas)")
         let top = s.validate(try json("3"))
         #expect(top.first?.message == "matches none of the 2 oneOf schemas (closest: (root): type: expected string, found integer)")
-        #expect(try schema(##"{"anyOf": [false]}"##).validate(.null).first?.message == "matches none of the 1 anyOf schemas (closest: (root): false: the schema false allows no value)")
+        #expect(
+            try schema(##"{"anyOf": [false]}"##).validate(.null).first?.message
+                == "matches none of the 1 anyOf schemas (closest: (root): false: the schema false allows no value)")
     }
 
     @Test func enumAndConstCompareJSONValues() throws {
@@ -102,7 +106,10 @@ struct JSONSchemaKeywordTests {
         for good in ["2021-09-07T02:09:59+02:00", "2010-01-01T00:00:00Z", "1998-12-31T23:59:60Z", "1998-12-31T15:59:60.123-08:00", "2020-02-29t00:00:00.5z"] {
             #expect(dt.isValid(.string(good)), "\(good)")
         }
-        for bad in ["2021-09-07", "2021-09-07T02:09:59", "2021-02-29T00:00:00Z", "1998-12-31T22:59:60Z", "2021-09-07 02:09:59Z", "2021-09-07T24:00:00Z", "٢021-09-07T02:09:59Z"] {
+        for bad in [
+            "2021-09-07", "2021-09-07T02:09:59", "2021-02-29T00:00:00Z", "1998-12-31T22:59:60Z", "2021-09-07 02:09:59Z", "2021-09-07T24:00:00Z",
+            "٢021-09-07T02:09:59Z",
+        ] {
             #expect(!dt.isValid(.string(bad)), "\(bad)")
         }
         #expect(dt.isValid(try json("12")))  // formats apply to strings only
@@ -165,7 +172,8 @@ struct JSONSchemaKeywordTests {
         }
         // Annotations are accepted and ignored.
         let annotated = try schema(
-            ##"{"$schema": "https://json-schema.org/draft/2019-09/schema#", "title": "t", "description": "d", "$comment": "c", "examples": [1], "default": 2, "deprecated": false, "readOnly": true, "writeOnly": false, "format": "uri"}"##)
+            ##"{"$schema": "https://json-schema.org/draft/2019-09/schema#", "title": "t", "description": "d", "$comment": "c", "examples": [1], "default": 2, "deprecated": false, "readOnly": true, "writeOnly": false, "format": "uri"}"##
+        )
         #expect(annotated.isValid(.string("x")))
     }
 
@@ -179,7 +187,8 @@ struct JSONSchemaKeywordTests {
 
     @Test func idRelativeReferencesAndAnchors() throws {
         let s = try schema(
-            ##"{"$id": "https://example.com/root.json", "properties": {"a": {"$ref": "item.json"}, "b": {"$ref": "https://example.com/root.json#/$defs/x"}, "c": {"$ref": "#named"}}, "$defs": {"x": {"$id": "item.json", "type": "integer"}, "y": {"$anchor": "named", "type": "string"}}}"##)
+            ##"{"$id": "https://example.com/root.json", "properties": {"a": {"$ref": "item.json"}, "b": {"$ref": "https://example.com/root.json#/$defs/x"}, "c": {"$ref": "#named"}}, "$defs": {"x": {"$id": "item.json", "type": "integer"}, "y": {"$anchor": "named", "type": "string"}}}"##
+        )
         #expect(s.isValid(try json(##"{"a": 1, "b": 2, "c": "s"}"##)))
         #expect(s.validate(try json(##"{"a": "1", "b": "2", "c": 3}"##)).map(\.instanceLocation) == ["/a", "/b", "/c"])
     }

@@ -77,10 +77,11 @@ struct DataIntegrityVectorTests {
 @Suite("JSON-LD API behaviour")
 struct JSONLDBehaviourTests {
     @Test func reportsUndefinedTerms() throws {
-        let doc = try JSONValue(parsing: #"""
-        {"@context": {"name": "http://schema.org/name"}, "name": "x", "unsigned": 1, "nested": {"a": 1},
-         "knows": {"@id": "urn:a"}}
-        """#)
+        let doc = try JSONValue(
+            parsing: #"""
+                {"@context": {"name": "http://schema.org/name"}, "name": "x", "unsigned": 1, "nested": {"a": 1},
+                 "knows": {"@id": "urn:a"}}
+                """#)
         let p = JSONLDProcessor()
         let out = try p.expand(doc)
         #expect(out.count == 1)
@@ -119,16 +120,18 @@ struct JSONLDBehaviourTests {
         }
     }
 
-    @Test("IRI resolution (RFC 3986 §5.4)", arguments: [
-        ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
-        ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
-        ("g#s", "http://a/b/c/g#s"), (";x", "http://a/b/c/;x"), ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"),
-        ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../g", "http://a/g"),
-        ("../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"),
-        ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
-        ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"),
-        ("g?y/./x", "http://a/b/c/g?y/./x"), ("g#s/../x", "http://a/b/c/g#s/../x"),
-    ])
+    @Test(
+        "IRI resolution (RFC 3986 §5.4)",
+        arguments: [
+            ("g:h", "g:h"), ("g", "http://a/b/c/g"), ("./g", "http://a/b/c/g"), ("g/", "http://a/b/c/g/"), ("/g", "http://a/g"),
+            ("//g", "http://g"), ("?y", "http://a/b/c/d;p?y"), ("g?y", "http://a/b/c/g?y"), ("#s", "http://a/b/c/d;p?q#s"),
+            ("g#s", "http://a/b/c/g#s"), (";x", "http://a/b/c/;x"), ("", "http://a/b/c/d;p?q"), (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"), ("..", "http://a/b/"), ("../g", "http://a/b/g"), ("../..", "http://a/"), ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"), ("/./g", "http://a/g"), ("/../g", "http://a/g"), ("g.", "http://a/b/c/g."), (".g", "http://a/b/c/.g"),
+            ("g..", "http://a/b/c/g.."), ("..g", "http://a/b/c/..g"), ("./../g", "http://a/b/g"), ("./g/.", "http://a/b/c/g/"),
+            ("g/./h", "http://a/b/c/g/h"), ("g/../h", "http://a/b/c/h"), ("g;x=1/./y", "http://a/b/c/g;x=1/y"), ("g;x=1/../y", "http://a/b/c/y"),
+            ("g?y/./x", "http://a/b/c/g?y/./x"), ("g#s/../x", "http://a/b/c/g#s/../x"),
+        ])
     func resolve(_ ref: String, _ expected: String) {
         #expect(IRI.resolve(ref, against: "http://a/b/c/d;p?q") == expected)
     }
@@ -137,10 +140,11 @@ struct JSONLDBehaviourTests {
 @Suite("JSON-LD dropped RDF values")
 struct DroppedRDFValueTests {
     @Test func relativeTypeAndPropertyAreReported() throws {
-        let doc = try JSONValue(parsing: #"""
-        {"@context": {"name": "http://schema.org/name", "T": "http://e/T"},
-         "@id": "http://e/s", "@type": ["T", "Undefined"], "name": {"@value": "x", "@language": "not a tag"}}
-        """#)
+        let doc = try JSONValue(
+            parsing: #"""
+                {"@context": {"name": "http://schema.org/name", "T": "http://e/T"},
+                 "@id": "http://e/s", "@type": ["T", "Undefined"], "name": {"@value": "x", "@language": "not a tag"}}
+                """#)
         let p = JSONLDProcessor()
         let d = try p.toRDF(doc)
         #expect(d.quads.count == 1)
@@ -280,7 +284,8 @@ struct DelimiterTests {
 struct CodePointKeyTests {
     @Test func normalizationVariantsAreDistinctKeysTermsAndNodes() throws {
         // Precomposed and decomposed "é" in object keys, term names and node ids stay distinct, as in JavaScript.
-        let text = "{\"@context\": {\"caf\u{E9}\": \"http://e/nfc\"}, \"@id\": \"http://e/caf\u{E9}\", \"caf\u{E9}\": \"1\", \"cafe\u{301}\": \"2\","
+        let text =
+            "{\"@context\": {\"caf\u{E9}\": \"http://e/nfc\"}, \"@id\": \"http://e/caf\u{E9}\", \"caf\u{E9}\": \"1\", \"cafe\u{301}\": \"2\","
             + " \"http://e/p\": [{\"@id\": \"http://e/cafe\u{301}\", \"http://e/q\": \"3\"}]}"
         let doc = try JSONValue(parsing: text)
         #expect(doc.objectValue?.count == 5)
@@ -371,7 +376,8 @@ struct ECDSAVectorTests {
             #expect(secret.count == 50 && secret[0] == 0x87 && secret[1] == 0x26, "P-384 secret key multicodec 0x1307")
             let privateKey = try P384.Signing.PrivateKey(rawRepresentation: secret[2...])
             let resigned = try DataIntegrity.sign(unsecured, proofOptions: options, signingKey: .p384(privateKey), processor: processor)
-            let again = try DataIntegrity.hashData(secured: resigned, proof: try #require(DataIntegrity.proofs(of: resigned).first), processor: processor, digest: .sha384)
+            let again = try DataIntegrity.hashData(
+                secured: resigned, proof: try #require(DataIntegrity.proofs(of: resigned).first), processor: processor, digest: .sha384)
             #expect(DataIntegrity.verify(again, p384: key))
         default:
             Issue.record("the vector's public key is not a P-256 or P-384 Multikey")

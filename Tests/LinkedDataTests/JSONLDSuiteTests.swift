@@ -43,7 +43,7 @@ let expandRun = expandCases.filter { skipReason($0, suite: "expand") == nil }
 /// `skipReason`); tests that `require` an optional feature (I18nDatatype, CompoundLiteral) run.
 let explicitSkips: [String: String] = [
     "toRdf#te075": "generalized RDF output (blank-node predicates): RDFC-1.0 does not relabel predicates, so the "
-        + "isomorphism check by canonicalization cannot compare it",
+        + "isomorphism check by canonicalization cannot compare it"
 ]
 
 func skipReason(_ t: JSONLDCase, suite: String) -> String? {
@@ -103,14 +103,15 @@ func jsonldEqual(_ a: JSONValue, _ b: JSONValue, ordered: Bool = false) -> Bool 
 }
 
 func lowercasedLanguages(_ d: RDFDataset) -> RDFDataset {
-    RDFDataset(d.quads.map { q in
-        var q = q
-        if case .literal(var l) = q.object, let lang = l.language {
-            l.language = lang.lowercased()
-            q.object = .literal(l)
-        }
-        return q
-    })
+    RDFDataset(
+        d.quads.map { q in
+            var q = q
+            if case .literal(var l) = q.object, let lang = l.language {
+                l.language = lang.lowercased()
+                q.object = .literal(l)
+            }
+            return q
+        })
 }
 
 @Suite("JSON-LD 1.1 W3C suites")
@@ -159,4 +160,3 @@ struct JSONLDSuiteTests {
         #expect(ok, "got \((JCS.canonicalize(.array(expanded!))) ?? "?")")
     }
 }
-

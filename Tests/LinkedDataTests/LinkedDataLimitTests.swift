@@ -40,9 +40,11 @@ struct LinkedDataLimitTests {
     }
 
     static let workBounds = [
-        WorkBound(name: "maximumNDegreeHashCalls", needed: \.hashNDegreeQuadsCalls,
+        WorkBound(
+            name: "maximumNDegreeHashCalls", needed: \.hashNDegreeQuadsCalls,
             options: { .init(maximumNDegreeHashCalls: $0) }, error: { .workLimitExceeded(limit: $0) }),
-        WorkBound(name: "maximumRecursionDepth", needed: \.hashNDegreeQuadsDepth,
+        WorkBound(
+            name: "maximumRecursionDepth", needed: \.hashNDegreeQuadsDepth,
             options: { .init(maximumRecursionDepth: $0) }, error: { .recursionLimitExceeded(limit: $0) }),
     ]
 
@@ -92,10 +94,11 @@ struct LinkedDataLimitTests {
 
     @Test("JSONLDOptions.maxContextWork")
     func contextWork() throws {
-        let document = try JSONValue(parsing: #"""
-        {"@context": {"@vocab": "http://e/", "a": {"@id": "http://e/a", "@context": {"b": "http://e/b", "c": "http://e/c"}}},
-         "@id": "urn:x", "a": {"b": 1, "c": [{"a": {"b": 2}}]}}
-        """#)
+        let document = try JSONValue(
+            parsing: #"""
+                {"@context": {"@vocab": "http://e/", "a": {"@id": "http://e/a", "@context": {"b": "http://e/b", "c": "http://e/c"}}},
+                 "@id": "urn:x", "a": {"b": 1, "c": [{"a": {"b": 2}}]}}
+                """#)
         let processor = JSONLDProcessor()
         _ = try processor.expand(document)
         let needed = processor.contextWork

@@ -20,10 +20,11 @@ struct BadgeSummaryTests {
         #expect(s.verification.needsOnlineVerification)
         #expect(!s.verification.canVerifyOffline)
         #expect(s.verification.hostedURL == "https://www.credly.com/api/v1/obi/v2/badge_assertions/a388d729-fc22-4503-9eb8-684947932757")
-        #expect(s.documentsToFetch == [
-            "https://www.credly.com/api/v1/obi/v2/badge_assertions/a388d729-fc22-4503-9eb8-684947932757",
-            "https://www.credly.com/api/v1/obi/v2/issuers/7b741b5c-231d-4925-8041-c64b6846f1c8/badge_classes/c6fc4fc3-4b4c-4f95-92e2-59c29ac0e451",
-        ])
+        #expect(
+            s.documentsToFetch == [
+                "https://www.credly.com/api/v1/obi/v2/badge_assertions/a388d729-fc22-4503-9eb8-684947932757",
+                "https://www.credly.com/api/v1/obi/v2/issuers/7b741b5c-231d-4925-8041-c64b6846f1c8/badge_classes/c6fc4fc3-4b4c-4f95-92e2-59c29ac0e451",
+            ])
         #expect(s.evidence.isEmpty)
     }
 
@@ -42,11 +43,15 @@ struct BadgeSummaryTests {
         #expect(s.issuer?.url == "https://www.lightbend.com/")
         #expect(s.issuer?.email == "info@credly.com")
         #expect(s.issuer?.image == "https://images.credly.com/images/3f7446c9-2624-4c99-b947-3fc4fd366d07/blob.png")
-        #expect(s.skills.filter { $0.source == .tag }.map(\.name) == [
-            "Reactive Architecture", "Reactive Manifesto", "Reactive Microservices", "Reactive Systems", "Technology Architecture",
-        ])
-        #expect(s.skills.last == BadgeSummary.Skill(name: "Certified Reactive Architect", framework: nil, code: nil,
-            url: "https://www.lightbend.com/certified-reactive-architect", source: .alignment))
+        #expect(
+            s.skills.filter { $0.source == .tag }.map(\.name) == [
+                "Reactive Architecture", "Reactive Manifesto", "Reactive Microservices", "Reactive Systems", "Technology Architecture",
+            ])
+        #expect(
+            s.skills.last
+                == BadgeSummary.Skill(
+                    name: "Certified Reactive Architect", framework: nil, code: nil,
+                    url: "https://www.lightbend.com/certified-reactive-architect", source: .alignment))
         #expect(s.issuedOn == "2022-08-30T00:00:00Z")
         #expect(s.expires == nil)
         #expect(s.recipient?.display == "hashed sha256")
@@ -58,10 +63,12 @@ struct BadgeSummaryTests {
         #expect(s.documentsToFetch.isEmpty)
     }
 
-    @Test("hosted URL-only payloads list the document to fetch", arguments: [
-        "https://openbadgefactory.com/v1/assertion/f7f5bc76de4cc1e96eeed3f367ac1f49f943631e.json",
-        "  http://example.org/assertion\n",
-    ])
+    @Test(
+        "hosted URL-only payloads list the document to fetch",
+        arguments: [
+            "https://openbadgefactory.com/v1/assertion/f7f5bc76de4cc1e96eeed3f367ac1f49f943631e.json",
+            "  http://example.org/assertion\n",
+        ])
     func urlOnly(payload: String) throws {
         let s = try BadgeSummary(payload: payload)
         let url = payload.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -84,10 +91,11 @@ struct BadgeSummaryTests {
     func ob1Hosted() throws {
         let swc = try BadgeSummary(payload: Corpus.text("json/swc-instructor-assertion-devlin.json"))
         #expect(swc.specVersion == .v1_0)
-        #expect(swc.documentsToFetch == [
-            "http://software-carpentry.org/badges/instructor/devlin.catherine.json",
-            "http://software-carpentry.org/badges/class/instructor.json",
-        ])
+        #expect(
+            swc.documentsToFetch == [
+                "http://software-carpentry.org/badges/instructor/devlin.catherine.json",
+                "http://software-carpentry.org/badges/class/instructor.json",
+            ])
         #expect(swc.recipient?.display == "hashed sha256 (salted)")
         #expect(swc.image == "http://software-carpentry.org/img/badges/instructor.png")
         let oregon = try BadgeSummary(payload: #require(try Corpus.pngText("png/oregon-badge-alliance-ob1.png", keyword: "openbadges")))
@@ -97,7 +105,10 @@ struct BadgeSummaryTests {
 
     @Test("embedded OB 0.5 badge: everything from the payload")
     func ob05() throws {
-        let s = try BadgeSummary(payload: #"{"recipient":"test@example.com","badge":{"version":"0.5.0","name":"Basic McBadge","image":"http://oldstyle.com/images/1","description":"A basic badge.","criteria":"http://oldsyle.com/criteria/1","issuer":{"origin":"http://oldstyle.com","name":"Basic Issuer","org":"Dept"}},"issued_on":"2011-12-31"}"#)
+        let s = try BadgeSummary(
+            payload:
+                #"{"recipient":"test@example.com","badge":{"version":"0.5.0","name":"Basic McBadge","image":"http://oldstyle.com/images/1","description":"A basic badge.","criteria":"http://oldsyle.com/criteria/1","issuer":{"origin":"http://oldstyle.com","name":"Basic Issuer","org":"Dept"}},"issued_on":"2011-12-31"}"#
+        )
         #expect(s.specVersion == .v0_5)
         #expect(s.title == "Basic McBadge")
         #expect(s.criteria?.url == "http://oldsyle.com/criteria/1")
@@ -160,8 +171,9 @@ struct BadgeSummaryTests {
         #expect(ob3.warnings.isEmpty)
     }
 
-    @Test("every corpus payload gives a summary that round-trips through JSON", .enabled(if: Corpus.isAvailable),
-          arguments: CorpusDecodingTests.goodJSONFiles + CorpusDecodingTests.jwtFiles)
+    @Test(
+        "every corpus payload gives a summary that round-trips through JSON", .enabled(if: Corpus.isAvailable),
+        arguments: CorpusDecodingTests.goodJSONFiles + CorpusDecodingTests.jwtFiles)
     func codable(file: String) throws {
         let s = try BadgeSummary(payload: Corpus.text(file))
         let encoder = JSONEncoder()
@@ -172,11 +184,13 @@ struct BadgeSummaryTests {
         #expect(object["verification"]?["mode"]?.stringValue == s.verification.mode.rawValue)
     }
 
-    @Test("verification type spellings", arguments: [
-        ("hosted", OB2.VerificationKind.hosted), ("HostedBadge", .hosted), ("Hosted", .hosted), ("HOSTEDBADGE", .hosted),
-        ("https://w3id.org/openbadges#HostedBadge", .hosted), ("signed", .signed), ("SignedBadge", .signed),
-        ("Signed", .signed), ("other", .unknown),
-    ])
+    @Test(
+        "verification type spellings",
+        arguments: [
+            ("hosted", OB2.VerificationKind.hosted), ("HostedBadge", .hosted), ("Hosted", .hosted), ("HOSTEDBADGE", .hosted),
+            ("https://w3id.org/openbadges#HostedBadge", .hosted), ("signed", .signed), ("SignedBadge", .signed),
+            ("Signed", .signed), ("other", .unknown),
+        ])
     func verificationKinds(type: String, kind: OB2.VerificationKind) throws {
         #expect(OB2.VerificationKind(typeValue: type) == kind)
         let v = try OB2.VerificationObject(jsonText: #"{"type":"\#(type)"}"#)
@@ -185,7 +199,10 @@ struct BadgeSummaryTests {
 
     @Test("a signed assertion outside a JWS cannot be verified offline")
     func signedJSON() throws {
-        let s = try BadgeSummary(payload: #"{"id":"urn:uuid:1","recipient":{"identity":"a@b.c","hashed":false},"badge":"https://x.example/b","verification":{"type":"SignedBadge"},"issuedOn":"2020-01-01T00:00:00Z"}"#)
+        let s = try BadgeSummary(
+            payload:
+                #"{"id":"urn:uuid:1","recipient":{"identity":"a@b.c","hashed":false},"badge":"https://x.example/b","verification":{"type":"SignedBadge"},"issuedOn":"2020-01-01T00:00:00Z"}"#
+        )
         #expect(s.verification.mode == .signed)
         #expect(!s.verification.canVerifyOffline)
         #expect(s.warnings.count == 1)
@@ -193,7 +210,8 @@ struct BadgeSummaryTests {
 
     @Test("a revoked hosted assertion is read and reported")
     func revoked() throws {
-        let s = try BadgeSummary(payload: #"{"@context":"https://w3id.org/openbadges/v2","id":"https://example.org/a/1","revoked":true,"revocationReason":"Issued in error"}"#)
+        let s = try BadgeSummary(
+            payload: #"{"@context":"https://w3id.org/openbadges/v2","id":"https://example.org/a/1","revoked":true,"revocationReason":"Issued in error"}"#)
         #expect(s.documentKind == "revokedAssertion")
         #expect(s.credentialID == "https://example.org/a/1")
         #expect(s.warnings == ["the issuer has revoked this badge: Issued in error"])

@@ -15,19 +15,23 @@ struct JSONParserTests {
         #expect(value.serialized() == #"{"z":1.0,"a":[1e3,-0,12345678901234567890],"m":null,"s":"é😀/"}"#)
     }
 
-    @Test("serialise then parse gives the same value", arguments: [
-        #"{"a":"line\nbreak \"quoted\" \\ tab\t ctrl\u0001"}"#, #"[true,false,null,[],{}]"#, #""only a string""#, "-1.5E-7",
-    ])
+    @Test(
+        "serialise then parse gives the same value",
+        arguments: [
+            #"{"a":"line\nbreak \"quoted\" \\ tab\t ctrl\u0001"}"#, #"[true,false,null,[],{}]"#, #""only a string""#, "-1.5E-7",
+        ])
     func writerRoundTrip(text: String) throws {
         let v = try JSONValue(parsing: text)
         #expect(try JSONValue(parsing: v.serialized()) == v)
         #expect(try JSONValue(parsing: v.serialized(pretty: true)) == v)
     }
 
-    @Test("rejects malformed JSON with invalidJSON", arguments: [
-        "{", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "'a'", "{a:1}", "[1 2]", "tru", "nul", #""\x""#,
-        #""\ud800""#, "\"a\u{01}b\"", "1 2", "{\"a\" 1}", "NaN", "[\"unterminated]",
-    ])
+    @Test(
+        "rejects malformed JSON with invalidJSON",
+        arguments: [
+            "{", "[1,]", #"{"a":1,}"#, "01", "1.", ".5", "+1", "'a'", "{a:1}", "[1 2]", "tru", "nul", #""\x""#,
+            #""\ud800""#, "\"a\u{01}b\"", "1 2", "{\"a\" 1}", "NaN", "[\"unterminated]",
+        ])
     func rejectsMalformed(text: String) {
         #expect(throws: ModelError(.invalidJSON, reason: "")) { try JSONValue(parsing: text) }
     }
@@ -48,10 +52,12 @@ struct JSONParserTests {
         #expect(throws: ModelError(.emptyInput, reason: "")) { try JSONValue(parsing: " \n\t") }
     }
 
-    @Test("invalid UTF-8 gives invalidUTF8", arguments: [
-        [0x22, 0xC3, 0x28, 0x22], [0x22, 0xE0, 0x80, 0x80, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xFF, 0x22],
-        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xE3, 0x81],
-    ] as [[UInt8]])
+    @Test(
+        "invalid UTF-8 gives invalidUTF8",
+        arguments: [
+            [0x22, 0xC3, 0x28, 0x22], [0x22, 0xE0, 0x80, 0x80, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22], [0x22, 0xFF, 0x22],
+            [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xE3, 0x81],
+        ] as [[UInt8]])
     func invalidUTF8(bytes: [UInt8]) {
         #expect(throws: ModelError(.invalidUTF8, reason: "")) { try JSONValue(parsing: bytes) }
     }
@@ -97,7 +103,8 @@ struct JSONParserTests {
 
     @Test("keys are told apart by code points: composed and decomposed café are two members")
     func keysCompareByCodePoints() throws {
-        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let composed = "caf\u{E9}"
+        let decomposed = "cafe\u{301}"
         #expect(composed == decomposed)  // Swift's String equality is canonical equivalence
         for text in [#"{"caf\u00e9":1,"cafe\u0301":2}"#, "{\"\(composed)\":1,\"\(decomposed)\":2}"] {
             let object = try #require(try JSONValue(parsing: text).objectValue)

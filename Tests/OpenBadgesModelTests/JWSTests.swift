@@ -64,7 +64,8 @@ struct JWSTests {
 
     @Test("bare VC 2.0 payload: claims fill in and mismatches are reported")
     func bareClaims() throws {
-        let payload = #"{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1","type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"https://a.example","validFrom":"2024-01-01T00:00:00Z","credentialSubject":{"id":"did:example:x","type":"AchievementSubject"},"iss":"https://b.example","sub":"did:example:x","nbf":1704067200,"exp":1735689600.5,"jti":"urn:uuid:2"}"#
+        let payload =
+            #"{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1","type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"https://a.example","validFrom":"2024-01-01T00:00:00Z","credentialSubject":{"id":"did:example:x","type":"AchievementSubject"},"iss":"https://b.example","sub":"did:example:x","nbf":1704067200,"exp":1735689600.5,"jti":"urn:uuid:2"}"#
         let s = try SignedBadge(compact: Self.compact(header: #"{"alg":"RS256","typ":"JWT","kid":"https://a.example/keys/1"}"#, payload: payload))
         #expect(s.payloadForm == .bare)
         #expect(s.issuerID == "https://b.example")
@@ -93,17 +94,19 @@ struct JWSTests {
         }
     }
 
-    @Test("malformed compact JWS give typed errors naming the segment", arguments: [
-        ("a.b", ModelError.Code.invalidJWS, nil as String?),
-        ("a.b.c.d", .invalidJWS, nil),
-        (".eyJ9.", .invalidJWS, "header"),
-        ("eyJhbGciOiJub25lIn0..sig", .invalidJWS, "payload"),
-        ("eyJhbGciOiJub25lIn0=.eyJ9.", .invalidBase64URL, "header"),
-        ("eyJhbGciOiJub25lIn0.e30.a+b", .invalidBase64URL, "signature"),
-        ("eyJhbGciOiJub25lIn0.WzFd.", .invalidJWS, "payload"),  // payload [1]
-        ("WzFd.e30.", .invalidJWS, "header"),  // header [1]
-        ("eyJhbGciOiJub25lIn0.e31.", .invalidBase64URL, "payload"),
-    ])
+    @Test(
+        "malformed compact JWS give typed errors naming the segment",
+        arguments: [
+            ("a.b", ModelError.Code.invalidJWS, nil as String?),
+            ("a.b.c.d", .invalidJWS, nil),
+            (".eyJ9.", .invalidJWS, "header"),
+            ("eyJhbGciOiJub25lIn0..sig", .invalidJWS, "payload"),
+            ("eyJhbGciOiJub25lIn0=.eyJ9.", .invalidBase64URL, "header"),
+            ("eyJhbGciOiJub25lIn0.e30.a+b", .invalidBase64URL, "signature"),
+            ("eyJhbGciOiJub25lIn0.WzFd.", .invalidJWS, "payload"),  // payload [1]
+            ("WzFd.e30.", .invalidJWS, "header"),  // header [1]
+            ("eyJhbGciOiJub25lIn0.e31.", .invalidBase64URL, "payload"),
+        ])
     func malformed(text: String, code: ModelError.Code, field: String?) {
         #expect {
             try JWS(compact: text)

@@ -47,9 +47,13 @@ struct Gen {
 
     /// A valid date in one of the accepted forms, with its expected UTC instant.
     mutating func date() -> (JSONValue, String) {
-        let y = int(1971..<2100), m = int(1..<13)
+        let y = int(1971..<2100)
+        let m = int(1..<13)
         let dim = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        let d = int(1..<dim + 1), h = int(0..<24), mi = int(0..<60), s = int(0..<60)
+        let d = int(1..<dim + 1)
+        let h = int(0..<24)
+        let mi = int(0..<60)
+        let s = int(0..<60)
         func p(_ v: Int, _ w: Int = 2) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
         let dateText = "\(p(y, 4))-\(p(m))-\(p(d))"
         let iso = "\(dateText)T\(p(h)):\(p(mi)):\(p(s))Z"

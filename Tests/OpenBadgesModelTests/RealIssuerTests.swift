@@ -18,7 +18,9 @@ struct RealIssuerTests {
         let a = try assertion("json/credly-ob2-assertion-aws-ml-engineer.json")
         #expect(a.specVersion == .v2_0)
         #expect(a.id == "https://www.credly.com/api/v1/obi/v2/badge_assertions/a388d729-fc22-4503-9eb8-684947932757")
-        #expect(a.badge.iri == "https://www.credly.com/api/v1/obi/v2/issuers/7b741b5c-231d-4925-8041-c64b6846f1c8/badge_classes/c6fc4fc3-4b4c-4f95-92e2-59c29ac0e451")
+        #expect(
+            a.badge.iri
+                == "https://www.credly.com/api/v1/obi/v2/issuers/7b741b5c-231d-4925-8041-c64b6846f1c8/badge_classes/c6fc4fc3-4b4c-4f95-92e2-59c29ac0e451")
         #expect(a.recipient.type == "email")
         #expect(a.recipient.isHashed)
         #expect(a.recipient.salt == nil)
@@ -220,11 +222,14 @@ struct RealIssuerTests {
         guard case .achievementCredential(let complete) = try BadgeDocument(jsonText: Corpus.text("ob3/dcpv-ob3-complete.json")) else { return }
         #expect(complete.credentialSubject.creditsEarned?.text == "42")
         #expect(complete.credentialSubject.identifier.count == 2)
-        #expect(complete.credentialSubject.achievement?.creator?.object?.endorsement.first?.credentialSubject.endorsementComment
-            == "1EdTech University is in good standing")
+        #expect(
+            complete.credentialSubject.achievement?.creator?.object?.endorsement.first?.credentialSubject.endorsementComment
+                == "1EdTech University is in good standing")
         #expect(complete.validUntil != nil)
         #expect(complete.refreshService != nil)
-        guard case .achievementCredential(let unknownProof) = try BadgeDocument(jsonText: Corpus.text("ob3/dcpv-ob3-unknown-plus-eddsa-proof.json")) else { return }
+        guard case .achievementCredential(let unknownProof) = try BadgeDocument(jsonText: Corpus.text("ob3/dcpv-ob3-unknown-plus-eddsa-proof.json")) else {
+            return
+        }
         #expect(unknownProof.proof.map(\.type) == ["SomeProofType", "DataIntegrityProof"])
     }
 }

@@ -130,7 +130,8 @@ import Testing
     }
 
     @Test func passiveContentIsKept() throws {
-        let body = ##"<a href="https://example.org/" xlink:href="#i"><use href="#i"/></a><animate attributeName="opacity" values="0;1"/><text>&lt;&amp;&#65;</text><g data-onion="1" class="on"/>"##
+        let body =
+            ##"<a href="https://example.org/" xlink:href="#i"><use href="#i"/></a><animate attributeName="opacity" values="0;1"/><text>&lt;&amp;&#65;</text><g data-onion="1" class="on"/>"##
         let cleaned = try Self.clean(Self.document(body))
         #expect(cleaned.occurrences(of: body) == 1)
     }

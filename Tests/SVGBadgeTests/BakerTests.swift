@@ -29,9 +29,14 @@ import Zlib
     @Test func spellingOfEachForm() throws {
         let svg = Array(#"<svg xmlns="http://www.w3.org/2000/svg"></svg>"#.utf8)
         let signedOut = try SVGBadgeBaker.bake(svg, content: Self.signed).text
-        #expect(signedOut == #"<svg xmlns:openbadges="http://openbadges.org" xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify="\#(Support.jws)"/></svg>"#)
+        #expect(
+            signedOut
+                == #"<svg xmlns:openbadges="http://openbadges.org" xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify="\#(Support.jws)"/></svg>"#)
         let jsonOut = try SVGBadgeBaker.bake(svg, content: Self.ob3JSON).text
-        #expect(jsonOut == #"<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" xmlns="http://www.w3.org/2000/svg"><openbadges:credential><![CDATA[\#(Support.credentialJSON)]]></openbadges:credential></svg>"#)
+        #expect(
+            jsonOut
+                == #"<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" xmlns="http://www.w3.org/2000/svg"><openbadges:credential><![CDATA[\#(Support.credentialJSON)]]></openbadges:credential></svg>"#
+        )
     }
 
     @Test func everythingOutsideTheEditsIsByteIdentical() throws {

@@ -11,7 +11,7 @@ struct CorpusEntry: CustomTestStringConvertible, Sendable {
 
     static let all: [CorpusEntry] = {
         guard let directory = Support.corpusDirectory,
-              let manifest = try? String(contentsOf: directory.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
+            let manifest = try? String(contentsOf: directory.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)
         else { return [] }
         return manifest.split(separator: "\n").dropFirst().compactMap { line in
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)

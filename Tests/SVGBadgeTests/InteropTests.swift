@@ -83,7 +83,8 @@ struct InteropTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try #require(Support.python(Self.elementTreeScript, [file.path]))
         try #require(result.status == 0)
-        let expected = "{http://www.w3.org/2000/svg}svg {\(content.generation.svgNamespaceURI)}\(content.generation.svgLocalName) "
+        let expected =
+            "{http://www.w3.org/2000/svg}svg {\(content.generation.svgNamespaceURI)}\(content.generation.svgLocalName) "
             + (content.verify ?? "") + "|" + (content.body ?? "")
         #expect(result.output == expected)
     }

@@ -250,12 +250,14 @@ import Zlib
         #expect(error?.code == .invalidUTF8)
         #expect(error?.offset == ByteOffset(head.count))
 
-        let badVerify = Array(#"<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify=""#.utf8) + [0xFF]
+        let badVerify =
+            Array(#"<svg xmlns="http://www.w3.org/2000/svg"><openbadges:assertion verify=""#.utf8) + [0xFF]
             + Array(#""/></svg>"#.utf8)
         #expect(throws: SVGBadgeError.self) { try SVGBadgeReader.extract(from: badVerify) }
 
         // Invalid bytes elsewhere in the document are not our business.
-        let elsewhere = Array(#"<svg xmlns="http://www.w3.org/2000/svg"><text>"#.utf8) + [0xFF]
+        let elsewhere =
+            Array(#"<svg xmlns="http://www.w3.org/2000/svg"><text>"#.utf8) + [0xFF]
             + Array(#"</text><openbadges:assertion verify="https://e.org"/></svg>"#.utf8)
         #expect(try SVGBadgeReader.extract(from: elsewhere)?.verify == "https://e.org")
     }
@@ -280,7 +282,9 @@ import Zlib
 
     @Test func declaredEncodings() throws {
         func document(_ encoding: String, _ body: [UInt8]) -> [UInt8] {
-            Array(#"<?xml version="1.0" encoding="\#(encoding)"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[{"n":""#.utf8)
+            Array(
+                #"<?xml version="1.0" encoding="\#(encoding)"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[{"n":""#
+                    .utf8)
                 + body + Array(#""}]]></openbadges:assertion></svg>"#.utf8)
         }
         let latin1 = try SVGBadgeReader.extract(from: document("ISO-8859-1", [0x43, 0x61, 0x66, 0xE9]))

@@ -4,7 +4,7 @@ import SVGBadge
 import Testing
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Paths and helpers shared by the SVGBadge tests.
@@ -26,8 +26,10 @@ enum Support {
     static let ob3 = "https://purl.imsglobal.org/ob/v3p0"
     static let jws =
         "eyJhbGciOiJSUzI1NiJ9.eyJpZCI6Imh0dHBzOi8vZXhhbXBsZS5vcmcvYXNzZXJ0aW9ucy8xIn0.c2lnbmF0dXJlLWJ5dGVz"
-    static let assertionJSON = #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/assertions/1","badge":"https://example.org/badges/1"}"#
-    static let credentialJSON = #"{"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Café ✓ 🎓","proof":{"type":"DataIntegrityProof"}}"#
+    static let assertionJSON =
+        #"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/assertions/1","badge":"https://example.org/badges/1"}"#
+    static let credentialJSON =
+        #"{"@context":["https://www.w3.org/ns/credentials/v2","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Café ✓ 🎓","proof":{"type":"DataIntegrityProof"}}"#
 
     static let plainSVG = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -61,23 +63,23 @@ enum Support {
     /// or `nil` if it reports the document as not well-formed.
     static func namespacedElements(_ bytes: [UInt8]) -> [String]? {
         #if canImport(FoundationXML) || canImport(Darwin)
-        final class Collector: NSObject, XMLParserDelegate {
-            var names: [String] = []
-            func parser(
-                _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]
-            ) {
-                names.append("{\(namespaceURI ?? "")}\(elementName)")
+            final class Collector: NSObject, XMLParserDelegate {
+                var names: [String] = []
+                func parser(
+                    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]
+                ) {
+                    names.append("{\(namespaceURI ?? "")}\(elementName)")
+                }
             }
-        }
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        let collector = Collector()
-        parser.delegate = collector
-        return parser.parse() ? collector.names : nil
+            let parser = XMLParser(data: Data(bytes))
+            parser.shouldProcessNamespaces = true
+            parser.shouldResolveExternalEntities = false
+            let collector = Collector()
+            parser.delegate = collector
+            return parser.parse() ? collector.names : nil
         #else
-        return []
+            return []
         #endif
     }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A destination for bytes written front to back.
@@ -41,11 +41,11 @@ struct FileByteSink: ByteSink {
         var done = 0
         while done < buffer.count {
             #if canImport(Glibc)
-            let result = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let result = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
             #elseif canImport(Musl)
-            let result = Musl.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let result = Musl.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
             #else
-            let result = Darwin.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let result = Darwin.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
             #endif
             if result < 0 {
                 if errno == EINTR { continue }

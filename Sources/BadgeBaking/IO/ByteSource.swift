@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A source of bytes read front to back, able to skip ahead.
@@ -137,9 +137,11 @@ final class FileByteSource: ByteSource {
         if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
         while skipped < count {
             let want = Int(min(Int64(scratch.count), count - skipped))
-            let got = try rethrowingBadgeError { try scratch.withUnsafeMutableBytes { buffer in
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
-            } }
+            let got = try rethrowingBadgeError {
+                try scratch.withUnsafeMutableBytes { buffer in
+                    try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+                }
+            }
             skipped += Int64(got)
             if got < want { break }
         }
@@ -151,10 +153,10 @@ final class FileByteSource: ByteSource {
 @inline(__always)
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.read(descriptor, buffer, count)
+        Glibc.read(descriptor, buffer, count)
     #elseif canImport(Musl)
-    Musl.read(descriptor, buffer, count)
+        Musl.read(descriptor, buffer, count)
     #else
-    Darwin.read(descriptor, buffer, count)
+        Darwin.read(descriptor, buffer, count)
     #endif
 }

@@ -132,9 +132,11 @@ struct ForwardingByteSource<Base: ByteSource, Sink: ByteSink>: ByteSource {
         }
         bufferOffset = end - Int64(carried)
         filled = carried
-        let read = try rethrowingBadgeError { try buffer.withUnsafeMutableBytes { bytes in
-            try base.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[carried...]))
-        } }
+        let read = try rethrowingBadgeError {
+            try buffer.withUnsafeMutableBytes { bytes in
+                try base.read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[carried...]))
+            }
+        }
         filled += read
         return read
     }

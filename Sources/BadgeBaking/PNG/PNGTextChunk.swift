@@ -132,7 +132,7 @@ public struct PNGTextChunk: Hashable, Sendable {
     private static func inflate(_ bytes: ArraySlice<UInt8>, offset: Int64, limit: Int) throws(BadgeError) -> [UInt8] {
         do {
             return try Zlib.inflate(bytes, limit: limit)
-        } catch where error.code == .outputLimitExceeded {
+        } catch  where error.code == .outputLimitExceeded {
             throw BadgeError(.decompressionLimitExceeded, at: offset, "compressed text inflates to more than \(limit) bytes")
         } catch {
             throw BadgeError(.corruptCompressedData, at: offset, "compressed text is unreadable: \(error.reason)")

@@ -128,7 +128,7 @@ public struct HTTPDocumentLoader: DocumentLoader {
         for address in addresses {
             do {
                 return try await fetchOnce(url, original: original, address: address, kind: kind, issued: issued, deadline: deadline)
-            } catch where Self.isConnectionFailure(error) {
+            } catch  where Self.isConnectionFailure(error) {
                 lastError = error  // nothing was sent: try the host's next checked address
             }
         }
@@ -184,7 +184,7 @@ public struct HTTPDocumentLoader: DocumentLoader {
     /// Maps a transport error to a ``FetchError``.
     private static func fetchError(_ error: any Error, url: URL) -> FetchError {
         if let error = error as? HTTPClientError,
-           error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout || error == .writeTimeout
+            error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout || error == .writeTimeout
         {
             return FetchError(.timedOut, url: url.absoluteString, "timed out: \(error)")
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns a host name into the addresses it stands for. ``HTTPDocumentLoader`` asks its resolver once per
@@ -30,9 +30,9 @@ public struct SystemHostResolver: HostResolving {
         hints.ai_family = AF_UNSPEC
         hints.ai_flags = AI_ADDRCONFIG
         #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)
@@ -49,7 +49,8 @@ public struct SystemHostResolver: HostResolving {
                 case AF_INET:
                     address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
                         let value = UInt32(bigEndian: pointer.pointee.sin_addr.s_addr)
-                        parsed = .v4(UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value))
+                        parsed = .v4(
+                            UInt8(value >> 24), UInt8(truncatingIfNeeded: value >> 16), UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value))
                     }
                 case AF_INET6:
                     address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in

@@ -97,7 +97,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
         var bytes: [UInt8] = []
         for part in parts {
             guard (1...3).contains(part.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  part.count == 1 || part.first != "0", let byte = UInt8(part)
+                part.count == 1 || part.first != "0", let byte = UInt8(part)
             else { return nil }
             bytes.append(byte)
         }
@@ -126,7 +126,7 @@ public enum IPAddress: Hashable, Sendable, CustomStringConvertible {
                     result += [UInt16(v4[0]) << 8 | UInt16(v4[1]), UInt16(v4[2]) << 8 | UInt16(v4[3])]
                 } else {
                     guard (1...4).contains(piece.count), piece.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }),
-                          let value = UInt16(piece, radix: 16)
+                        let value = UInt16(piece, radix: 16)
                     else { return nil }
                     result.append(value)
                 }

@@ -62,7 +62,8 @@ enum DocumentIdentity {
 
     /// Whether two IRIs name the same document: equal, or equal but for an `http` → `https` upgrade.
     static func sameDocument(_ a: String, _ b: String) -> Bool {
-        let a = base(a), b = base(b)
+        let a = base(a)
+        let b = base(b)
         if a == b { return true }
         func upgraded(_ s: String) -> String { s.hasPrefix("http://") ? "https://" + s.dropFirst("http://".count) : s }
         return upgraded(a) == upgraded(b) && (a.hasPrefix("http://") || b.hasPrefix("http://"))

@@ -270,7 +270,9 @@ private struct Completion {
     static func differences(baked: OB2.Assertion, hosted: OB2.Assertion) -> [String] {
         var found: [String] = []
         func compare(_ name: String, _ a: String?, _ b: String?) {
-            if a != b { found.append("the baked copy's \(name) (\(a ?? "none")) differs from the hosted assertion's (\(b ?? "none")); the hosted one is shown") }
+            if a != b {
+                found.append("the baked copy's \(name) (\(a ?? "none")) differs from the hosted assertion's (\(b ?? "none")); the hosted one is shown")
+            }
         }
         compare("issuedOn", baked.issuedOn?.iso8601, hosted.issuedOn?.iso8601)
         compare("expires", baked.expires?.iso8601, hosted.expires?.iso8601)

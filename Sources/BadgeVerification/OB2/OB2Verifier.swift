@@ -25,7 +25,9 @@ struct OB2Verifier {
         // what its text says, so no hosting policy can be judged on it.
         guard !Self.hasAmbiguousPath(url) else {
             report.add(.hostedAssertion, .notChecked, "\(url) was not fetched", node: url)
-            report.add(.hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its text says", node: url)
+            report.add(
+                .hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its text says",
+                node: url)
             return report.report()
         }
         let assertion: OB2.Assertion
@@ -92,7 +94,9 @@ struct OB2Verifier {
             return
         }
         guard !Self.hasAmbiguousPath(url) else {
-            report.add(.hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its prefix says", node: url)
+            report.add(
+                .hostedScope, .failed, "\(url) has dot segments or backslashes in its path, so where it lives on the issuer's site is not what its prefix says",
+                node: url)
             return
         }
         let policy = issuer.profile.verification
@@ -171,13 +175,16 @@ struct OB2Verifier {
         if assertion.verificationKind == .signed {
             report.add(.verificationType, .passed, "verification type is signed", node: node)
         } else {
-            report.add(.verificationType, .failed, "the assertion says its verification type is \(assertion.verification?.type ?? "hosted"), not signed", node: node)
+            report.add(
+                .verificationType, .failed, "the assertion says its verification type is \(assertion.verification?.type ?? "hosted"), not signed", node: node)
         }
         let issuer = await checkBadgeClassAndIssuer(assertion, into: &report)
         if let issuer, let issuerIRI = issuer.iri {
             await checkSignature(jws, assertion: assertion, issuer: issuer.profile, issuerIRI: issuerIRI, into: &report)
         } else {
-            let why = issuer == nil ? "the issuer Profile, which lists the trusted keys, is not available" : "the issuer has no HTTP(S) IRI, so no key can be tied to it"
+            let why =
+                issuer == nil
+                ? "the issuer Profile, which lists the trusted keys, is not available" : "the issuer has no HTTP(S) IRI, so no key can be tied to it"
             report.add(.signature, .notChecked, why, node: node)
             report.add(.keyOwnership, .notChecked, why, node: node)
         }
@@ -214,9 +221,12 @@ struct OB2Verifier {
             let legacyIssuer = OB2.detectVersion(of: issuer.json) < .v2_0
             let onIssuerOrigin = Origin(keyURL).map { key in Origin(issuerIRI).map { $0.admits(key) } ?? false } ?? false
             if listedIRIs.isEmpty ? !(legacyIssuer && onIssuerOrigin) : !isListed(keyURL) {
-                let rule = !listedIRIs.isEmpty ? "is not among the keys the issuer lists"
-                    : legacyIssuer ? "is not on the issuer's origin \(Origin(issuerIRI)?.description ?? issuerIRI)"
-                    : "is not listed by the issuer, an OB 2.0 Profile that lists no keys"
+                let rule =
+                    !listedIRIs.isEmpty
+                    ? "is not among the keys the issuer lists"
+                    : legacyIssuer
+                        ? "is not on the issuer's origin \(Origin(issuerIRI)?.description ?? issuerIRI)"
+                        : "is not listed by the issuer, an OB 2.0 Profile that lists no keys"
                 report.add(.signature, .failed, "the key at \(keyURL) \(rule), so it cannot sign for the issuer", node: keyURL)
                 report.add(.keyOwnership, .failed, "the key at \(keyURL) \(rule)", node: keyURL)
                 return
@@ -249,12 +259,16 @@ struct OB2Verifier {
         var fetchFailures = 0
         for candidate in candidates {
             guard budget.spend(.keys) else {
-                report.add(.signature, .notChecked, "\(VerificationBudget.message(.keys, limit: budget.limit(.keys))) before a key verified the signature", node: assertion.id)
+                report.add(
+                    .signature, .notChecked, "\(VerificationBudget.message(.keys, limit: budget.limit(.keys))) before a key verified the signature",
+                    node: assertion.id)
                 report.add(.keyOwnership, .notChecked, "no key of the issuer's verified the signature within the budget", node: assertion.id)
                 return
             }
             // An IRI is dereferenced; only a key embedded without one in the issuer's own Profile is used as it is.
-            switch await fetcher.resolve(candidate, as: { if case .cryptographicKey(let key) = $0 { key } else { nil } }, what: "CryptographicKey", embeddedAllowed: true) {
+            switch await fetcher.resolve(
+                candidate, as: { if case .cryptographicKey(let key) = $0 { key } else { nil } }, what: "CryptographicKey", embeddedAllowed: true)
+            {
             case .failure(.fetch(let error)):
                 fetchFailures += 1
                 problems.append(error.description)
@@ -298,7 +312,8 @@ struct OB2Verifier {
             report.record(failure, as: .signature, node: keyURL)
         case .success(let document):
             switch JWSSignatureVerifier.verify(jws, publicKeyPEM: String(decoding: document.body, as: UTF8.self), allowsWeakKeys: options.allowsWeakRSAKeys) {
-            case .valid(let warning): report.add(.signature, warning == nil ? .passed : .warning, warning ?? "valid signature by the key at \(keyURL)", node: keyURL)
+            case .valid(let warning):
+                report.add(.signature, warning == nil ? .passed : .warning, warning ?? "valid signature by the key at \(keyURL)", node: keyURL)
             case .invalid: report.add(.signature, .failed, "the signature does not match the key at \(keyURL)", node: keyURL)
             case .unusable(let reason): report.add(.signature, .failed, reason, node: keyURL)
             }
@@ -389,7 +404,9 @@ struct OB2Verifier {
             report.add(.badgeClass, .passed, "BadgeClass \"\(badgeClass.name ?? "")\"", node: badgeNode)
         }
         let embeddedAllowed = assertion.specVersion == .v0_5 && !DocumentFetcher.isDereferenceable(badgeClass.issuer?.id)
-        switch await fetcher.resolve(badgeClass.issuer, as: { if case .profile(let p) = $0 { p } else { nil } }, what: "issuer Profile", embeddedAllowed: embeddedAllowed) {
+        switch await fetcher.resolve(
+            badgeClass.issuer, as: { if case .profile(let p) = $0 { p } else { nil } }, what: "issuer Profile", embeddedAllowed: embeddedAllowed)
+        {
         case .failure(let failure):
             report.record(failure, as: .issuer, node: badgeClass.issuer?.id)
             return nil

@@ -75,7 +75,8 @@ extension KeyResolver {
             return "nothing ties the key to its controller"
         }()
         if issuer.hasPrefix("did:key:") || issuer.hasPrefix("did:jwk:") {
-            guard case .success(let own) = await resolve(issuer.hasPrefix("did:key:") ? issuer + "#" + issuer.dropFirst("did:key:".count) : issuer + "#0") else {
+            guard case .success(let own) = await resolve(issuer.hasPrefix("did:key:") ? issuer + "#" + issuer.dropFirst("did:key:".count) : issuer + "#0")
+            else {
                 return .notAuthorized("the issuer \(issuer) is not a usable key DID, so it cannot authorise the key (\(why))")
             }
             return own.key.fingerprint == key.key.fingerprint

@@ -30,7 +30,8 @@ enum PublicKeyMaterial {
         }
         switch jwk["kty"]?.stringValue {
         case "RSA":
-            let n = try bytes("n"), e = try bytes("e")
+            let n = try bytes("n")
+            let e = try bytes("e")
             do {
                 let key = try _RSA.Signing.PublicKey(n: n, e: e)
                 guard allowsWeakRSAKeys || key.keySizeInBits >= 2048 else { throw KeyResolutionFailure.invalid("the RSA key is shorter than 2048 bits") }
@@ -39,7 +40,8 @@ enum PublicKeyMaterial {
                 throw .invalid("the RSA JWK is not a usable key: \(error)")
             }
         case "EC":
-            let x = try bytes("x"), y = try bytes("y")
+            let x = try bytes("x")
+            let y = try bytes("y")
             switch jwk["crv"]?.stringValue {
             case "P-256":
                 guard let key = try? P256.Signing.PublicKey(rawRepresentation: x + y) else { throw .invalid("the P-256 JWK is not a point on the curve") }
@@ -169,7 +171,8 @@ struct KeyResolver {
         guard let url = URL(string: method), url.scheme == "https" || url.scheme == "http" else {
             // A method that cannot be dereferenced (`urn:uuid:…#z6Mk…`): only the fragment shortcut is left, unbound.
             if let fragment, let key = try? PublicKeyMaterial(multikey: fragment) {
-                return ResolvedKey(key: key, controller: nil, provenance: .unbound("the key was taken from the fragment of \(base), which cannot be dereferenced"))
+                return ResolvedKey(
+                    key: key, controller: nil, provenance: .unbound("the key was taken from the fragment of \(base), which cannot be dereferenced"))
             }
             throw KeyResolutionFailure.unsupported("\(method) is not a DID or an HTTP(S) URL, so its key cannot be resolved")
         }
@@ -191,7 +194,8 @@ struct KeyResolver {
         if document["kty"] != nil {
             // A bare JWK (JWT kid): it names no controller that could be confirmed (its `iss` member is only a claim);
             // the issuer's JWK Set may bind it.
-            return ResolvedKey(key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: nil,
+            return ResolvedKey(
+                key: try PublicKeyMaterial(jwk: document, allowsWeakRSAKeys: allowsWeakRSAKeys), controller: nil,
                 provenance: .dereferenced(document: url.absoluteString), jwk: document)
         }
         let found = try find(method, in: document, documentURL: url.absoluteString, defaultController: document["controller"]?.stringValue ?? base)
@@ -252,7 +256,8 @@ struct KeyResolver {
         if documentID == controller && Self.listsForAssertion(document, method: method, fallbackID: controller) {
             result.provenance = .dereferenced(document: url.absoluteString)
         } else {
-            result.provenance = .rejected("\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method) under assertionMethod")
+            result.provenance = .rejected(
+                "\(home) says the key's controller is \(controller), but \(url.absoluteString) does not list \(method) under assertionMethod")
         }
         return result
     }

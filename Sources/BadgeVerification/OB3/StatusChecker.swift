@@ -16,7 +16,8 @@ struct StatusChecker {
         } else if type.contains("BitstringStatusListEntry") || type.contains("StatusList2021Entry") {
             await bitstring(status, credential: credential, into: &report)
         } else {
-            report.add(.revocation, .notChecked, "status type \(type.joined(separator: ", ")) is not supported, so revocation was not checked",
+            report.add(
+                .revocation, .notChecked, "status type \(type.joined(separator: ", ")) is not supported, so revocation was not checked",
                 node: status["id"]?.stringValue)
         }
     }
@@ -64,7 +65,10 @@ struct StatusChecker {
         let issuer = OB3Verifier.issuerID(credential) ?? ""
         let issuerOrigin = issuer.hasPrefix("did:web:") ? KeyResolver.didWebURL(issuer).flatMap(Origin.init) : Origin(issuer)
         guard let issuerOrigin, let listOrigin = iri.flatMap(Origin.init), issuerOrigin.admits(listOrigin) else {
-            report.add(.revocation, .notChecked, "the 1EdTechRevocationList \(iri ?? "(no URL)") is not served from the issuer's origin, so it cannot speak for the issuer \(issuer) and revocation was not checked", node: iri)
+            report.add(
+                .revocation, .notChecked,
+                "the 1EdTechRevocationList \(iri ?? "(no URL)") is not served from the issuer's origin, so it cannot speak for the issuer \(issuer) and revocation was not checked",
+                node: iri)
             return
         }
         guard let list = await fetch(iri, what: "1EdTechRevocationList", into: &report) else { return }
@@ -118,7 +122,10 @@ struct StatusChecker {
             if valid.isEmpty {
                 let worst: CheckStatus = outcomes.contains { $0.status == .networkError } ? .networkError : .notChecked
                 let why = outcomes.map(\.message).joined(separator: "; ")
-                report.add(.revocation, worst, "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted and revocation was not checked", node: listIRI)
+                report.add(
+                    .revocation, worst,
+                    "the status list credential's proof does not verify\(why.isEmpty ? " (it has none)" : ": " + why), so its list is not trusted and revocation was not checked",
+                    node: listIRI)
                 return
             }
             guard await isBound(valid.compactMap(\.key), to: issuer, list: listIRI, into: &report) else { return }
@@ -126,7 +133,9 @@ struct StatusChecker {
                 var scratch = ReportBuilder()
                 await verifier.checkSignedData(object, into: &scratch)
                 if let check = scratch.checks.first, check.status != .passed {
-                    report.add(.revocation, .notChecked, "the status list credential's JSON is not what its proof signed (\(check.message)), so revocation was not checked", node: listIRI)
+                    report.add(
+                        .revocation, .notChecked,
+                        "the status list credential's JSON is not what its proof signed (\(check.message)), so revocation was not checked", node: listIRI)
                     return
                 }
             }
@@ -141,8 +150,10 @@ struct StatusChecker {
             let object = payload["vc"]?.objectValue ?? payload
             guard let key = await verifier.checkJWTSignature(jws, header: jws.header, credential: object, node: listIRI, into: &scratch) else {
                 let check = scratch.checks.first { $0.id == .signature }
-                report.add(.revocation, check?.status == .networkError ? .networkError : .notChecked,
-                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted and revocation was not checked", node: listIRI)
+                report.add(
+                    .revocation, check?.status == .networkError ? .networkError : .notChecked,
+                    "the status list VC-JWT's signature does not verify (\(check?.message ?? "")), so its list is not trusted and revocation was not checked",
+                    node: listIRI)
                 return
             }
             guard await isBound([key], to: issuer, list: listIRI, into: &report) else { return }
@@ -177,9 +188,13 @@ struct StatusChecker {
             value = value << 1 | Int(bits[bit / 8] >> (7 - UInt8(bit % 8)) & 1)
         }
         if value != 0 {
-            report.add(.revocation, .failed, purpose == "suspension" ? "suspended (status list entry \(index) is set)" : "revoked (status list entry \(index) is set)", node: listIRI)
+            report.add(
+                .revocation, .failed, purpose == "suspension" ? "suspended (status list entry \(index) is set)" : "revoked (status list entry \(index) is set)",
+                node: listIRI)
         } else {
-            report.add(.revocation, .passed, "not \(purpose == "suspension" ? "suspended" : "revoked") (status list entry \(index) is clear; the list's proof verifies)", node: listIRI)
+            report.add(
+                .revocation, .passed,
+                "not \(purpose == "suspension" ? "suspended" : "revoked") (status list entry \(index) is clear; the list's proof verifies)", node: listIRI)
         }
     }
 
@@ -194,7 +209,9 @@ struct StatusChecker {
             case .notAuthorized(let why), .otherController(let why), .unbound(let why): reasons.append(why)
             }
         }
-        report.add(.revocation, .notChecked, "the status list is not signed by a key of the issuer \(issuer) (\(reasons.joined(separator: "; "))), so revocation was not checked", node: list)
+        report.add(
+            .revocation, .notChecked,
+            "the status list is not signed by a key of the issuer \(issuer) (\(reasons.joined(separator: "; "))), so revocation was not checked", node: list)
         return false
     }
 }

@@ -13,7 +13,9 @@ extension ReportBuilder {
         case .matched:
             add(.recipient, .passed, "\(identity.value) is the recipient", node: node)
         case .matchedAfterCaseFolding:
-            add(.recipient, .warning, "\(identity.value) matches the recipient only when letter case is ignored; the specification compares exactly", node: node)
+            add(
+                .recipient, .warning, "\(identity.value) matches the recipient only when letter case is ignored; the specification compares exactly", node: node
+            )
         case .differentIdentityType:
             let by = recipientType.map { "by \($0), " } ?? ""
             add(.recipient, .failed, "the recipient is identified \(by)not by \(identity.type)", node: node)

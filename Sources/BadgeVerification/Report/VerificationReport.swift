@@ -185,7 +185,8 @@ struct ReportBuilder {
         } else {
             verdict = .indeterminate
         }
-        return VerificationReport(verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks,
+        return VerificationReport(
+            verdict: verdict, method: method, specVersion: specVersion, subject: subject, checks: checks,
             requiredChecks: required.sorted { $0.rawValue < $1.rawValue }, endorsements: endorsements.isEmpty ? nil : endorsements,
             credentials: credentials.isEmpty ? nil : credentials)
     }

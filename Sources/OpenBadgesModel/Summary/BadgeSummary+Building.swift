@@ -124,7 +124,8 @@ extension BadgeSummary {
         case .object(let p)?: issuer = Issuer(p)
         case nil: break
         }
-        skills = b.tags.map { Skill(name: $0, source: .tag) }
+        skills =
+            b.tags.map { Skill(name: $0, source: .tag) }
             + b.alignment.compactMap { al in
                 guard let name = al.targetName ?? al.targetCode else { return nil }
                 return Skill(name: name, framework: al.targetFramework, code: al.targetCode, url: al.targetUrl, source: .alignment)
@@ -186,7 +187,9 @@ extension BadgeSummary {
                 achievements.append(BadgeSummary(document: .achievementCredential(credential), payloadKind: .json))
             case .jwt(let text):
                 if let payload = try? BadgePayload(text: text), case .jws(let signed) = payload {
-                    if case .achievementCredential(let credential) = signed.document, let id = credential.credentialSubject.achievement?.id { awarded.insert(id) }
+                    if case .achievementCredential(let credential) = signed.document, let id = credential.credentialSubject.achievement?.id {
+                        awarded.insert(id)
+                    }
                     achievements.append(BadgeSummary(payload: payload))
                 } else {
                     warnings.append("embedded credential \(index + 1) is not a readable VC-JWT")

@@ -43,10 +43,13 @@ struct BundledContextTests {
     func callerLoaderAddsContexts() async throws {
         let issuer = Ed25519Key()
         var credential = OB3Factory.credential(issuer: issuer.didKey)
-        credential["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://contexts.example/extra.json"]
+        credential["@context"] = [
+            "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "https://contexts.example/extra.json",
+        ]
         credential["extraTerm"] = "x"
         let extra = #"{"@context":{"extraTerm":"https://contexts.example/vocab#extraTerm"}}"#
-        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(documents: ["https://contexts.example/extra.json": try JSONValue(parsing: extra)])))
+        let processor = JSONLDProcessor(
+            options: JSONLDOptions(documentLoader: BundledContextLoader(documents: ["https://contexts.example/extra.json": try JSONValue(parsing: extra)])))
         let signed = try DataIntegritySigning.sign(credential, issuer: issuer, processor: processor)
         let folder = try OfflineFolder(["https://contexts.example/extra.json": extra])
         defer { folder.remove() }
@@ -72,8 +75,10 @@ import OpenBadgesModel
 
 enum DataIntegritySigning {
     static func sign(_ credential: JSONObject, issuer: Ed25519Key, processor: JSONLDProcessor) throws -> JSONObject {
-        let options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(issuer.didKeyMethod), "proofPurpose": "assertionMethod"]
+        let options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(issuer.didKeyMethod), "proofPurpose": "assertionMethod",
+        ]
         return try DataIntegrity.sign(credential, proofOptions: options, key: issuer.privateKey, processor: processor)
     }
 }

@@ -6,7 +6,6 @@ import Testing
 
 @testable import BadgeVerification
 
-
 /// CLR 2.0 learner records signed by fresh did:key issuers, baked into PNG and SVG, extracted through the same path as
 /// badges, summarised (one summary per achievement) and verified (the record's proof, then every embedded credential).
 @Suite("CLR 2.0")
@@ -25,8 +24,12 @@ struct CLRTests {
         subject["achievement"] = [
             "id": .string("https://school.example/achievements/\(name.lowercased())"), "type": ["Achievement"], "name": .string(name),
             "description": "A course.", "criteria": ["narrative": "Pass."],
-            "alignment": [["type": ["Alignment"], "targetName": .string("\(name) skill"), "targetFramework": "ESCO", "targetCode": .string("S-\(name)"),
-                "targetUrl": "https://esco.example/skill"]],
+            "alignment": [
+                [
+                    "type": ["Alignment"], "targetName": .string("\(name) skill"), "targetFramework": "ESCO", "targetCode": .string("S-\(name)"),
+                    "targetUrl": "https://esco.example/skill",
+                ]
+            ],
         ]
         let credential = OB3Factory.credential(issuer: Self.school.didKey, id: "urn:uuid:\(UUID())", subject: subject, validUntil: validUntil)
         return try OB3Factory.sign(credential, key: Self.school.privateKey, method: Self.school.didKeyMethod)
@@ -38,9 +41,15 @@ struct CLRTests {
             "@context": Self.clrContexts, "id": "urn:uuid:8c6b3a5e-1f2d-4e3c-9a7b-6d5e4f3a2b1c", "type": ["VerifiableCredential", "ClrCredential"],
             "issuer": ["id": .string(Self.registrar.didKey), "type": ["Profile"], "name": "Registrar"], "name": "Transcript",
             "validFrom": "2025-01-01T00:00:00Z",
-            "credentialSubject": ["id": "did:example:learner", "type": ["ClrSubject"], "verifiableCredential": .array(credentials.map(JSONValue.object)),
-                "achievement": [["id": "https://school.example/achievements/capstone", "type": ["Achievement"], "name": "Capstone (in progress)",
-                    "criteria": ["narrative": "Finish the project."]]]],
+            "credentialSubject": [
+                "id": "did:example:learner", "type": ["ClrSubject"], "verifiableCredential": .array(credentials.map(JSONValue.object)),
+                "achievement": [
+                    [
+                        "id": "https://school.example/achievements/capstone", "type": ["Achievement"], "name": "Capstone (in progress)",
+                        "criteria": ["narrative": "Finish the project."],
+                    ]
+                ],
+            ],
         ]
         return sign ? try OB3Factory.sign(record, key: Self.registrar.privateKey, method: Self.registrar.didKeyMethod) : record
     }
@@ -51,13 +60,16 @@ struct CLRTests {
         return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: payload)
     }
 
-    @Test("a valid record in PNG and SVG: extracted as a CLR, summarised per achievement, verified with one report per embedded credential",
+    @Test(
+        "a valid record in PNG and SVG: extracted as a CLR, summarised per achievement, verified with one report per embedded credential",
         arguments: ["png", "svg"])
     func validRecord(_ format: String) async throws {
         let text = OB3Factory.text(try record([try achievementCredential("Algebra"), try achievementCredential("Biology")]))
-        let image: [UInt8] = format == "png"
+        let image: [UInt8] =
+            format == "png"
             ? try BadgeBaker().bake(text, from: .file(OB3Paths.packageRoot.appendingPathComponent("Tests/Fixtures/plain-badge.png")), to: .memory).bakedImage!
-            : try BadgeBaker().bake(text, from: .bytes(Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8)), to: .memory).bakedImage!
+            : try BadgeBaker().bake(text, from: .bytes(Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#.utf8)), to: .memory)
+                .bakedImage!
         if format == "svg" {
             let svg = String(decoding: image, as: UTF8.self)
             #expect(svg.contains(#"xmlns:clr="https://purl.imsglobal.org/clr/v2p0""#) && svg.contains("<clr:credential>"), "\(svg.prefix(300))")
@@ -112,8 +124,10 @@ struct CLRTests {
 
     @Test("an embedded credential of a kind not verified here is not checked, never passed")
     func unsupportedEmbedded() async throws {
-        let other: JSONObject = ["@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "ExampleCredential"],
-            "issuer": .string(Self.school.didKey), "credentialSubject": ["id": "did:example:learner"]]
+        let other: JSONObject = [
+            "@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "ExampleCredential"],
+            "issuer": .string(Self.school.didKey), "credentialSubject": ["id": "did:example:learner"],
+        ]
         let report = try await verify(OB3Factory.text(try record([try achievementCredential("Algebra"), other])))
         #expect(report.checks.contains { $0.id == .embeddedCredential && $0.status == .notChecked })
         #expect(report.verdict == .indeterminate, "\(report.summaryText)")

@@ -70,9 +70,11 @@ struct OB3AttackTests {
         #expect(report.verdict == .failed)
     }
 
-    @Test("a value object where text is expected fails signedData", arguments: [
-        #"{"@value":"Genuine Badge"}"#, #"{"@value":"Genuine Badge","@language":"en"}"#, #"["Genuine Badge"]"#,
-    ])
+    @Test(
+        "a value object where text is expected fails signedData",
+        arguments: [
+            #"{"@value":"Genuine Badge"}"#, #"{"@value":"Genuine Badge","@language":"en"}"#, #"["Genuine Badge"]"#,
+        ])
     func valueObject(_ shown: String) async throws {
         let value = try JSONValue(parsing: shown)
         let edited = try editAchievement(try signed(genuine())) { $0["name"] = value }
@@ -91,7 +93,8 @@ struct OB3AttackTests {
     func hiddenUnderNest(_ key: String) async throws {
         let listURL = "https://issuer.example/status/1"
         let list = try OB3Factory.bitstringStatusList(url: listURL, revoked: [5], issuer: Self.issuer)
-        let credential = try signed(genuine(validUntil: "2025-02-01T00:00:00Z", extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 5))]))
+        let credential = try signed(
+            genuine(validUntil: "2025-02-01T00:00:00Z", extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 5))]))
         // As signed: revoked and expired.
         let plain = try await verify(OB3Factory.text(credential), documents: [listURL: OB3Factory.text(list)])
         #expect(plain.verdict == .failed)
@@ -107,11 +110,13 @@ struct OB3AttackTests {
 
     static let dateTime = "http://www.w3.org/2001/XMLSchema#dateTime"
 
-    @Test("an inline context alias for a signed property or keyword fails signedData", arguments: [
-        ("validUntil", "expiresAt", #"{"@id":"https://www.w3.org/2018/credentials#validUntil","@type":"http://www.w3.org/2001/XMLSchema#dateTime"}"#),
-        ("id", "ident", #""@id""#),
-        ("validUntil", "https://www.w3.org/2018/credentials#validUntil", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        "an inline context alias for a signed property or keyword fails signedData",
+        arguments: [
+            ("validUntil", "expiresAt", #"{"@id":"https://www.w3.org/2018/credentials#validUntil","@type":"http://www.w3.org/2001/XMLSchema#dateTime"}"#),
+            ("id", "ident", #""@id""#),
+            ("validUntil", "https://www.w3.org/2018/credentials#validUntil", nil),
+        ] as [(String, String, String?)])
     func alias(_ original: String, _ renamed: String, _ definition: String?) async throws {
         var credential = try signed(genuine(validUntil: "2025-02-01T00:00:00Z"))
         var value = try #require(credential[original])
@@ -144,7 +149,8 @@ struct OB3AttackTests {
     @Test("a VC-JWT naming an https issuer, signed by the attacker's jwk: indeterminate offline, failed when the issuer's profile does not list it")
     func jwkHeader() async throws {
         let credential = OB3Factory.credential(issuer: Self.issuerID)
-        let token = try OB3Factory.jwt(OB3Factory.jwtPayload(credential), header: ["jwk": .object(OB3Factory.JWTKey.ed25519(Self.attacker.privateKey).publicJWK)],
+        let token = try OB3Factory.jwt(
+            OB3Factory.jwtPayload(credential), header: ["jwk": .object(OB3Factory.JWTKey.ed25519(Self.attacker.privateKey).publicJWK)],
             key: .ed25519(Self.attacker.privateKey))
         let offline = try await verify(token)
         #expect(offline.status(.signature) == .passed)
@@ -155,7 +161,8 @@ struct OB3AttackTests {
         #expect(online.status(.issuerBinding) == .failed, "\(online.summaryText)")
         #expect(online.verdict == .failed)
         // Control: the issuer's own key in the jwk header, which its profile lists.
-        let genuineToken = try OB3Factory.jwt(OB3Factory.jwtPayload(credential), header: ["jwk": .object(OB3Factory.JWTKey.ed25519(Self.issuer.privateKey).publicJWK)],
+        let genuineToken = try OB3Factory.jwt(
+            OB3Factory.jwtPayload(credential), header: ["jwk": .object(OB3Factory.JWTKey.ed25519(Self.issuer.privateKey).publicJWK)],
             key: .ed25519(Self.issuer.privateKey))
         let control = try await verify(genuineToken, documents: [Self.issuerID: profile])
         #expect(control.verdict == .verified, "\(control.summaryText)")
@@ -183,7 +190,8 @@ struct OB3AttackTests {
         #expect(denied.status(.issuerBinding) == .failed)
         #expect(denied.verdict == .failed)
         // Control: the issuer's own profile lists the key it signed with.
-        let control = try await verify(OB3Factory.text(try OB3Factory.sign(credential, key: Self.issuer.privateKey, method: Self.issuerID + "#key-1")),
+        let control = try await verify(
+            OB3Factory.text(try OB3Factory.sign(credential, key: Self.issuer.privateKey, method: Self.issuerID + "#key-1")),
             documents: [Self.issuerID: profile])
         #expect(control.verdict == .verified, "\(control.summaryText)")
     }
@@ -208,15 +216,22 @@ struct OB3AttackTests {
 
     @Test("a proof without proofPurpose does not assert the credential")
     func missingProofPurpose() async throws {
-        var options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(Self.issuer.didKeyMethod)]
+        var options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(Self.issuer.didKeyMethod),
+        ]
         let credential = try DataIntegrity.sign(genuine(), proofOptions: options, key: Self.issuer.privateKey, processor: OB3Factory.processor())
         let report = try await verify(OB3Factory.text(credential))
         #expect(report.status(.signature) == .failed, "\(report.summaryText)")
         #expect(report.check(.proof)?.message.contains("proofPurpose is missing") == true)
         options["proofPurpose"] = "assertionMethod"
-        #expect(try await verify(OB3Factory.text(try DataIntegrity.sign(genuine(), proofOptions: options, key: Self.issuer.privateKey,
-            processor: OB3Factory.processor()))).verdict == .verified)
+        #expect(
+            try await verify(
+                OB3Factory.text(
+                    try DataIntegrity.sign(
+                        genuine(), proofOptions: options, key: Self.issuer.privateKey,
+                        processor: OB3Factory.processor()))
+            ).verdict == .verified)
     }
 
     @Test("a VC-JWT with a crit header fails", arguments: [#"["b64"]"#, #"["exp"]"#, #"[]"#])

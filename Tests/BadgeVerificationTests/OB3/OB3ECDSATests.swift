@@ -11,7 +11,10 @@ import OpenBadgesModel
 /// did:key issuers: valid ones verify, tampered ones fail the signature, a key that does not fit the suite fails.
 @Suite("OB 3.0 ECDSA cryptosuites")
 struct OB3ECDSATests {
-    enum Curve: String, CaseIterable, Sendable { case p256 = "P-256", p384 = "P-384" }
+    enum Curve: String, CaseIterable, Sendable {
+        case p256 = "P-256"
+        case p384 = "P-384"
+    }
 
     struct Issuer {
         let did: String
@@ -38,8 +41,10 @@ struct OB3ECDSATests {
     func signed(_ issuer: Issuer, suite: String, edit: (inout JSONObject) -> Void = { _ in }) throws -> JSONObject {
         var credential = OB3Factory.credential(issuer: issuer.did)
         edit(&credential)
-        let options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": .string(suite), "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(issuer.method), "proofPurpose": "assertionMethod"]
+        let options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": .string(suite), "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(issuer.method), "proofPurpose": "assertionMethod",
+        ]
         return try DataIntegrity.sign(credential, proofOptions: options, signingKey: issuer.key, processor: OB3Factory.processor())
     }
 
@@ -67,10 +72,13 @@ struct OB3ECDSATests {
     @Test("a key that does not fit the suite fails: an Ed25519 key under ecdsa-rdfc-2019, a P-256 signature named as P-384's")
     func keyMismatch() async throws {
         let ed = Ed25519Key()
-        let options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(ed.didKeyMethod), "proofPurpose": "assertionMethod"]
+        let options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(ed.didKeyMethod), "proofPurpose": "assertionMethod",
+        ]
         let p256 = P256.Signing.PrivateKey()
-        var credential = try DataIntegrity.sign(OB3Factory.credential(issuer: ed.didKey), proofOptions: options, signingKey: .p256(p256), processor: OB3Factory.processor())
+        var credential = try DataIntegrity.sign(
+            OB3Factory.credential(issuer: ed.didKey), proofOptions: options, signingKey: .p256(p256), processor: OB3Factory.processor())
         let report = try await verify(credential)
         #expect(report.status(.signature) == .failed, "\(report.summaryText)")
         // A P-384 issuer whose proof was made with SHA-256 hash data (as for P-256) does not verify.

@@ -35,9 +35,10 @@ enum OB3Factory {
     }
 
     /// An unsigned OpenBadgeCredential (VC 2.0).
-    static func credential(issuer: String, id: String = "urn:uuid:6f0b7a0e-3c1d-4f55-9b7e-2f1e3a5c9d01", subject: JSONObject = subject(),
-        validFrom: String = "2025-01-01T00:00:00Z", validUntil: String? = nil, extra: [(String, JSONValue)] = []) -> JSONObject
-    {
+    static func credential(
+        issuer: String, id: String = "urn:uuid:6f0b7a0e-3c1d-4f55-9b7e-2f1e3a5c9d01", subject: JSONObject = subject(),
+        validFrom: String = "2025-01-01T00:00:00Z", validUntil: String? = nil, extra: [(String, JSONValue)] = []
+    ) -> JSONObject {
         var credential: JSONObject = [
             "@context": contexts, "id": .string(id), "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "issuer": ["id": .string(issuer), "type": ["Profile"], "name": "Test Issuer"], "name": "Swift verification badge",
@@ -52,8 +53,10 @@ enum OB3Factory {
 
     /// Adds a Data Integrity proof.
     static func sign(_ document: JSONObject, key: Curve25519.Signing.PrivateKey, method: String, suite: String = "eddsa-rdfc-2022") throws -> JSONObject {
-        var options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": .string(suite), "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(method), "proofPurpose": "assertionMethod"]
+        var options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": .string(suite), "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(method), "proofPurpose": "assertionMethod",
+        ]
         if suite == "Ed25519Signature2020" {
             options["type"] = "Ed25519Signature2020"
             options["cryptosuite"] = nil
@@ -139,8 +142,10 @@ enum OB3Factory {
     }
 
     static func bitstringEntry(list: String, index: Int) -> JSONValue {
-        ["id": .string("\(list)#\(index)"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
-         "statusListIndex": .string(String(index)), "statusListCredential": .string(list)]
+        [
+            "id": .string("\(list)#\(index)"), "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+            "statusListIndex": .string(String(index)), "statusListCredential": .string(list),
+        ]
     }
 }
 

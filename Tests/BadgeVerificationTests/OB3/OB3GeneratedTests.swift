@@ -27,7 +27,9 @@ struct OB3GeneratedTests {
 
     // MARK: Data Integrity
 
-    @Test("eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020 with a did:key issuer", arguments: ["eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020"])
+    @Test(
+        "eddsa-rdfc-2022, eddsa-jcs-2022 and Ed25519Signature2020 with a did:key issuer",
+        arguments: ["eddsa-rdfc-2022", "eddsa-jcs-2022", "Ed25519Signature2020"])
     func dataIntegrity(_ suite: String) async throws {
         let credential = suite == "Ed25519Signature2020" ? Self.vc11(issuer: Self.issuer.didKey) : OB3Factory.credential(issuer: Self.issuer.didKey)
         let report = try await verify(try signed(credential, suite: suite))
@@ -41,15 +43,18 @@ struct OB3GeneratedTests {
     /// A VC 1.1 credential with the Ed25519Signature2020 context (the suite's terms are not in VC 1.1 or 2.0).
     static func vc11(issuer: String) -> JSONObject {
         var v1 = OB3Factory.credential(issuer: issuer, extra: [("issuanceDate", "2025-01-01T00:00:00Z")])
-        v1["@context"] = ["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-            "https://w3id.org/security/suites/ed25519-2020/v1"]
+        v1["@context"] = [
+            "https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            "https://w3id.org/security/suites/ed25519-2020/v1",
+        ]
         v1["validFrom"] = nil
         return v1
     }
 
     @Test("tampering after signing fails the signature", arguments: ["eddsa-rdfc-2022", "eddsa-jcs-2022"])
     func tamperedSignature(_ suite: String) async throws {
-        var document = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod, suite: suite)
+        var document = try OB3Factory.sign(
+            OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod, suite: suite)
         document["name"] = "Another badge"
         let report = try await verify(OB3Factory.text(document))
         #expect(report.status(.signature) == .failed)
@@ -69,7 +74,8 @@ struct OB3GeneratedTests {
     func severalProofs() async throws {
         let first = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
         // A proof by a key that signed another document.
-        let foreign = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey, id: "urn:uuid:other"), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
+        let foreign = try OB3Factory.sign(
+            OB3Factory.credential(issuer: Self.issuer.didKey, id: "urn:uuid:other"), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
         var document = first
         document["proof"] = .array([first["proof"]!, foreign["proof"]!])
         let report = try await verify(OB3Factory.text(document))
@@ -82,9 +88,12 @@ struct OB3GeneratedTests {
 
     @Test("proofPurpose other than assertionMethod is refused")
     func proofPurpose() async throws {
-        var options: JSONObject = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "authentication"]
-        let document = try DataIntegrity.sign(OB3Factory.credential(issuer: Self.issuer.didKey), proofOptions: options, key: Self.issuer.privateKey, processor: OB3Factory.processor())
+        var options: JSONObject = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2025-01-01T00:00:00Z",
+            "verificationMethod": .string(Self.issuer.didKeyMethod), "proofPurpose": "authentication",
+        ]
+        let document = try DataIntegrity.sign(
+            OB3Factory.credential(issuer: Self.issuer.didKey), proofOptions: options, key: Self.issuer.privateKey, processor: OB3Factory.processor())
         options["proofPurpose"] = "assertionMethod"
         #expect(try await verify(OB3Factory.text(document)).status(.signature) == .failed)
     }
@@ -139,7 +148,9 @@ struct OB3GeneratedTests {
         let attacker = "did:web:attacker.example"
         let stolen = try OB3Factory.sign(OB3Factory.credential(issuer: did), key: Self.other.privateKey, method: attacker + "#key-1")
         let attackerDocument = Self.didDocument(attacker, key: Self.other, controller: did)
-        let claimed = try await verify(OB3Factory.text(stolen), documents: [url: Self.didDocument(did, key: Self.issuer), "https://attacker.example/.well-known/did.json": attackerDocument])
+        let claimed = try await verify(
+            OB3Factory.text(stolen),
+            documents: [url: Self.didDocument(did, key: Self.issuer), "https://attacker.example/.well-known/did.json": attackerDocument])
         #expect(claimed.status(.signature) == .passed)
         #expect(claimed.status(.issuerBinding) == .failed, "\(claimed.summaryText)")
         #expect(claimed.verdict == .failed)
@@ -162,7 +173,8 @@ struct OB3GeneratedTests {
         let issuerID = "https://issuer.example/profile"
         let method = "https://issuer.example/keys/1"
         let document = try OB3Factory.sign(OB3Factory.credential(issuer: issuerID), key: Self.issuer.privateKey, method: method)
-        let keyDocument = #"{"@context":"https://w3id.org/security/multikey/v1","id":"\#(method)","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(Self.issuer.multikey)"}"#
+        let keyDocument =
+            #"{"@context":"https://w3id.org/security/multikey/v1","id":"\#(method)","type":"Multikey","controller":"\#(issuerID)","publicKeyMultibase":"\#(Self.issuer.multikey)"}"#
         let profile = #"{"id":"\#(issuerID)","type":"Profile","assertionMethod":["\#(method)"]}"#
         let report = try await verify(OB3Factory.text(document), documents: [method: keyDocument, issuerID: profile])
         #expect(report.verdict == .verified, "\(report.summaryText)")
@@ -238,7 +250,9 @@ struct OB3GeneratedTests {
     func recipient() async throws {
         let salt = "s4lt"
         let hash = "sha256$" + SHA256.hash(data: Data("learner@example.org\(salt)".utf8)).map { String(format: "%02x", $0) }.joined()
-        let identifier: JSONValue = [["type": "IdentityObject", "identityHash": .string(hash), "identityType": "emailAddress", "hashed": true, "salt": .string(salt)]]
+        let identifier: JSONValue = [
+            ["type": "IdentityObject", "identityHash": .string(hash), "identityType": "emailAddress", "hashed": true, "salt": .string(salt)]
+        ]
         let payload = try signed(OB3Factory.credential(issuer: Self.issuer.didKey, subject: OB3Factory.subject(id: nil, identifier: identifier)))
         #expect(try await verify(payload, identity: "learner@example.org").status(.recipient) == .passed)
         let other = try await verify(payload, identity: "someone@example.org")
@@ -275,7 +289,8 @@ struct OB3GeneratedTests {
         // The list's own proof is broken: not trusted.
         var forged = try OB3Factory.bitstringStatusList(url: listURL, revoked: [], issuer: Self.issuer)
         var subject = try #require(forged["credentialSubject"]?.objectValue)
-        subject["encodedList"] = try #require(OB3Factory.bitstringStatusList(url: listURL, revoked: [8], issuer: Self.issuer)["credentialSubject"]?["encodedList"])
+        subject["encodedList"] = try #require(
+            OB3Factory.bitstringStatusList(url: listURL, revoked: [8], issuer: Self.issuer)["credentialSubject"]?["encodedList"])
         forged["credentialSubject"] = .object(subject)
         let untrusted = try await verify(try credential(7), documents: [listURL: OB3Factory.text(forged)])
         #expect(untrusted.status(.revocation) == .notChecked)
@@ -319,7 +334,8 @@ struct OB3GeneratedTests {
         let clean = try await verify(payload, documents: [issuerID: profile, listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"urn:uuid:other"}]}"#])
         #expect(clean.status(.revocation) == .passed, "\(clean.summaryText)")
         #expect(clean.verdict == .verified, "\(clean.summaryText)")
-        let revoked = try await verify(payload, documents: [issuerID: profile, listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"\#(id)","revocationReason":"misconduct"}]}"#])
+        let revoked = try await verify(
+            payload, documents: [issuerID: profile, listURL: #"{"id":"\#(listURL)","revokedCredential":[{"id":"\#(id)","revocationReason":"misconduct"}]}"#])
         #expect(revoked.status(.revocation) == .failed)
         #expect(revoked.check(.revocation)?.message.contains("misconduct") == true)
         let unreachable = try await verify(payload, documents: [issuerID: profile])
@@ -327,7 +343,8 @@ struct OB3GeneratedTests {
         #expect(unreachable.verdict == .indeterminate)
         // A list on another origin (here the attacker's, saying "not revoked") cannot speak for the issuer.
         let elsewhere = "https://lists.attacker.example/revocations"
-        let foreign = try await verify(try credential(list: elsewhere), documents: [issuerID: profile, elsewhere: #"{"id":"\#(elsewhere)","revokedCredential":[]}"#])
+        let foreign = try await verify(
+            try credential(list: elsewhere), documents: [issuerID: profile, elsewhere: #"{"id":"\#(elsewhere)","revokedCredential":[]}"#])
         #expect(foreign.status(.revocation) == .notChecked)
         #expect(foreign.verdict == .indeterminate)
         // A did:key issuer has no origin: such a list is never trusted.
@@ -367,7 +384,8 @@ struct OB3GeneratedTests {
         #expect(forged.endorsements?.first?.verdict == .failed)
         #expect(forged.endorsements?.first?.status(.signature) == .failed)
         // As an endorsementJwt.
-        let jwt = try OB3Factory.jwt(OB3Factory.jwtPayload(signedEndorsement), header: ["kid": .string(Self.other.didKeyMethod), "typ": "JWT"], key: .ed25519(Self.other.privateKey))
+        let jwt = try OB3Factory.jwt(
+            OB3Factory.jwtPayload(signedEndorsement), header: ["kid": .string(Self.other.didKeyMethod), "typ": "JWT"], key: .ed25519(Self.other.privateKey))
         let withJWT = try await verify(try signed(OB3Factory.credential(issuer: Self.issuer.didKey, extra: [("endorsementJwt", [.string(jwt)])])))
         #expect(withJWT.status(.endorsement) == .passed, "\(withJWT.summaryText)")
         #expect(withJWT.endorsements?.first?.method == "vc-jwt")

@@ -21,9 +21,10 @@ struct OB3JWTTests {
         return await BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now)).verify(payload: payload)
     }
 
-    func jwt(issuer: String = "https://issuer.example/profile", header: JSONObject, key: OB3Factory.JWTKey,
-        edit: (inout JSONObject) -> Void = { _ in }, credential: JSONObject? = nil) throws -> String
-    {
+    func jwt(
+        issuer: String = "https://issuer.example/profile", header: JSONObject, key: OB3Factory.JWTKey,
+        edit: (inout JSONObject) -> Void = { _ in }, credential: JSONObject? = nil
+    ) throws -> String {
         var payload = OB3Factory.jwtPayload(credential ?? OB3Factory.credential(issuer: issuer))
         edit(&payload)
         return try OB3Factory.jwt(payload, header: header, key: key)
@@ -115,8 +116,10 @@ struct OB3JWTTests {
         var credential = OB3Factory.credential(issuer: Self.ed.didKey, extra: [("issuanceDate", "2025-01-01T00:00:00Z")])
         credential["@context"] = ["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
         credential["validFrom"] = nil
-        let payload: JSONObject = ["iss": .string(Self.ed.didKey), "jti": credential["id"]!, "sub": "did:example:learner",
-            "nbf": .int(1_735_689_600), "vc": .object(credential)]
+        let payload: JSONObject = [
+            "iss": .string(Self.ed.didKey), "jti": credential["id"]!, "sub": "did:example:learner",
+            "nbf": .int(1_735_689_600), "vc": .object(credential),
+        ]
         let token = try OB3Factory.jwt(payload, header: ["kid": .string(Self.ed.didKeyMethod)], key: .ed25519(Self.ed.privateKey))
         let report = try await verify(token)
         #expect(report.verdict == .verified, "\(report.summaryText)")
@@ -140,7 +143,9 @@ struct OB3JWTTests {
         #expect(try await verify(try jwt(header: ["alg": "ES256", "jwk": jwk], key: Self.rsa)).status(.signature) == .failed)
         #expect(try await verify(try jwt(header: [:], key: Self.rsa)).status(.signature) == .failed)
         // alg none: no signature at all.
-        let unsigned = Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "." + Base64URL.encode(Array(OB3Factory.text(OB3Factory.jwtPayload(OB3Factory.credential(issuer: "https://issuer.example/profile"))).utf8)) + "."
+        let unsigned =
+            Base64URL.encode(Array(#"{"alg":"none"}"#.utf8)) + "."
+            + Base64URL.encode(Array(OB3Factory.text(OB3Factory.jwtPayload(OB3Factory.credential(issuer: "https://issuer.example/profile"))).utf8)) + "."
         #expect(try await verify(unsigned).verdict == .failed)
     }
 
@@ -166,12 +171,16 @@ struct OB3JWTTests {
 
     @Test("exp in the past and nbf in the future fail expiry with distinct messages")
     func dates() async throws {
-        let expired = try await verify(try jwt(header: ["jwk": .object(Self.rsa.publicJWK)], key: Self.rsa,
-            credential: OB3Factory.credential(issuer: "https://issuer.example/profile", validUntil: "2025-06-01T00:00:00Z")))
+        let expired = try await verify(
+            try jwt(
+                header: ["jwk": .object(Self.rsa.publicJWK)], key: Self.rsa,
+                credential: OB3Factory.credential(issuer: "https://issuer.example/profile", validUntil: "2025-06-01T00:00:00Z")))
         #expect(expired.status(.jwtClaims) == .passed)
         #expect(expired.check(.expiry)?.message.hasPrefix("expired") == true)
-        let future = try await verify(try jwt(header: ["jwk": .object(Self.rsa.publicJWK)], key: Self.rsa,
-            credential: OB3Factory.credential(issuer: "https://issuer.example/profile", validFrom: "2027-01-01T00:00:00Z")))
+        let future = try await verify(
+            try jwt(
+                header: ["jwk": .object(Self.rsa.publicJWK)], key: Self.rsa,
+                credential: OB3Factory.credential(issuer: "https://issuer.example/profile", validFrom: "2027-01-01T00:00:00Z")))
         #expect(future.check(.expiry)?.message.hasPrefix("not yet valid") == true)
         #expect(future.verdict == .failed)
     }

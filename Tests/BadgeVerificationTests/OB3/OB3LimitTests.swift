@@ -27,8 +27,10 @@ struct OB3LimitTests {
     @Test("VerificationOptions.maximumProofs: three bogus proofs before the good one (a hostile credential cannot ask for unbounded work)")
     func proofs() async throws {
         let good = try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
-        let bogus: JSONValue = ["type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "verificationMethod": .string(Self.issuer.didKeyMethod),
-            "proofPurpose": "assertionMethod", "proofValue": "z3FXQ"]
+        let bogus: JSONValue = [
+            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "verificationMethod": .string(Self.issuer.didKeyMethod),
+            "proofPurpose": "assertionMethod", "proofValue": "z3FXQ",
+        ]
         var document = good
         document["proof"] = .array(Array(repeating: bogus, count: 3) + [good["proof"]!])
         let payload = OB3Factory.text(document)
@@ -58,7 +60,8 @@ struct OB3LimitTests {
         func endorsement(_ number: Int) throws -> JSONValue {
             let unsigned: JSONObject = [
                 "@context": OB3Factory.contexts, "id": .string("urn:uuid:endorsement-\(number)"), "type": ["VerifiableCredential", "EndorsementCredential"],
-                "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement", "validFrom": "2025-01-01T00:00:00Z",
+                "issuer": ["id": .string(Self.endorser.didKey), "type": ["Profile"], "name": "Endorser"], "name": "Endorsement",
+                "validFrom": "2025-01-01T00:00:00Z",
                 "credentialSubject": ["id": "https://issuer.example/achievements/swift", "type": ["EndorsementSubject"], "endorsementComment": "Good."],
             ]
             return .object(try OB3Factory.sign(unsigned, key: Self.endorser.privateKey, method: Self.endorser.didKeyMethod))
@@ -76,8 +79,10 @@ struct OB3LimitTests {
     func statusListBytes() async throws {
         let listURL = "https://issuer.example/status/2"
         let list = try OB3Factory.text(OB3Factory.bitstringStatusList(url: listURL, revoked: [], issuer: Self.issuer))
-        let payload = try signed(OB3Factory.credential(issuer: Self.issuer.didKey,
-            extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 7))]))
+        let payload = try signed(
+            OB3Factory.credential(
+                issuer: Self.issuer.didKey,
+                extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 7))]))
         let atLimit = try await verify(payload, documents: [listURL: list]) { $0.maximumStatusListBytes = 16_384 }
         #expect(atLimit.status(.revocation) == .passed, "\(atLimit.summaryText)")
         let under = try await verify(payload, documents: [listURL: list]) { $0.maximumStatusListBytes = 16_383 }
@@ -91,8 +96,10 @@ struct OB3LimitTests {
             "https://contexts.example/b.json": #"{"@context":{"termB":"https://contexts.example/vocab#termB"}}"#,
         ]
         var credential = OB3Factory.credential(issuer: Self.issuer.didKey)
-        credential["@context"] = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-            "https://contexts.example/a.json", "https://contexts.example/b.json"]
+        credential["@context"] = [
+            "https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            "https://contexts.example/a.json", "https://contexts.example/b.json",
+        ]
         credential["termA"] = "a"
         credential["termB"] = "b"
         var documents: [String: JSONValue] = [:]

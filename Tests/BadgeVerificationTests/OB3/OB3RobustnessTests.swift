@@ -20,7 +20,8 @@ struct OB3RobustnessTests {
 
     @Test("concurrent verifications share the bundled contexts safely")
     func concurrent() async throws {
-        let payload = OB3Factory.text(try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
+        let payload = OB3Factory.text(
+            try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
         let folder = try OfflineFolder([:])
         defer { folder.remove() }
         let verifier = BadgeVerifier(options: VerificationOptions.forTests(loader: folder.loader, now: ob3Now))
@@ -55,17 +56,23 @@ struct OB3RobustnessTests {
         subject["encodedList"] = .string("u" + Base64URL.encode(bomb))
         list["credentialSubject"] = .object(subject)
         let signedList = try OB3Factory.sign(list, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod)
-        let payload = OB3Factory.text(try OB3Factory.sign(OB3Factory.credential(issuer: Self.issuer.didKey,
-            extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 1))]), key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
+        let payload = OB3Factory.text(
+            try OB3Factory.sign(
+                OB3Factory.credential(
+                    issuer: Self.issuer.didKey,
+                    extra: [("credentialStatus", OB3Factory.bitstringEntry(list: listURL, index: 1))]), key: Self.issuer.privateKey,
+                method: Self.issuer.didKeyMethod))
         let report = try await verify(payload, documents: [listURL: OB3Factory.text(signedList)])
         #expect(report.status(.revocation) == .failed)
         #expect(report.verdict == .failed)
     }
 
-    @Test("malformed credentials fail the payload check", arguments: [
-        #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"type":"Profile"},"credentialSubject":{}}"#,
-        #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["OpenBadgeCredential"],"issuer":"did:example:1","credentialSubject":{"id":"x"}}"#,
-    ])
+    @Test(
+        "malformed credentials fail the payload check",
+        arguments: [
+            #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"type":"Profile"},"credentialSubject":{}}"#,
+            #"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["OpenBadgeCredential"],"issuer":"did:example:1","credentialSubject":{"id":"x"}}"#,
+        ])
     func malformed(_ text: String) async throws {
         let report = try await verify(text)
         #expect(report.verdict == .failed)

@@ -19,7 +19,8 @@ struct OB3SchemaTests {
             "id": "https://issuer.example/achievements/1", "type": ["Achievement"], "name": "Schema Badge",
             "description": "Valid against the published schema.", "criteria": ["narrative": "Be valid."],
         ]
-        var credential = OB3Factory.credential(issuer: Self.issuer.didKey, subject: subject,
+        var credential = OB3Factory.credential(
+            issuer: Self.issuer.didKey, subject: subject,
             extra: [("credentialSchema", [["id": .string(schema), "type": "1EdTechJsonSchemaValidator2019"]])])
         edit(&credential)
         return OB3Factory.text(try OB3Factory.sign(credential, key: Self.issuer.privateKey, method: Self.issuer.didKeyMethod))
@@ -38,9 +39,11 @@ struct OB3SchemaTests {
         #expect(report.verdict == .verified, "\(report.summaryText)")
     }
 
-    @Test("schema-invalid credentials fail the schema check with the pointer and keyword, although the proof is valid", arguments: [
-        ("/ (required)", "validFrom"), ("/credentialSubject/achievement/criteria", "type"),
-    ])
+    @Test(
+        "schema-invalid credentials fail the schema check with the pointer and keyword, although the proof is valid",
+        arguments: [
+            ("/ (required)", "validFrom"), ("/credentialSubject/achievement/criteria", "type"),
+        ])
     func invalid(_ pointer: String, _ keyword: String) async throws {
         let payload = try credential { credential in
             if pointer.hasPrefix("/ ") {
@@ -73,7 +76,9 @@ struct OB3SchemaTests {
         let payload = try credential { credential in
             var subject = credential["credentialSubject"]!.objectValue!
             var achievement = subject["achievement"]!.objectValue!
-            achievement["alignment"] = [["type": "Alignment", "targetDescription": nil, "targetName": "Reactive Architect", "targetUrl": "https://example.org/reactive"]]
+            achievement["alignment"] = [
+                ["type": "Alignment", "targetDescription": nil, "targetName": "Reactive Architect", "targetUrl": "https://example.org/reactive"]
+            ]
             subject["achievement"] = .object(achievement)
             credential["credentialSubject"] = .object(subject)
         }
