@@ -5,11 +5,12 @@ let jsonldKeywords: Set<String> = [
     "@value", "@version", "@vocab", "@default", "@embed", "@explicit", "@omitDefault", "@requireAll",
 ]
 
-func isKeyword(_ s: String) -> Bool { jsonldKeywords.contains(s) }
+/// Every keyword starts with `@` (and so does every string canonically equivalent to one): the set is asked only then.
+func isKeyword(_ s: String) -> Bool { s.utf8.first == UInt8(ascii: "@") && jsonldKeywords.contains(s) }
 
 /// `@` followed only by ASCII letters: reserved for future keywords, ignored with a warning.
 func hasKeywordForm(_ s: String) -> Bool {
-    guard s.unicodeScalars.count > 1, s.unicodeScalars.first == "@" else { return false }
+    guard s.utf8.first == UInt8(ascii: "@"), s.unicodeScalars.count > 1 else { return false }
     return s.unicodeScalars.dropFirst().allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
 }
 
@@ -20,7 +21,7 @@ struct TermDefinition: Equatable, Sendable {
     var protected = false
     var reverse = false
     var baseURL: String?
-    var context: JSONValue?
+    var context: ScopedContext?
     var container: Set<String> = []
     var hasDirection = false
     var direction: String?
@@ -64,6 +65,9 @@ struct ActiveContext: Sendable {
     var defaultDirection: String?
     var previous: ContextBox?
     var processingMode: JSONLDProcessingMode = .jsonld11
+    /// Set when this context is held by a ``JSONLDContextCache`` (and so never changes): contexts processed on top of
+    /// it are looked up there. Any change to a context clears it.
+    var cacheNode: ContextNode?
 
     init(base: String?, processingMode: JSONLDProcessingMode) {
         self.base = base
@@ -77,17 +81,91 @@ struct ActiveContext: Sendable {
 extension JSONLDProcessor {
     // MARK: Context processing (JSON-LD 1.1 API §4.1.2)
 
+    /// Processes `localContextIn` on top of `active`; `scoped` is the term definition's scoped context that
+    /// `localContextIn` is the value of, if it is one (its identity keys the shared cache).
     func processContext(
+        _ active: ActiveContext, _ localContextIn: JSONValue, baseURL: String?, remoteContexts: [String] = [],
+        overrideProtected: Bool = false, propagate: Bool = true, validateScopedContext: Bool = true, scoped: ScopedContext? = nil
+    ) throws -> ActiveContext {
+        guard let node = active.cacheNode else {
+            return try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+        }
+        let source: ChildKey.Source
+        if let scoped {
+            source = .scoped(ObjectIdentifier(scoped))
+        } else if let urls = contextReferences(localContextIn) {
+            source = .references(urls)
+        } else {
+            return try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+        }
+        let key = ChildKey(source: source, baseURL: baseURL.map(CodePointString.init), remoteContexts: remoteContexts.map(CodePointString.init),
+            overrideProtected: overrideProtected,
+            propagate: propagate, validateScopedContext: validateScopedContext)
+        if let hit = node.child(key), fitsLimits(hit.trace) {
+            replay(hit.trace)
+            return hit.context
+        }
+        // Not cached yet: process it while recording what processing costs.
+        let outer = contextCache.trace
+        let startWork = contextCache.work
+        let startNesting = contextCache.nesting
+        contextCache.trace = ContextTrace()
+        var result: ActiveContext
+        do {
+            result = try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+        } catch {
+            contextCache.trace = outer.map { $0.merging(contextCache.trace!) }
+            throw error
+        }
+        var trace = contextCache.trace!
+        contextCache.trace = outer.map { $0.merging(trace) }
+        trace.work = contextCache.work - startWork
+        trace.depth -= startNesting
+        guard !trace.mutable, let cache = options.contextCache, cache.reserve() else { return result }
+        result.cacheNode = ContextNode()
+        return node.add(key, CachedContext(context: result, trace: trace, anchor: scoped)).context
+    }
+
+    /// Whether charging the processor what a cached application cost stays within its limits. When it does not, the
+    /// caller processes the context for real, so that a limit stops processing exactly where it would without a cache.
+    func fitsLimits(_ trace: ContextTrace) -> Bool {
+        if contextCache.nesting + trace.depth > options.maxDepth { return false }
+        if trace.remoteDepth >= options.maxRemoteContextDepth { return false }
+        if contextCache.work + trace.work > options.maxContextWork { return false }
+        let newLoads = trace.loads.reduce(into: Set<CodePointString>()) { if contextCache.get($1.url) == nil { $0.insert(CodePointString($1.url)) } }
+        return contextCache.loads + newLoads.count <= options.maxRemoteContextLoads
+    }
+
+    /// Charges the processor what a cached context application cost when it was processed (after ``fitsLimits(_:)``).
+    func replay(_ trace: ContextTrace) {
+        contextCache.work += trace.work
+        for load in trace.loads where contextCache.get(load.url) == nil {
+            contextCache.loads += 1
+            contextCache.set(load.url, (load.document, load.documentURL, load.immutable))
+        }
+        if contextCache.trace != nil {
+            var replayed = trace
+            replayed.depth = contextCache.nesting + trace.depth
+            contextCache.trace = contextCache.trace!.merging(replayed)
+        }
+    }
+
+    func processContextUncached(
         _ active: ActiveContext, _ localContextIn: JSONValue, baseURL: String?, remoteContexts: [String] = [],
         overrideProtected: Bool = false, propagate propagateIn: Bool = true, validateScopedContext: Bool = true
     ) throws -> ActiveContext {
         contextCache.nesting += 1
         defer { contextCache.nesting -= 1 }
+        if contextCache.trace != nil { contextCache.trace!.depth = max(contextCache.trace!.depth, contextCache.nesting) }
         if contextCache.nesting > options.maxDepth {
             throw JSONLDError(.contextOverflow, "contexts nested deeper than \(options.maxDepth)")
         }
         try addContextWork(1)
         var result = active
+        result.cacheNode = nil
         var propagate = propagateIn
         if case .object(let o) = localContextIn, let p = o["@propagate"] {
             guard case .bool(let b) = p else { throw JSONLDError(.invalidPropagateValue) }
@@ -111,6 +189,7 @@ extension JSONLDProcessor {
                 if remoteContexts.contains(url) {
                     throw JSONLDError(.recursiveContextInclusion, url)
                 }
+                if contextCache.trace != nil { contextCache.trace!.remoteDepth = max(contextCache.trace!.remoteDepth, remoteContexts.count) }
                 if remoteContexts.count >= options.maxRemoteContextDepth {
                     throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextDepth) nested remote contexts")
                 }
@@ -209,7 +288,10 @@ extension JSONLDProcessor {
     }
 
     func loadContext(_ url: String) throws -> (JSONValue, String) {
-        if let c = contextCache.get(url) { return c }
+        if let c = contextCache.get(url) {
+            contextCache.traceLoad(url, c)
+            return (c.0, c.1)
+        }
         contextCache.loads += 1
         if contextCache.loads > options.maxRemoteContextLoads {
             throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextLoads) remote contexts loaded")
@@ -218,12 +300,16 @@ extension JSONLDProcessor {
         do {
             doc = try options.documentLoader.loadDocument(url)
         } catch {
+            // What a failed load would give later is not known: nothing processed around it is kept.
+            contextCache.trace?.mutable = true
             throw JSONLDError(.loadingRemoteContextFailed, "\(url): \(error)")
         }
+        if !doc.isImmutable { contextCache.trace?.mutable = true }
         guard case .object(let o) = doc.document, let ctx = o["@context"] else {
             throw JSONLDError(.invalidRemoteContext, url)
         }
-        contextCache.set(url, (ctx, doc.documentURL))
+        contextCache.set(url, (ctx, doc.documentURL, doc.isImmutable))
+        contextCache.traceLoad(url, (ctx, doc.documentURL, doc.isImmutable))
         return (ctx, doc.documentURL)
     }
 
@@ -392,14 +478,14 @@ extension JSONLDProcessor {
         if let sc = v["@context"] {
             if active.is10 { throw JSONLDError(.invalidTermDefinition, term) }
             do {
-                _ = try processContext(active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
+                _ = try processContextUncached(active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
                     validateScopedContext: false)
             } catch let e as JSONLDError {
                 // Resource bounds are reported as such, not as a malformed scoped context.
                 if e.code == .contextOverflow || e.code == .maximumDepthExceeded { throw e }
                 throw JSONLDError(.invalidScopedContext, "\(term): \(e)")
             }
-            def.context = sc
+            def.context = ScopedContext(sc)
             def.baseURL = baseURL
         }
         if let l = v["@language"], v["@type"] == nil {
@@ -449,11 +535,22 @@ extension JSONLDProcessor {
 
     // MARK: IRI expansion (§5.2)
 
+    /// IRI expansion outside context processing (no local context, so no term is defined on the way): the steps of
+    /// the full version below without a local context, with one term lookup.
     func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false) throws -> String? {
-        var defined = CodePointDictionary<Bool>()
-        var active = active
-        return try expandIRI(&active, value, documentRelative: documentRelative, vocab: vocab, local: nil, defined: &defined,
-            env: TermEnv(baseURL: nil))
+        if isKeyword(value) { return value }
+        if hasKeywordForm(value) { return nil }
+        let term = active.terms[value]
+        if let term, let iri = term.iri, isKeyword(iri) { return iri }
+        if vocab, let term { return term.iri }
+        if let (prefix, suffix) = value.scalarSplitAfterFirst(at: ":") {
+            if prefix == "_" || suffix.scalarHasPrefix("//") { return value }
+            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + suffix }
+            if IRI.isAbsolute(value) { return value }
+        }
+        if vocab, let v = active.vocab { return v + value }
+        if documentRelative { return IRI.resolve(value, against: active.base) }
+        return value
     }
 
     func expandIRI(_ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,

@@ -9,12 +9,16 @@ public struct RemoteDocument: Sendable {
     public var document: JSONValue
     /// The context URL from an HTTP `Link` header (`contextUrl` in the JSON-LD API), if any.
     public var contextURL: String?
+    /// The loader's promise that this URL always gives this document (a hash-pinned bundled context, say): only
+    /// contexts processed from immutable documents are kept in a ``JSONLDContextCache``.
+    public var isImmutable: Bool
 
     /// Makes a remote document.
-    public init(documentURL: String, document: JSONValue, contextURL: String? = nil) {
+    public init(documentURL: String, document: JSONValue, contextURL: String? = nil, isImmutable: Bool = false) {
         self.documentURL = documentURL
         self.document = document
         self.contextURL = contextURL
+        self.isImmutable = isImmutable
     }
 }
 

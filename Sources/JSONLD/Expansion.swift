@@ -50,6 +50,10 @@ public struct JSONLDOptions: Sendable {
     public var rdfDirection: RDFDirectionMode?
     /// toRdf: emit triples whose predicate is a blank node.
     public var produceGeneralizedRdf: Bool
+    /// Processed contexts shared with other processors (see ``JSONLDContextCache``); nil (default) processes every
+    /// context every time. Share one only among processors whose loaders give the same document for a URL they
+    /// mark immutable.
+    public var contextCache: JSONLDContextCache?
 
     /// Makes options; by default no remote context can be loaded.
     public init(
@@ -62,8 +66,10 @@ public struct JSONLDOptions: Sendable {
         maxRemoteContextLoads: Int = 256,
         maxContextWork: Int = 200_000,
         rdfDirection: RDFDirectionMode? = nil,
-        produceGeneralizedRdf: Bool = false
+        produceGeneralizedRdf: Bool = false,
+        contextCache: JSONLDContextCache? = nil
     ) {
+        self.contextCache = contextCache
         self.base = base
         self.documentLoader = documentLoader
         self.expandContext = expandContext
@@ -78,12 +84,32 @@ public struct JSONLDOptions: Sendable {
 }
 
 final class ContextCache {
-    var entries: [CodePointString: (JSONValue, String)] = [:]
+    /// Context documents loaded by this processor: (the `@context` value, the document URL, whether immutable).
+    var entries: [CodePointString: (JSONValue, String, Bool)] = [:]
     var loads = 0
     var work = 0
     var nesting = 0
-    func get(_ url: String) -> (JSONValue, String)? { entries[CodePointString(url)] }
-    func set(_ url: String, _ v: (JSONValue, String)) { entries[CodePointString(url)] = v }
+    /// What the context application being recorded for the shared cache did so far.
+    var trace: ContextTrace?
+    func get(_ url: String) -> (JSONValue, String, Bool)? { entries[CodePointString(url)] }
+    func set(_ url: String, _ v: (JSONValue, String, Bool)) { entries[CodePointString(url)] = v }
+    func traceLoad(_ url: String, _ v: (JSONValue, String, Bool)) {
+        guard trace != nil else { return }
+        trace!.loads.append((url, v.0, v.1, v.2))
+        if !v.2 { trace!.mutable = true }
+    }
+}
+
+extension ContextTrace {
+    /// This trace followed by `inner` (a nested application): work is counted by the processor, not here.
+    func merging(_ inner: ContextTrace) -> ContextTrace {
+        var merged = self
+        merged.loads += inner.loads
+        merged.depth = max(depth, inner.depth)
+        merged.remoteDepth = max(remoteDepth, inner.remoteDepth)
+        merged.mutable = mutable || inner.mutable
+        return merged
+    }
 }
 
 /// JSON-LD 1.1 processor: expansion and deserialization to RDF.
@@ -118,12 +144,28 @@ public final class JSONLDProcessor {
     /// Context-processing work summed over every operation of this processor (``contextWork`` is the last one's).
     public internal(set) var totalContextWork = 0
 
+    /// Expansions shared with other processors of the same options (see ``JSONLDExpansionMemo``); nil by default.
+    public var expansionMemo: JSONLDExpansionMemo?
+
     /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
     public func expand(_ input: JSONValue) throws -> [JSONValue] {
         droppedKeys = []
         contextCache.work = 0
         contextCache.loads = 0
-        var active = ActiveContext(base: options.base, processingMode: options.processingMode)
+        if let memo = expansionMemo {
+            if let hit = memo.lookup(input) {
+                droppedKeys = hit.dropped
+                return hit.expanded
+            }
+            let expanded = try expandDocument(input)
+            memo.store(input, expanded, droppedKeys)
+            return expanded
+        }
+        return try expandDocument(input)
+    }
+
+    private func expandDocument(_ input: JSONValue) throws -> [JSONValue] {
+        var active = initialContext()
         if let ec = options.expandContext {
             let ctx: JSONValue = ec.objectValue?["@context"] ?? ec
             active = try processContext(active, ctx, baseURL: options.base)
@@ -135,6 +177,13 @@ public final class JSONLDProcessor {
         }
         guard let expanded, !expanded.isNull else { return [] }
         return expanded.asArray
+    }
+
+    /// The empty active context operations start from (the shared cache's root for it, when there is a cache).
+    func initialContext() -> ActiveContext {
+        var active = ActiveContext(base: options.base, processingMode: options.processingMode)
+        active.cacheNode = options.contextCache?.root(base: options.base, mode: options.processingMode)
+        return active
     }
 
     // MARK: Expansion algorithm (§5.1.2)
@@ -150,7 +199,7 @@ public final class JSONLDProcessor {
         if element.isScalar {
             if activeProperty == nil || activeProperty == "@graph" { return nil }
             if let psc = propertyScopedContext {
-                active = try processContext(active, psc, baseURL: propertyDef?.baseURL)
+                active = try processContext(active, psc.value, baseURL: propertyDef?.baseURL, scoped: psc)
             }
             return try expandValue(active, activeProperty!, element)
         }
@@ -187,7 +236,7 @@ public final class JSONLDProcessor {
             if revert { active = prev.context }
         }
         if let psc = propertyScopedContext {
-            active = try processContext(active, psc, baseURL: propertyDef?.baseURL, overrideProtected: true)
+            active = try processContext(active, psc.value, baseURL: propertyDef?.baseURL, overrideProtected: true, scoped: psc)
         }
         if let c = obj["@context"] {
             active = try processContext(active, c, baseURL: baseURL)
@@ -199,7 +248,7 @@ public final class JSONLDProcessor {
             let vals = obj[k]!.asArray
             for t in vals.compactMap({ $0.stringValue }).sorted() {
                 if let def = typeScoped.terms[t], let c = def.context {
-                    active = try processContext(active, c, baseURL: def.baseURL, propagate: false)
+                    active = try processContext(active, c.value, baseURL: def.baseURL, propagate: false, scoped: c)
                 }
             }
             if !sawType, let last = vals.last?.stringValue {
@@ -249,7 +298,7 @@ public final class JSONLDProcessor {
     {
         var active = outer
         if let def = outer.terms[nestKey], let c = def.context {
-            active = try processContext(outer, c, baseURL: def.baseURL, overrideProtected: true)
+            active = try processContext(outer, c.value, baseURL: def.baseURL, overrideProtected: true, scoped: c)
         }
         guard case .object(let no) = nv else { throw JSONLDError(.invalidNestValue) }
         for k in no.keys where try expandIRI(active, k, vocab: true) == "@value" { throw JSONLDError(.invalidNestValue) }
@@ -416,7 +465,7 @@ public final class JSONLDProcessor {
                         mapContext = active.previous?.context ?? active
                     }
                     if container.contains("@type"), let idef = mapContext.terms[index], let c = idef.context {
-                        mapContext = try processContext(mapContext, c, baseURL: idef.baseURL)
+                        mapContext = try processContext(mapContext, c.value, baseURL: idef.baseURL, scoped: c)
                     }
                     if !(container.contains("@id") || container.contains("@type")) { mapContext = active }
                     let expandedIndex = try expandIRI(active, index, vocab: true)

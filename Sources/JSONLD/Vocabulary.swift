@@ -58,14 +58,52 @@ extension JSONLDProcessor {
     /// defines, including those of its scoped contexts, each scoped context processed once.
     /// - Throws: `JSONLDError` when the context cannot be loaded or processed.
     public func vocabulary(of context: JSONValue) throws -> JSONLDVocabulary {
+        let root = initialContext()
+        guard let node = root.cacheNode, let urls = contextReferences(context) else { return try computeVocabulary(of: context, from: root) }
+        // Context references: the vocabulary is kept with the shared cache, and its cost charged on every use.
+        if let hit = node.vocabulary(of: urls), fitsLimits(hit.trace) {
+            replay(hit.trace)
+            return hit.vocabulary
+        }
+        let outer = contextCache.trace
+        let startWork = contextCache.work
+        let startNesting = contextCache.nesting
+        contextCache.trace = ContextTrace()
+        let vocabulary: JSONLDVocabulary
+        do {
+            vocabulary = try computeVocabulary(of: context, from: root)
+        } catch {
+            contextCache.trace = outer.map { $0.merging(contextCache.trace!) }
+            throw error
+        }
+        var trace = contextCache.trace!
+        contextCache.trace = outer.map { $0.merging(trace) }
+        trace.work = contextCache.work - startWork
+        trace.depth -= startNesting
+        // A scoped context that failed on a limit is skipped, which makes a partial vocabulary: not kept. (The limits
+        // only grow or are maxima, so being within them now means none was reached.)
+        let withinLimits = contextCache.work <= options.maxContextWork && contextCache.loads <= options.maxRemoteContextLoads
+            && startNesting + trace.depth <= options.maxDepth && trace.remoteDepth < options.maxRemoteContextDepth
+        if !trace.mutable, withinLimits, let cache = options.contextCache, cache.reserve() {
+            node.setVocabulary(vocabulary, trace: trace, of: urls)
+        }
+        return vocabulary
+    }
+
+    private func computeVocabulary(of context: JSONValue, from root: ActiveContext) throws -> JSONLDVocabulary {
         var vocabulary = JSONLDVocabulary()
-        var seen = Set<String>()
-        let active = try processContext(ActiveContext(base: options.base, processingMode: options.processingMode), context, baseURL: options.base)
+        var seen = Set<ScopedKey>()
+        let active = try processContext(root, context, baseURL: options.base)
         try collect(active, into: &vocabulary, seen: &seen)
         return vocabulary
     }
 
-    private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<String>) throws {
+    private struct ScopedKey: Hashable {
+        let baseURL: String?
+        let context: JSONValue
+    }
+
+    private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<ScopedKey>) throws {
         if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
         for (name, definition) in active.terms.storage {
             // A keyword alias is not a name for data: only `id` and `type` (aliases of @id and @type) are kept.
@@ -76,9 +114,9 @@ extension JSONLDProcessor {
         for (_, definition) in active.terms.storage {
             guard let scoped = definition.context else { continue }
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
-            let key = "\(definition.baseURL ?? "")\u{0}\(scoped)"
-            guard seen.insert(key).inserted else { continue }
-            guard let inner = try? processContext(active, scoped, baseURL: definition.baseURL, overrideProtected: true, validateScopedContext: false)
+            guard seen.insert(ScopedKey(baseURL: definition.baseURL, context: scoped.value)).inserted else { continue }
+            guard let inner = try? processContext(active, scoped.value, baseURL: definition.baseURL, overrideProtected: true,
+                validateScopedContext: false, scoped: scoped)
             else { continue }
             try collect(inner, into: &vocabulary, seen: &seen)
         }

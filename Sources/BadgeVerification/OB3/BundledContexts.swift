@@ -68,6 +68,10 @@ public enum BundledContexts {
     /// Parsed, checked contexts shared by every ``BundledContextLoader`` that caches.
     static let parsed = ParsedCache()
 
+    /// Processed bundled contexts (active contexts, with their scoped contexts), shared by every verification that
+    /// caches bundled contexts. Only contexts built from the bundle's hash-pinned documents are kept.
+    public static let processedContexts = JSONLDContextCache()
+
     final class ParsedCache: @unchecked Sendable {
         private let lock = NSLock()
         private var documents: [String: JSONValue] = [:]
@@ -135,7 +139,7 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
         guard let entry = BundledContexts.entry(for: key) else {
             throw JSONLDError(.loadingDocumentFailed, "\(url) is not a bundled context")
         }
-        if caching, let cached = BundledContexts.parsed.get(entry.file) { return RemoteDocument(documentURL: key, document: cached) }
+        if caching, let cached = BundledContexts.parsed.get(entry.file) { return RemoteDocument(documentURL: key, document: cached, isImmutable: true) }
         let data: Data
         do {
             data = try BundledContexts.data(for: key)
@@ -149,7 +153,8 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
             throw JSONLDError(.loadingDocumentFailed, "\(url): \(error)")
         }
         if caching { BundledContexts.parsed.set(entry.file, value) }
-        return RemoteDocument(documentURL: key, document: value)
+        // Hash-pinned: the URL always gives this document.
+        return RemoteDocument(documentURL: key, document: value, isImmutable: true)
     }
 }
 

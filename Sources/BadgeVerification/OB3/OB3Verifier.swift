@@ -45,6 +45,8 @@ struct OB3Verifier {
     let budget: VerificationBudget
     /// Nesting of endorsements (endorsements of endorsements are verified, deeper ones are not).
     var depth = 0
+    /// The credential's expansion, made once for its proof's canonical form and read again for its signed data.
+    let expansions = JSONLDExpansionMemo()
 
     static let vc11Context = "https://www.w3.org/2018/credentials/v1"
     static let vc20Context = "https://www.w3.org/ns/credentials/v2"
@@ -189,12 +191,14 @@ struct OB3Verifier {
         let contexts = BundledContextLoader(caching: options.cachesBundledContexts)
         var jsonld = JSONLDOptions(documentLoader: contexts)
         jsonld.maxContextWork = min(jsonld.maxContextWork, left)
+        if options.cachesBundledContexts { jsonld.contextCache = BundledContexts.processedContexts }
         let budget = self.budget
         return try await JSONLDProcessor.run(options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads) {
             processor in
             var canonicalizer = RDFCanonicalizer.Options()
             canonicalizer.maximumNDegreeHashCalls = min(canonicalizer.maximumNDegreeHashCalls, left)
             processor.canonicalizer = RDFCanonicalizer(options: canonicalizer)
+            processor.expansionMemo = expansions
             defer { _ = budget.record(.linkedDataWork, processor.totalContextWork + processor.canonicalizationCalls) }
             return try body(processor)
         }
@@ -208,14 +212,22 @@ struct OB3Verifier {
         unsecured["proof"] = nil
         let contexts = Self.contextValues(in: .object(credential))
         do {
+            // Contexts that only name bundled contexts give the same vocabulary every time: merged once per process.
+            let bundledOnly = options.cachesBundledContexts && !contexts.isEmpty && contexts.allSatisfy { context in
+                context.asArray.allSatisfy { $0.stringValue.map { BundledContexts.entry(for: $0) != nil } ?? false }
+            }
+            let memoKey = bundledOnly ? contexts.map { $0.asArray.compactMap(\.stringValue).map(CodePointString.init) } : nil
             let (expanded, vocabulary) = try await withProcessor { processor -> ([JSONValue], JSONLDVocabulary) in
                 let expanded = try processor.expand(.object(unsecured))
+                var vocabularies: [JSONLDVocabulary] = []
+                for context in contexts { vocabularies.append(try processor.vocabulary(of: context)) }
+                if let memoKey, let merged = Self.mergedVocabularies.get(memoKey) { return (expanded, merged) }
                 var vocabulary = BundledContexts.vocabulary
-                for context in contexts {
-                    let terms = try processor.vocabulary(of: context)
+                for (context, terms) in zip(contexts, vocabularies) {
                     // Remote contexts are bundled or the caller's vetted ones; inline ones may only add new terms.
                     if context.asArray.allSatisfy(\.isString) { vocabulary.merge(terms) } else { vocabulary.addNew(from: terms) }
                 }
+                if let memoKey { Self.mergedVocabularies.set(memoKey, vocabulary) }
                 return (expanded, vocabulary)
             }
             var agreement = SignedDataAgreement(vocabulary: vocabulary)
@@ -227,6 +239,18 @@ struct OB3Verifier {
             }
         } catch {
             report.add(.signedData, .notChecked, "the signed data could not be read back: \(error)", node: node)
+        }
+    }
+
+    /// Published vocabularies merged for lists of bundled contexts (the bundle is immutable), at most 64 lists.
+    static let mergedVocabularies = VocabularyMemo()
+
+    final class VocabularyMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var merged: [[[CodePointString]]: JSONLDVocabulary] = [:]
+        func get(_ key: [[CodePointString]]) -> JSONLDVocabulary? { lock.withLock { merged[key] } }
+        func set(_ key: [[CodePointString]], _ vocabulary: JSONLDVocabulary) {
+            lock.withLock { if merged.count < 64 { merged[key] = vocabulary } }
         }
     }
 

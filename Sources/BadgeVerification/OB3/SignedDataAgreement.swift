@@ -28,8 +28,22 @@ struct SignedDataAgreement {
     /// How many disagreements are kept for the report.
     static let maximumReported = 5
 
+    /// ``JSONLDVocabulary/names(of:)`` of each IRI met, asked once (the vocabulary does not change during a comparison).
+    private let memo = NamesMemo()
+
+    private final class NamesMemo {
+        var names: [CodePointString: Set<String>] = [:]
+    }
+
     init(vocabulary: JSONLDVocabulary) {
         self.vocabulary = vocabulary
+    }
+
+    private func names(of iri: String) -> Set<String> {
+        if let known = memo.names[CodePointString(iri)] { return known }
+        let found = vocabulary.names(of: iri)
+        memo.names[CodePointString(iri)] = found
+        return found
     }
 
     /// Compares `document` (without its proofs) with its expansion.
@@ -45,7 +59,7 @@ struct SignedDataAgreement {
         if disagreements.count < Self.maximumReported { disagreements.append("\(path.isEmpty ? "/" : path): \(reason)") }
     }
 
-    private func isProof(_ iri: String) -> Bool { vocabulary.names(of: iri).contains("proof") }
+    private func isProof(_ iri: String) -> Bool { names(of: iri).contains("proof") }
 
     private static func isAbsent(_ value: JSONValue) -> Bool {
         switch value {
@@ -73,7 +87,7 @@ struct SignedDataAgreement {
             // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there.
             let candidates = node.keys.filter { candidate in
                 !matched.contains(candidate) && (!candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type")
-                    && vocabulary.names(of: candidate).contains(key)
+                    && names(of: candidate).contains(key)
             }
             guard let iri = candidates.first else {
                 if Self.isAbsent(value) { continue }
@@ -100,15 +114,15 @@ struct SignedDataAgreement {
                 disagree(path + "/" + key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
             }
-            let shown = vocabulary.names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
-            disagree(path + "/" + (vocabulary.names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
+            let shown = names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
+            disagree(path + "/" + (names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
         }
     }
 
     private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue], path: String) {
         let shown = json.asArray.compactMap(\.stringValue)
         guard shown.count == json.asArray.count, shown.count == signed.count,
-            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || vocabulary.names(of: iri.stringValue ?? "").contains(name) })
+            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || names(of: iri.stringValue ?? "").contains(name) })
         else {
             disagree(path, "the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
             return
@@ -156,7 +170,7 @@ struct SignedDataAgreement {
             return
         }
         if let text = json.stringValue {
-            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || vocabulary.names(of: id).contains(text) else {
+            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || names(of: id).contains(text) else {
                 disagree(path, "the JSON shows the text \(Self.describe(json)) where the signed data has a node")
                 return
             }
