@@ -35,8 +35,9 @@ extension JSONLDProcessor {
         try builder.generate(.array(expanded), "@default", nil, nil, &noList)
         var quads: [RDFQuad] = []
         var bnodeCounter = builder.counter
+        // Code point order is the order of UTF-8 bytes.
         func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool {
-            a.string.unicodeScalars.lexicographicallyPrecedes(b.string.unicodeScalars)
+            a.string.utf8.lexicographicallyPrecedes(b.string.utf8)
         }
         for graphKey in builder.graphs.keys.sorted(by: byCodePoints) {
             let graphName = graphKey.string
@@ -221,9 +222,9 @@ final class NodeMapBuilder {
     /// A node of the node map; a class so that appending values is in place (linear in the input size).
     final class Node {
         var properties: [CodePointString: [JSONValue]] = [:]
-        /// Values already present, keyed by their JCS bytes (exact code points; Swift's String equality would
-        /// merge canonically equivalent strings that JSON-LD keeps apart).
-        var seen: [CodePointString: Set<[UInt8]>] = [:]
+        /// Values already present, compared exactly (code points, as their JCS forms would be; Swift's String
+        /// equality would merge canonically equivalent strings that JSON-LD keeps apart).
+        var seen: [CodePointString: Set<ExactJSON>] = [:]
         var index: JSONValue?
     }
 
@@ -243,9 +244,8 @@ final class NodeMapBuilder {
 
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
         guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
-        let key = Array(((JCS.canonicalize(value)) ?? "\(value)").utf8)
         let p = CodePointString(property)
-        if node.seen[p, default: []].insert(key).inserted { node.properties[p, default: []].append(value) }
+        if node.seen[p, default: []].insert(ExactJSON(value)).inserted { node.properties[p, default: []].append(value) }
     }
 
     private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
@@ -259,15 +259,16 @@ final class NodeMapBuilder {
             for item in items { try generate(item, activeGraph, activeSubject, activeProperty, &list) }
             return
         }
-        guard case .object(var o) = element else { return }
+        guard case .object(let o) = element else { return }
         let graphKey = CodePointString(activeGraph)
         if graphs[graphKey] == nil { graphs[graphKey] = [:] }
-        if let t = o["@type"] {
-            o["@type"] = .array(t.asArray.map { x in
+        // Blank node types are relabelled first (the order identifiers are issued in); a value object keeps its
+        // @type as it is (a datatype).
+        let types = o["@type"].map { t in
+            t.asArray.map { x -> JSONValue in
                 if let s = x.stringValue, s.scalarHasPrefix("_:") { return .string(blankNode(s)) }
                 return x
-            })
-            if o["@value"] != nil { o["@type"] = t }
+            }
         }
         if o["@value"] != nil {
             if list != nil {
@@ -311,8 +312,8 @@ final class NodeMapBuilder {
                 list!.append(.object(JSONObject([("@id", .string(id))])))
             }
         }
-        if let t = o["@type"] {
-            for x in t.asArray { addUnique(activeGraph, id, "@type", x) }
+        if let types {
+            for x in types { addUnique(activeGraph, id, "@type", x) }
         }
         if let ix = o["@index"] {
             let node = graphs[graphKey]![idKey]!
@@ -347,5 +348,56 @@ extension JSONLDProcessor {
         let dataset = try (canonicalizer ?? self.canonicalizer).canonicalize(toRDF(input))
         canonicalizationCalls += dataset.hashNDegreeQuadsCalls
         return dataset
+    }
+}
+
+/// A JSON value compared as its JCS form would be: strings and keys by code points, numbers by value, objects
+/// regardless of key order (without building the JCS text).
+struct ExactJSON: Hashable {
+    let value: JSONValue
+    init(_ value: JSONValue) { self.value = value }
+
+    static func == (a: ExactJSON, b: ExactJSON) -> Bool { equal(a.value, b.value) }
+
+    /// Whether `a` and `b` have the same JCS form; with `ordered`, also their keys in the same order and numbers
+    /// with the same text (the same document, as written).
+    static func equal(_ a: JSONValue, _ b: JSONValue, ordered: Bool = false) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)):
+            return ordered ? x.text.utf8.elementsEqual(y.text.utf8) : x.doubleValue == y.doubleValue
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.array(let x), .array(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, ordered: ordered) }
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count else { return false }
+            if ordered, !zip(x.keys, y.keys).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { return false }
+            for (key, value) in x {
+                guard let other = y[key], equal(value, other, ordered: ordered) else { return false }
+            }
+            return true
+        default: return false
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { Self.hash(value, into: &hasher) }
+
+    private static func hash(_ value: JSONValue, into hasher: inout Hasher) {
+        switch value {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .number(let n): hasher.combine(n.doubleValue == 0 ? 0 : n.doubleValue)
+        case .string(let s): hasher.combine(CodePointString(s))
+        case .array(let items):
+            hasher.combine(items.count)
+            for item in items { hash(item, into: &hasher) }
+        case .object(let object):
+            // Order-independent: the size and the identifying members of node and value objects.
+            hasher.combine(object.count)
+            for key in ["@id", "@value", "@type", "@language"] {
+                if let member = object[key] { hash(member, into: &hasher) }
+            }
+        }
     }
 }

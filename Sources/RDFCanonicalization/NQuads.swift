@@ -41,6 +41,11 @@ public enum NQuads {
     }
 
     static func escape(_ v: String, into s: inout String) {
+        // Most lexical forms need no escape: appended whole.
+        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            s += v
+            return
+        }
         for u in v.unicodeScalars {
             switch u.value {
             case 0x22: s += "\\\""

@@ -1,4 +1,11 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Why RDFC-1.0 canonicalization gave up: the input needed more work than the options allow.
 ///
@@ -103,6 +110,33 @@ private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
     return String(decoding: out, as: UTF8.self)
 }
 
+/// Code point order (the order of UTF-8 bytes), comparing the bytes directly.
+func codePointPrecedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+                let c = memcmp(xb, yb, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
+        }
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes (its code points), not by canonical equivalence.
+struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// Result of RDFC-1.0 canonicalization.
 public struct CanonicalizedDataset: Sendable {
     /// The canonical N-Quads document (sorted lines, each ending in `\n`, duplicates removed).
@@ -195,6 +229,8 @@ public struct RDFCanonicalizer: Sendable {
         let options: Options
         var quadsFor: [String: [Int]] = [:]
         var quads: [RDFQuad] = []
+        /// The N-Quads line of each quad.
+        var lines: [String] = []
         var canonical = IdentifierIssuer(prefix: "c14n")
         var firstDegreeCache: [String: String] = [:]
         var nDegreeCalls = 0
@@ -208,17 +244,25 @@ public struct RDFCanonicalizer: Sendable {
         mutating func run(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
             // Deduplicate quads, keep first-seen order. Compare serialized bytes: Swift's String equality is
             // canonical equivalence, while RDF terms are equal only if their code points are.
-            var seen = Set<[UInt8]>()
+            var seen = Set<ExactText>()
             var bnodeOrder: [String] = []
-            for q in dataset.quads where seen.insert(Array(NQuads.serialize(q).utf8)).inserted {
+            seen.reserveCapacity(dataset.quads.count)
+            lines.reserveCapacity(dataset.quads.count)
+            for q in dataset.quads {
+                let line = NQuads.serialize(q)
+                guard seen.insert(ExactText(line)).inserted else { continue }
                 let idx = quads.count
                 quads.append(q)
-                for t in [q.subject, q.object, q.graph] {
+                lines.append(line)
+                func note(_ t: RDFTerm?) {
                     if let t, case .blankNode(let b) = t {
                         if quadsFor[b] == nil { bnodeOrder.append(b) }
                         if quadsFor[b, default: []].last != idx { quadsFor[b, default: []].append(idx) }
                     }
                 }
+                note(q.subject)
+                note(q.object)
+                note(q.graph)
             }
             if bnodeOrder.count > options.maximumBlankNodes {
                 throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maximumBlankNodes)
@@ -249,23 +293,32 @@ public struct RDFCanonicalizer: Sendable {
                     for existing in r.issuer.order { _ = canonical.issue(existing) }
                 }
             }
-            var lines: [(String, RDFQuad)] = []
-            for q in quads {
+            // Relabel: only quads with blank nodes serialize differently from their first serialization.
+            var output: [RDFQuad] = []
+            output.reserveCapacity(quads.count)
+            for (i, q) in quads.enumerated() {
+                guard q.subject.isBlankNode || q.object.isBlankNode || (q.graph?.isBlankNode ?? false) else {
+                    output.append(q)
+                    continue
+                }
                 func relabel(_ t: RDFTerm) -> RDFTerm {
                     if case .blankNode(let b) = t { return .blankNode(canonical.issued[b]!) }
                     return t
                 }
                 let c = RDFQuad(relabel(q.subject), q.predicate, relabel(q.object), graph: q.graph.map(relabel))
-                lines.append((NQuads.serialize(c), c))
+                output.append(c)
+                lines[i] = NQuads.serialize(c)
             }
-            lines.sort { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }
+            let order = lines.indices.sorted { codePointPrecedes(lines[$0], lines[$1]) }
             var out = ""
+            out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
             var outQuads: [RDFQuad] = []
-            var last: String?
-            for (l, q) in lines where last == nil || !l.utf8.elementsEqual(last!.utf8) {
-                out += l
-                outQuads.append(q)
-                last = l
+            outQuads.reserveCapacity(order.count)
+            var last: Int?
+            for i in order where last == nil || !lines[i].utf8.elementsEqual(lines[last!].utf8) {
+                out += lines[i]
+                outQuads.append(output[i])
+                last = i
             }
             return CanonicalizedDataset(nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
                 hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
@@ -282,7 +335,7 @@ public struct RDFCanonicalizer: Sendable {
                 }
                 lines.append(NQuads.serialize(RDFQuad(sub(q.subject), q.predicate, sub(q.object), graph: q.graph.map(sub))))
             }
-            lines.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            lines.sort(by: codePointPrecedes)
             let h = hash(lines.joined())
             firstDegreeCache[ref] = h
             return h
