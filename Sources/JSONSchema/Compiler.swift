@@ -37,7 +37,8 @@ struct TypeSet: OptionSet, Sendable {
 /// `if`/`then`/`else`, `additionalProperties` with `properties`/`patternProperties`) are compiled as one.
 enum Keyword: Sendable {
     case type(TypeSet, written: String)
-    case properties([(name: String, node: Int)])
+    /// The properties in schema order, and each name's position (code points) to find an instance's few members fast.
+    case properties([(name: String, node: Int)], index: [CodePointString: Int])
     case patternProperties([(pattern: CompiledPattern, node: Int)])
     case additionalProperties(node: Int, known: Set<CodePointString>, patterns: [CompiledPattern])
     case propertyNames(Int)
@@ -286,8 +287,12 @@ struct Compiler {
             case "properties":
                 guard case .object(let map) = v else { continue }
                 var list: [(name: String, node: Int)] = []
-                for (name, s) in map { list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base))) }
-                keywords.append(.properties(list))
+                var index: [CodePointString: Int] = [:]
+                for (name, s) in map {
+                    if index[CodePointString(name)] == nil { index[CodePointString(name)] = list.count }
+                    list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base)))
+                }
+                keywords.append(.properties(list, index: index))
             case "patternProperties":
                 guard case .object(let map) = v else { continue }
                 var list: [(pattern: CompiledPattern, node: Int)] = []

@@ -118,11 +118,12 @@ final class Evaluation {
     }
 
     /// Evaluates a subschema with the keyword path (and optionally the instance path) extended.
-    func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: [String], instanceToken: String? = nil) -> Bool {
-        keywordPath.append(contentsOf: keyword)
+    func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: String, _ second: String? = nil, instanceToken: String? = nil) -> Bool {
+        keywordPath.append(keyword)
+        if let second { keywordPath.append(second) }
         if let instanceToken { instancePath.append(instanceToken) }
         let r = eval(n, instance, collect: collect)
-        keywordPath.removeLast(keyword.count)
+        keywordPath.removeLast(second == nil ? 1 : 2)
         if instanceToken != nil { instancePath.removeLast() }
         return r
     }
@@ -156,12 +157,22 @@ final class Evaluation {
             fail(node, "type", "expected \(written), found \(Self.typeName(instance))", collect: collect)
             return false
 
-        case .properties(let props):
+        case .properties(let props, let index):
             guard case .object(let o) = instance else { return true }
             var ok = true
-            for (name, n) in props {
+            // The schema's properties the instance has, in schema order (found from the instance's side when it has
+            // fewer members than the schema names).
+            var present: [Int] = []
+            if o.count < props.count {
+                for key in o.keys { if let i = index[CodePointString(key)] { present.append(i) } }
+                present.sort()
+            } else {
+                present = Array(props.indices)
+            }
+            for i in present {
+                let (name, n) = props[i]
                 guard let v = o[name] else { continue }
-                if !sub(n, v, collect: collect, keyword: ["properties", name], instanceToken: name) {
+                if !sub(n, v, collect: collect, keyword: "properties", name, instanceToken: name) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -174,7 +185,7 @@ final class Evaluation {
             for (p, n) in list {
                 for (name, v) in o {
                     guard let m = matches(p, name, node) else { return false }
-                    if m, !sub(n, v, collect: collect, keyword: ["patternProperties", p.source], instanceToken: name) {
+                    if m, !sub(n, v, collect: collect, keyword: "patternProperties", p.source, instanceToken: name) {
                         ok = false
                         if !collect || stopped { return false }
                     }
@@ -195,7 +206,7 @@ final class Evaluation {
                     fail(node, "additionalProperties", "property \(Self.quote(name)) is not allowed", collect: collect, instanceToken: name)
                     ok = false
                     if !collect || stopped { return false }
-                } else if !sub(n, v, collect: collect, keyword: ["additionalProperties"], instanceToken: name) {
+                } else if !sub(n, v, collect: collect, keyword: "additionalProperties", instanceToken: name) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -206,7 +217,7 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             for name in o.keys {
-                if !sub(n, .string(name), collect: collect, keyword: ["propertyNames"], instanceToken: name) {
+                if !sub(n, .string(name), collect: collect, keyword: "propertyNames", instanceToken: name) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -239,7 +250,7 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             for (name, n) in list where o.contains(name) {
-                if !sub(n, instance, collect: collect, keyword: ["dependentSchemas", name]) {
+                if !sub(n, instance, collect: collect, keyword: "dependentSchemas", name) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -260,7 +271,7 @@ final class Evaluation {
             guard case .array(let a) = instance else { return true }
             var ok = true
             for (i, v) in a.enumerated() {
-                if !sub(n, v, collect: collect, keyword: ["items"], instanceToken: String(i)) {
+                if !sub(n, v, collect: collect, keyword: "items", instanceToken: String(i)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -273,13 +284,13 @@ final class Evaluation {
             for (i, v) in a.enumerated() {
                 let r: Bool
                 if i < tuple.count {
-                    r = sub(tuple[i], v, collect: collect, keyword: ["items", String(i)], instanceToken: String(i))
+                    r = sub(tuple[i], v, collect: collect, keyword: "items", String(i), instanceToken: String(i))
                 } else if let additional {
                     if nodes[additional].constant == false {
                         fail(node, "additionalItems", "item \(i) is not allowed (at most \(tuple.count) items)", collect: collect, instanceToken: String(i))
                         r = false
                     } else {
-                        r = sub(additional, v, collect: collect, keyword: ["additionalItems"], instanceToken: String(i))
+                        r = sub(additional, v, collect: collect, keyword: "additionalItems", instanceToken: String(i))
                     }
                 } else {
                     break
@@ -295,7 +306,7 @@ final class Evaluation {
             guard case .array(let a) = instance else { return true }
             var found = 0
             for (i, v) in a.enumerated() {
-                if sub(n, v, collect: false, keyword: ["contains"], instanceToken: String(i)) { found += 1 }
+                if sub(n, v, collect: false, keyword: "contains", instanceToken: String(i)) { found += 1 }
                 if stopped { return false }
                 if max == nil && found >= min { return true }
             }
@@ -407,7 +418,7 @@ final class Evaluation {
         case .allOf(let list):
             var ok = true
             for (i, n) in list.enumerated() {
-                if !sub(n, instance, collect: collect, keyword: ["allOf", String(i)]) {
+                if !sub(n, instance, collect: collect, keyword: "allOf", String(i)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -416,7 +427,7 @@ final class Evaluation {
 
         case .anyOf(let list):
             for (i, n) in list.enumerated() {
-                if sub(n, instance, collect: false, keyword: ["anyOf", String(i)]) { return true }
+                if sub(n, instance, collect: false, keyword: "anyOf", String(i)) { return true }
                 if stopped { return false }
             }
             let why = collect ? closest(list, instance, "anyOf") : ""
@@ -426,7 +437,7 @@ final class Evaluation {
         case .oneOf(let list):
             var matched: [Int] = []
             for (i, n) in list.enumerated() {
-                if sub(n, instance, collect: false, keyword: ["oneOf", String(i)]) {
+                if sub(n, instance, collect: false, keyword: "oneOf", String(i)) {
                     matched.append(i)
                     if matched.count > 1 { break }
                 }
@@ -438,17 +449,17 @@ final class Evaluation {
             return false
 
         case .not(let n):
-            let r = sub(n, instance, collect: false, keyword: ["not"])
+            let r = sub(n, instance, collect: false, keyword: "not")
             if stopped { return false }
             if !r { return true }
             fail(node, "not", "matches the schema under not", collect: collect)
             return false
 
         case .conditional(let condition, let then, let otherwise):
-            let r = sub(condition, instance, collect: false, keyword: ["if"])
+            let r = sub(condition, instance, collect: false, keyword: "if")
             if stopped { return false }
-            if r, let then { return sub(then, instance, collect: collect, keyword: ["then"]) }
-            if !r, let otherwise { return sub(otherwise, instance, collect: collect, keyword: ["else"]) }
+            if r, let then { return sub(then, instance, collect: collect, keyword: "then") }
+            if !r, let otherwise { return sub(otherwise, instance, collect: collect, keyword: "else") }
             return true
 
         case .ref(let n):
@@ -458,7 +469,7 @@ final class Evaluation {
                 exceed("maximumRefDepth", "more than \(limits.maximumRefDepth) nested $ref", node: node)
                 return false
             }
-            return sub(n, instance, collect: collect, keyword: ["$ref"])
+            return sub(n, instance, collect: collect, keyword: "$ref")
         }
     }
 
@@ -471,7 +482,7 @@ final class Evaluation {
         defer { captureProbe = false }
         for (i, n) in branches.enumerated() {
             lastProbeFailure = nil
-            _ = sub(n, instance, collect: false, keyword: [keyword, String(i)])
+            _ = sub(n, instance, collect: false, keyword: keyword, String(i))
             if stopped { return "" }
             if let f = lastProbeFailure, best == nil || f.tokens.count > best!.tokens.count { best = f }
         }
