@@ -6,6 +6,7 @@ import Foundation
 //
 //     swift build -c release && .build/release/badge-benchmark [--sizes 256K,64M,500M] [--runs 5] [--bake PATH] [--unbake PATH]
 //     .build/release/badge-benchmark --ob3-only [--ob3-verifications 400]   (OB 3.0 eddsa-rdfc-2022 vs PyLD)
+//     .build/release/badge-benchmark --make-credentials DIR [--count 200]   (fresh signed credentials, JSON + PNG)
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -16,6 +17,16 @@ if let path = option("--generate") {
     let size = Int(option("--bytes") ?? "") ?? 64 << 20
     let idat = Int(option("--idat") ?? "") ?? 8192
     try PNGGenerator.write(to: URL(fileURLWithPath: path), approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: arguments.contains("--badge") ? "{\"a\":1}" : nil)
+    exit(0)
+}
+if let path = option("--make-credentials") {
+    // Helper mode: write N fresh eddsa-rdfc-2022 credentials (fresh did:key each), as JSON and baked into PNGs.
+    try BenchCredential.write(count: Int(option("--count") ?? "") ?? 200, to: URL(fileURLWithPath: path))
+    exit(0)
+}
+if let count = option("--ob3-profile").flatMap(Int.init) {
+    // Helper mode for profilers (perf, callgrind): N full verifications of the typical credential, contexts cached.
+    try await OB3Benchmark.profile(count: count, canonicalizeOnly: arguments.contains("--canonicalize-only"))
     exit(0)
 }
 let runs = Int(option("--runs") ?? "") ?? 5
