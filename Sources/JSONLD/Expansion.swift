@@ -153,12 +153,18 @@ public final class JSONLDProcessor {
         contextCache.work = 0
         contextCache.loads = 0
         if let memo = expansionMemo {
-            if let hit = memo.lookup(input) {
+            if let hit = memo.lookup(input), hit.work <= options.maxContextWork, hit.loads <= options.maxRemoteContextLoads {
+                // Charged as if expanded here: the same work, loads and loaded documents.
                 droppedKeys = hit.dropped
+                contextCache.work = hit.work
+                contextCache.loads = hit.loads
+                for (url, document) in hit.documents where contextCache.entries[url] == nil { contextCache.entries[url] = document }
+                totalContextWork += hit.work
                 return hit.expanded
             }
             let expanded = try expandDocument(input)
-            memo.store(input, expanded, droppedKeys)
+            memo.store(JSONLDExpansionMemo.Entry(input: input, expanded: expanded, dropped: droppedKeys, work: contextCache.work,
+                loads: contextCache.loads, documents: contextCache.entries))
             return expanded
         }
         return try expandDocument(input)

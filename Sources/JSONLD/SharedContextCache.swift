@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// Processed active contexts shared by many ``JSONLDProcessor``s, across tasks and threads.
 ///
@@ -145,26 +146,35 @@ func contextReferences(_ context: JSONValue) -> [CodePointString]? {
 /// The expansions of the last few documents, for one verification that expands the same document more than once
 /// (to canonicalize it, and to read its signed data back). Set it as ``JSONLDProcessor/expansionMemo`` only on
 /// processors with the same options and loader: a document is recognised by its exact JSON (code points, key order,
-/// number text), and gets the expansion and dropped keys computed the first time.
+/// number text), and gets the expansion and dropped keys computed the first time. A processor that gets an
+/// expansion from the memo is charged the context work and loads that making it took (and makes it for real when
+/// that is over its limit), so budgets are the same as without the memo.
 public final class JSONLDExpansionMemo: @unchecked Sendable {
+    struct Entry {
+        let input: JSONValue
+        let expanded: [JSONValue]
+        let dropped: [DroppedKey]
+        let work: Int
+        let loads: Int
+        let documents: [CodePointString: (JSONValue, String, Bool)]
+    }
+
     private let lock = NSLock()
-    private var entries: [(input: JSONValue, expanded: [JSONValue], dropped: [DroppedKey])] = []
+    private var entries: [Entry] = []
     /// How many documents are remembered.
     public static let capacity = 4
 
     /// Makes an empty memo.
     public init() {}
 
-    func lookup(_ input: JSONValue) -> (expanded: [JSONValue], dropped: [DroppedKey])? {
-        lock.withLock {
-            entries.first { ExactJSON.equal($0.input, input, ordered: true) }.map { ($0.expanded, $0.dropped) }
-        }
+    func lookup(_ input: JSONValue) -> Entry? {
+        lock.withLock { entries.first { ExactJSON.equal($0.input, input, ordered: true) } }
     }
 
-    func store(_ input: JSONValue, _ expanded: [JSONValue], _ dropped: [DroppedKey]) {
+    func store(_ entry: Entry) {
         lock.withLock {
             if entries.count >= Self.capacity { entries.removeFirst() }
-            entries.append((input, expanded, dropped))
+            entries.append(entry)
         }
     }
 }

@@ -245,7 +245,21 @@ final class NodeMapBuilder {
     private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
         guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
         let p = CodePointString(property)
-        if node.seen[p, default: []].insert(ExactJSON(value)).inserted { node.properties[p, default: []].append(value) }
+        // A few values are compared one by one; past 8, through a set of them.
+        if let seen = node.seen[p] {
+            if seen.contains(ExactJSON(value)) { return }
+            node.seen[p]!.insert(ExactJSON(value))
+        } else if let existing = node.properties[p], existing.count >= 8 {
+            var seen = Set(existing.map(ExactJSON.init))
+            guard seen.insert(ExactJSON(value)).inserted else {
+                node.seen[p] = seen
+                return
+            }
+            node.seen[p] = seen
+        } else if node.properties[p]?.contains(where: { ExactJSON.equal($0, value) }) == true {
+            return
+        }
+        node.properties[p, default: []].append(value)
     }
 
     private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {

@@ -71,6 +71,13 @@ struct SignedDataAgreement {
 
     private mutating func compareNode(_ json: JSONObject, _ node: JSONObject, path: String) {
         var matched = Set<String>()
+        // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
+        // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
+        // the vocabulary gives them, with the IRIs it names in the node's order.
+        var byName: [String: [String]] = [:]
+        for candidate in node.keys where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
+            for name in names(of: candidate) { byName[name, default: []].append(candidate) }
+        }
         for (key, value) in json {
             let here = path + "/" + key
             if key == "@context" { continue }
@@ -83,13 +90,7 @@ struct SignedDataAgreement {
                 disagree(here, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
                 continue
             }
-            // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
-            // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there.
-            let candidates = node.keys.filter { candidate in
-                !matched.contains(candidate) && (!candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type")
-                    && names(of: candidate).contains(key)
-            }
-            guard let iri = candidates.first else {
+            guard let iri = byName[key]?.first(where: { !matched.contains($0) }) else {
                 if Self.isAbsent(value) { continue }
                 if vocabulary.names.contains(key) {
                     disagree(here, "the JSON shows \(key), but the signed data has no \(key) here")
