@@ -79,7 +79,7 @@ enum BenchCredential {
         for index in 0..<count {
             let text = JSONValue.object(try signed(index: index)).serialized()
             try Data(text.utf8).write(to: directory.appendingPathComponent("credential-\(index).json"))
-            try Data(BadgeBaker().bake(text, into: png)).write(to: directory.appendingPathComponent("credential-\(index).png"))
+            try Data(BadgeBaker().bake(text, from: .bytes(Array(png)), to: .memory).bakedImage ?? []).write(to: directory.appendingPathComponent("credential-\(index).png"))
         }
     }
 }
