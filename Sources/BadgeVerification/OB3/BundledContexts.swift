@@ -164,7 +164,8 @@ extension BundledContexts {
     /// which a signed credential's JSON is read (``SignedDataAgreement``). Computed once; the bundle is immutable.
     static let vocabulary: JSONLDVocabulary = {
         var vocabulary = JSONLDVocabulary()
-        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader()))
+        // Through the shared cache: the contexts processed here serve the verifications that follow.
+        let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), contextCache: processedContexts))
         for entry in table {
             if let terms = try? processor.vocabulary(of: .string(entry.url)) { vocabulary.merge(terms) }
         }
