@@ -19,36 +19,50 @@ enum BenchCredential {
             "type": ["Achievement"],
             "achievementType": "Badge",
             "name": "Reactive Architecture: Reactive Microservices - Level 2",
-            "description": "Earners of this badge understand the difference between a monolithic system and a microservices system, and the value of isolation for stability, maintainability and scalability.",
+            "description":
+                "Earners of this badge understand the difference between a monolithic system and a microservices system, and the value of isolation for stability, maintainability and scalability.",
             "image": ["id": "https://images.example.org/badges/reactive-microservices.png", "type": "Image"],
             "criteria": [
                 "id": "https://badges.example.org/criteria/reactive-microservices",
                 "narrative": "Complete the Reactive Microservices course, review about 6 hours of videos, quizzes and exams, and pass the assessed portions.",
             ],
             "alignment": [
-                ["type": ["Alignment"], "targetName": "Certified Reactive Architect", "targetUrl": "https://www.example.org/certified-reactive-architect",
-                 "targetDescription": "The certification this course prepares for.", "targetFramework": "Example Skills", "targetCode": "RA-2"],
-                ["type": ["Alignment"], "targetName": "Distributed systems", "targetUrl": "https://skills.example.org/distributed-systems",
-                 "targetType": "CFItem"],
+                [
+                    "type": ["Alignment"], "targetName": "Certified Reactive Architect", "targetUrl": "https://www.example.org/certified-reactive-architect",
+                    "targetDescription": "The certification this course prepares for.", "targetFramework": "Example Skills", "targetCode": "RA-2",
+                ],
+                [
+                    "type": ["Alignment"], "targetName": "Distributed systems", "targetUrl": "https://skills.example.org/distributed-systems",
+                    "targetType": "CFItem",
+                ],
             ],
             "tag": ["Reactive Architecture", "Reactive Manifesto", "Reactive Microservices", "Reactive Systems", "Technology Architecture"],
         ]
         let subject: JSONValue = [
             "type": ["AchievementSubject"],
-            "identifier": [[
-                "type": "IdentityObject", "hashed": true, "identityType": "emailAddress",
-                "identityHash": .string("sha256$" + SHA256.hash(data: Data("learner\(index)@example.org".utf8)).map { String(format: "%02x", $0) }.joined()),
-            ]],
+            "identifier": [
+                [
+                    "type": "IdentityObject", "hashed": true, "identityType": "emailAddress",
+                    "identityHash": .string(
+                        "sha256$" + SHA256.hash(data: Data("learner\(index)@example.org".utf8)).map { String(format: "%02x", $0) }.joined()),
+                ]
+            ],
             "achievement": achievement,
         ]
         let credential: JSONValue = [
             "@context": contexts,
             "id": .string("urn:uuid:\(UUID().uuidString.lowercased())"),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "credentialSchema": [["id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
-                                  "type": "1EdTechJsonSchemaValidator2019"]],
-            "issuer": ["id": .string(issuer), "type": ["Profile"], "name": "Example Academy", "url": "https://academy.example.org/",
-                       "email": "badges@academy.example.org"],
+            "credentialSchema": [
+                [
+                    "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+                    "type": "1EdTechJsonSchemaValidator2019",
+                ]
+            ],
+            "issuer": [
+                "id": .string(issuer), "type": ["Profile"], "name": "Example Academy", "url": "https://academy.example.org/",
+                "email": "badges@academy.example.org",
+            ],
             "validFrom": "2025-01-09T15:06:31Z",
             "name": "Reactive Microservices - Level 2",
             "credentialSubject": subject,
@@ -79,7 +93,8 @@ enum BenchCredential {
         for index in 0..<count {
             let text = JSONValue.object(try signed(index: index)).serialized()
             try Data(text.utf8).write(to: directory.appendingPathComponent("credential-\(index).json"))
-            try Data(BadgeBaker().bake(text, from: .bytes(Array(png)), to: .memory).bakedImage ?? []).write(to: directory.appendingPathComponent("credential-\(index).png"))
+            try Data(BadgeBaker().bake(text, from: .bytes(Array(png)), to: .memory).bakedImage ?? []).write(
+                to: directory.appendingPathComponent("credential-\(index).png"))
         }
     }
 }

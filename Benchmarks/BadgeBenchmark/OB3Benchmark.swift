@@ -94,7 +94,8 @@ enum OB3Benchmark {
             show("canonicalize+hash+verify (Swift), contexts \(cached ? "cached" : "cold")", perSecond, "docs")
             if cached { swiftRate = perSecond }
         }
-        let pyRate = try pyld(unsecured: unsecured, config: config, signature: proof["proofValue"]?.stringValue ?? "", publicKey: raw,
+        let pyRate = try pyld(
+            unsecured: unsecured, config: config, signature: proof["proofValue"]?.stringValue ?? "", publicKey: raw,
             count: max(20, count / 2), ourHash: ourHash, show: show)
         print(String(format: "full verifications per second, one core: %.0f (goal: 2,500)", fullRate))
         if let pyRate {
@@ -104,8 +105,10 @@ enum OB3Benchmark {
 
     /// Runs PyLD on the same document with a loader over the same (bundled) context files.
     /// Returns PyLD's rate with contexts cached, or nil when PyLD could not run.
-    static func pyld(unsecured: JSONObject, config: JSONObject, signature: String, publicKey: [UInt8], count: Int, ourHash: String,
-        show: (String, Double, String) -> Void) throws -> Double? {
+    static func pyld(
+        unsecured: JSONObject, config: JSONObject, signature: String, publicKey: [UInt8], count: Int, ourHash: String,
+        show: (String, Double, String) -> Void
+    ) throws -> Double? {
         let python = ((ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"])
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let python else {

@@ -16,7 +16,8 @@ if let path = option("--generate") {
     // Helper mode: write one PNG and exit (used to make files for profiling).
     let size = Int(option("--bytes") ?? "") ?? 64 << 20
     let idat = Int(option("--idat") ?? "") ?? 8192
-    try PNGGenerator.write(to: URL(fileURLWithPath: path), approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: arguments.contains("--badge") ? "{\"a\":1}" : nil)
+    try PNGGenerator.write(
+        to: URL(fileURLWithPath: path), approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: arguments.contains("--badge") ? "{\"a\":1}" : nil)
     exit(0)
 }
 if let path = option("--make-credentials") {
@@ -77,44 +78,56 @@ func row(_ columns: [String]) {
 func line(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 func mbps(_ bytes: Int, _ seconds: Double) -> String { String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds) }
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
-func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1048576) }
+func mib(_ bytes: Int) -> String { String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
 
 line("BadgeBaking benchmark: \(runs) runs each (median time, largest peak RSS), whole processes")
 var unbakeTimes: [String: Double] = [:]
 for idat in idatSizes {
-for (label, size) in sizes {
-    let plain = work.appendingPathComponent("plain-\(label).png")
-    let badged = work.appendingPathComponent("badge-before-iend-\(label).png")
-    let output = work.appendingPathComponent("out-\(label).png")
-    try PNGGenerator.write(to: plain, approximateBytes: size, idatChunkSize: idat)
-    try PNGGenerator.write(to: badged, approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: assertion)
-    let bytes = (try FileManager.default.attributesOfItem(atPath: plain.path)[.size] as? Int) ?? size
-    let removeOutput = { try? FileManager.default.removeItem(at: output); return () }
-    line("\n== \(label) PNG (\(bytes) bytes, IDAT chunks of \(idat) bytes) ==")
-    row(["command", "time", "throughput", "peak memory", "ratio to cp"])
-    let cp = try ProcessTimer.median(runs: runs, prepare: removeOutput, ["/bin/cp", plain.path, output.path])
-    row(["cp", ms(cp.seconds), mbps(bytes, cp.seconds), mib(cp.peakResidentBytes), "1.00"])
-    let baked = try ProcessTimer.median(runs: runs, prepare: removeOutput, [bake, plain.path, "--payload", payload.path, "--output", output.path])
-    row(["bake", ms(baked.seconds), mbps(bytes, baked.seconds), mib(baked.peakResidentBytes), String(format: "%.2f", baked.seconds / cp.seconds)])
-    let extracted = try ProcessTimer.median(runs: runs, [unbake, badged.path])
-    unbakeTimes["\(label)/\(idat)"] = extracted.seconds
-    row(["unbake (chunk before IEND)", ms(extracted.seconds), mbps(bytes, extracted.seconds), mib(extracted.peakResidentBytes), String(format: "%.2f", extracted.seconds / cp.seconds)])
-    if hasBakery, let python, size <= 64 << 20 {
-        // bake() returns a temporary file that disappears when collected: keep it alive while copying.
-        let script = "import sys, shutil, openbadges_bakery as b\nbaked = b.bake(open(sys.argv[1], 'rb'), open(sys.argv[2]).read())\nshutil.copyfile(baked.name, sys.argv[3])"
-        let pyBake = try ProcessTimer.median(runs: max(1, runs / 2), prepare: removeOutput, [python, "-c", script, plain.path, payload.path, output.path])
-        row(["python bakery bake", ms(pyBake.seconds), mbps(bytes, pyBake.seconds), mib(pyBake.peakResidentBytes), String(format: "%.2f", pyBake.seconds / cp.seconds)])
-        let unbakeScript = "import sys, openbadges_bakery as b; print(b.unbake(open(sys.argv[1], 'rb')))"
-        let pyUnbake = try ProcessTimer.median(runs: max(1, runs / 2), [python, "-c", unbakeScript, badged.path])
-        row(["python bakery unbake", ms(pyUnbake.seconds), mbps(bytes, pyUnbake.seconds), mib(pyUnbake.peakResidentBytes), String(format: "%.2f", pyUnbake.seconds / cp.seconds)])
-    } else if size > 64 << 20 {
-        row(["python bakery", "skipped above 64 MB", "", "", ""])
+    for (label, size) in sizes {
+        let plain = work.appendingPathComponent("plain-\(label).png")
+        let badged = work.appendingPathComponent("badge-before-iend-\(label).png")
+        let output = work.appendingPathComponent("out-\(label).png")
+        try PNGGenerator.write(to: plain, approximateBytes: size, idatChunkSize: idat)
+        try PNGGenerator.write(to: badged, approximateBytes: size, idatChunkSize: idat, badgeBeforeIEND: assertion)
+        let bytes = (try FileManager.default.attributesOfItem(atPath: plain.path)[.size] as? Int) ?? size
+        let removeOutput = {
+            try? FileManager.default.removeItem(at: output); return ()
+        }
+        line("\n== \(label) PNG (\(bytes) bytes, IDAT chunks of \(idat) bytes) ==")
+        row(["command", "time", "throughput", "peak memory", "ratio to cp"])
+        let cp = try ProcessTimer.median(runs: runs, prepare: removeOutput, ["/bin/cp", plain.path, output.path])
+        row(["cp", ms(cp.seconds), mbps(bytes, cp.seconds), mib(cp.peakResidentBytes), "1.00"])
+        let baked = try ProcessTimer.median(runs: runs, prepare: removeOutput, [bake, plain.path, "--payload", payload.path, "--output", output.path])
+        row(["bake", ms(baked.seconds), mbps(bytes, baked.seconds), mib(baked.peakResidentBytes), String(format: "%.2f", baked.seconds / cp.seconds)])
+        let extracted = try ProcessTimer.median(runs: runs, [unbake, badged.path])
+        unbakeTimes["\(label)/\(idat)"] = extracted.seconds
+        row([
+            "unbake (chunk before IEND)", ms(extracted.seconds), mbps(bytes, extracted.seconds), mib(extracted.peakResidentBytes),
+            String(format: "%.2f", extracted.seconds / cp.seconds),
+        ])
+        if hasBakery, let python, size <= 64 << 20 {
+            // bake() returns a temporary file that disappears when collected: keep it alive while copying.
+            let script =
+                "import sys, shutil, openbadges_bakery as b\nbaked = b.bake(open(sys.argv[1], 'rb'), open(sys.argv[2]).read())\nshutil.copyfile(baked.name, sys.argv[3])"
+            let pyBake = try ProcessTimer.median(runs: max(1, runs / 2), prepare: removeOutput, [python, "-c", script, plain.path, payload.path, output.path])
+            row([
+                "python bakery bake", ms(pyBake.seconds), mbps(bytes, pyBake.seconds), mib(pyBake.peakResidentBytes),
+                String(format: "%.2f", pyBake.seconds / cp.seconds),
+            ])
+            let unbakeScript = "import sys, openbadges_bakery as b; print(b.unbake(open(sys.argv[1], 'rb')))"
+            let pyUnbake = try ProcessTimer.median(runs: max(1, runs / 2), [python, "-c", unbakeScript, badged.path])
+            row([
+                "python bakery unbake", ms(pyUnbake.seconds), mbps(bytes, pyUnbake.seconds), mib(pyUnbake.peakResidentBytes),
+                String(format: "%.2f", pyUnbake.seconds / cp.seconds),
+            ])
+        } else if size > 64 << 20 {
+            row(["python bakery", "skipped above 64 MB", "", "", ""])
+        }
+        for file in [plain, badged, output] { try? FileManager.default.removeItem(at: file) }
     }
-    for file in [plain, badged, output] { try? FileManager.default.removeItem(at: file) }
-}
-if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat)"] {
-    line(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
-}
+    if let small = unbakeTimes["256K/\(idat)"], let medium = unbakeTimes["64M/\(idat)"] {
+        line(String(format: "\nunbake 64M / 256K time ratio with IDAT chunks of %d bytes: %.2f", idat, medium / small))
+    }
 }
 try SVGBenchmark.run(sizes: [("200K", 200_000), ("50M", 50_000_000)], payload: assertion)
 try await VerificationBenchmark.run(count: Int(option("--verifications") ?? "") ?? 2000)

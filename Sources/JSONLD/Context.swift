@@ -88,7 +88,8 @@ extension JSONLDProcessor {
         overrideProtected: Bool = false, propagate: Bool = true, validateScopedContext: Bool = true, scoped: ScopedContext? = nil
     ) throws -> ActiveContext {
         guard let node = active.cacheNode else {
-            return try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+            return try processContextUncached(
+                active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
                 overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
         }
         let source: ChildKey.Source
@@ -97,10 +98,12 @@ extension JSONLDProcessor {
         } else if let urls = contextReferences(localContextIn) {
             source = .references(urls)
         } else {
-            return try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+            return try processContextUncached(
+                active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
                 overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
         }
-        let key = ChildKey(source: source, baseURL: baseURL.map(CodePointString.init), remoteContexts: remoteContexts.map(CodePointString.init),
+        let key = ChildKey(
+            source: source, baseURL: baseURL.map(CodePointString.init), remoteContexts: remoteContexts.map(CodePointString.init),
             overrideProtected: overrideProtected,
             propagate: propagate, validateScopedContext: validateScopedContext)
         if let hit = node.child(key), fitsLimits(hit.trace) {
@@ -114,7 +117,8 @@ extension JSONLDProcessor {
         contextCache.trace = ContextTrace()
         var result: ActiveContext
         do {
-            result = try processContextUncached(active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+            result = try processContextUncached(
+                active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
                 overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
         } catch {
             contextCache.trace = outer.map { $0.merging(contextCache.trace!) }
@@ -238,7 +242,8 @@ extension JSONLDProcessor {
                 case .null: result.vocab = nil
                 case .string(let s):
                     if result.is10, !IRI.isAbsolute(s), !s.scalarHasPrefix("_:") { throw JSONLDError(.invalidVocabMapping) }
-                    guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.scalarHasPrefix("_:") || IRI.isAbsolute(e) else {
+                    guard let e = try expandIRI(result, s, documentRelative: true, vocab: true), !isKeyword(e), e.scalarHasPrefix("_:") || IRI.isAbsolute(e)
+                    else {
                         throw JSONLDError(.invalidVocabMapping)
                     }
                     result.vocab = e
@@ -272,7 +277,8 @@ extension JSONLDProcessor {
             var defined = CodePointDictionary<Bool>()
             let skip: Set<String> = ["@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab"]
             for key in ctx.keys where !skip.contains(key) {
-                let env = TermEnv(baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: overrideProtected,
+                let env = TermEnv(
+                    baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: overrideProtected,
                     validateScopedContext: validateScopedContext)
                 try createTermDefinition(&result, ctx, key, &defined, env)
             }
@@ -345,7 +351,7 @@ extension JSONLDProcessor {
         var simpleTerm = false
         switch value {
         case .null: value = .object(JSONObject([("@id", .null)]))
-        case .string: 
+        case .string:
             value = .object(JSONObject([("@id", value)]))
             simpleTerm = true
         case .object: break
@@ -478,7 +484,8 @@ extension JSONLDProcessor {
         if let sc = v["@context"] {
             if active.is10 { throw JSONLDError(.invalidTermDefinition, term) }
             do {
-                _ = try processContextUncached(active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
+                _ = try processContextUncached(
+                    active, sc, baseURL: baseURL, remoteContexts: remoteContexts, overrideProtected: true,
                     validateScopedContext: false)
             } catch let e as JSONLDError {
                 // Resource bounds are reported as such, not as a malformed scoped context.
@@ -515,16 +522,19 @@ extension JSONLDProcessor {
             def.prefix = b
             if b, let iri = def.iri, isKeyword(iri) { throw JSONLDError(.invalidTermDefinition, term) }
         }
-        let allowedKeys: Set<String> = ["@id", "@reverse", "@container", "@context", "@direction", "@index", "@language", "@nest",
-            "@prefix", "@protected", "@type"]
+        let allowedKeys: Set<String> = [
+            "@id", "@reverse", "@container", "@context", "@direction", "@index", "@language", "@nest",
+            "@prefix", "@protected", "@type",
+        ]
         if !v.keys.allSatisfy({ allowedKeys.contains($0) }) { throw JSONLDError(.invalidTermDefinition, term) }
         try checkProtected(def, previous, overrideProtected, term, &active)
         defined[term] = true
     }
 
-    private func checkProtected(_ def: TermDefinition, _ previous: TermDefinition?, _ overrideProtected: Bool, _ term: String,
-        _ active: inout ActiveContext) throws
-    {
+    private func checkProtected(
+        _ def: TermDefinition, _ previous: TermDefinition?, _ overrideProtected: Bool, _ term: String,
+        _ active: inout ActiveContext
+    ) throws {
         if !overrideProtected, let previous, previous.protected {
             if !def.sameAs(previous) { throw JSONLDError(.protectedTermRedefinition, term) }
             active.terms[term] = previous
@@ -553,9 +563,10 @@ extension JSONLDProcessor {
         return value
     }
 
-    func expandIRI(_ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
-        local: JSONObject?, defined: inout CodePointDictionary<Bool>, env: TermEnv) throws -> String?
-    {
+    func expandIRI(
+        _ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
+        local: JSONObject?, defined: inout CodePointDictionary<Bool>, env: TermEnv
+    ) throws -> String? {
         if isKeyword(value) { return value }
         if hasKeywordForm(value) { return nil }
         if let local, local.contains(value), defined[value] != true {

@@ -163,8 +163,10 @@ public final class JSONLDProcessor {
                 return hit.expanded
             }
             let expanded = try expandDocument(input)
-            memo.store(JSONLDExpansionMemo.Entry(input: input, expanded: expanded, dropped: droppedKeys, work: contextCache.work,
-                loads: contextCache.loads, documents: contextCache.entries))
+            memo.store(
+                JSONLDExpansionMemo.Entry(
+                    input: input, expanded: expanded, dropped: droppedKeys, work: contextCache.work,
+                    loads: contextCache.loads, documents: contextCache.entries))
             return expanded
         }
         return try expandDocument(input)
@@ -194,9 +196,10 @@ public final class JSONLDProcessor {
 
     // MARK: Expansion algorithm (§5.1.2)
 
-    func expandElement(_ activeIn: ActiveContext, _ activeProperty: String?, _ element: JSONValue, baseURL: String?,
-        fromMap: Bool = false, path: [String], depth: Int) throws -> JSONValue?
-    {
+    func expandElement(
+        _ activeIn: ActiveContext, _ activeProperty: String?, _ element: JSONValue, baseURL: String?,
+        fromMap: Bool = false, path: [String], depth: Int
+    ) throws -> JSONValue? {
         if depth > options.maxDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maxDepth)") }
         var active = activeIn
         if element.isNull { return nil }
@@ -213,7 +216,8 @@ public final class JSONLDProcessor {
             var result: [JSONValue] = []
             let isList = propertyDef?.container.contains("@list") ?? false
             for (i, item) in items.enumerated() {
-                var e = try expandElement(active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, path: path + [String(i)],
+                var e = try expandElement(
+                    active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, path: path + [String(i)],
                     depth: depth + 1)
                 if isList, case .array = e ?? .null { e = .object(JSONObject([("@list", e!)])) }
                 switch e {
@@ -264,10 +268,12 @@ public final class JSONLDProcessor {
         }
         var result = JSONObject()
         var nests: [String] = []
-        try expandObjectEntries(active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,
+        try expandObjectEntries(
+            active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,
             nests: &nests, path: path, depth: depth)
         // Nested properties (step 14).
-        try expandNests(nests, of: obj, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
+        try expandNests(
+            nests, of: obj, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
             path: path, depth: depth)
         // Post-processing (steps 15-20).
         if let v = result["@value"] {
@@ -299,9 +305,10 @@ public final class JSONLDProcessor {
         return .object(result)
     }
 
-    private func expandNested(_ outer: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nestKey: String,
-        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int) throws
-    {
+    private func expandNested(
+        _ outer: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nestKey: String,
+        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int
+    ) throws {
         var active = outer
         if let def = outer.terms[nestKey], let c = def.context {
             active = try processContext(outer, c.value, baseURL: def.baseURL, overrideProtected: true, scoped: c)
@@ -309,19 +316,23 @@ public final class JSONLDProcessor {
         guard case .object(let no) = nv else { throw JSONLDError(.invalidNestValue) }
         for k in no.keys where try expandIRI(active, k, vocab: true) == "@value" { throw JSONLDError(.invalidNestValue) }
         var innerNests: [String] = []
-        try expandObjectEntries(active, typeScoped, activeProperty, no, baseURL: baseURL, inputType: inputType, into: &result,
+        try expandObjectEntries(
+            active, typeScoped, activeProperty, no, baseURL: baseURL, inputType: inputType, into: &result,
             nests: &innerNests, path: path, depth: depth)
-        try expandNests(innerNests, of: no, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
+        try expandNests(
+            innerNests, of: no, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
             path: path, depth: depth)
     }
 
     /// Expands the values of the nesting keys `nests` of `object` into `result` (steps 14 and 14.2.3).
-    private func expandNests(_ nests: [String], of object: JSONObject, _ active: ActiveContext, _ typeScoped: ActiveContext,
-        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int) throws
-    {
+    private func expandNests(
+        _ nests: [String], of object: JSONObject, _ active: ActiveContext, _ typeScoped: ActiveContext,
+        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int
+    ) throws {
         for key in nests {
             for (i, value) in (object[key] ?? .null).asArray.enumerated() {
-                try expandNested(active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
+                try expandNested(
+                    active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
                     path: path + [key, String(i)], depth: depth + 1)
             }
         }
@@ -339,10 +350,11 @@ public final class JSONLDProcessor {
     }
 
     // Step 13 of the expansion algorithm.
-    private func expandObjectEntries(_ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?,
+    private func expandObjectEntries(
+        _ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?,
         _ element: JSONObject, baseURL: String?, inputType: String?, into result: inout JSONObject, nests: inout [String],
-        path: [String], depth: Int) throws
-    {
+        path: [String], depth: Int
+    ) throws {
         for key in element.keys.sorted() {
             let value = element[key]!
             if key == "@context" { continue }
@@ -475,8 +487,10 @@ public final class JSONLDProcessor {
                     }
                     if !(container.contains("@id") || container.contains("@type")) { mapContext = active }
                     let expandedIndex = try expandIRI(active, index, vocab: true)
-                    let items = (try expandElement(mapContext, key, .array(im[index]!.asArray), baseURL: baseURL, fromMap: true,
-                        path: path + [key, index], depth: depth + 1))?.asArray ?? []
+                    let items =
+                        (try expandElement(
+                            mapContext, key, .array(im[index]!.asArray), baseURL: baseURL, fromMap: true,
+                            path: path + [key, index], depth: depth + 1))?.asArray ?? []
                     for var item in items {
                         if container.contains("@graph"), !isGraphObject(item) {
                             item = .object(JSONObject([("@graph", .array(item.asArray))]))

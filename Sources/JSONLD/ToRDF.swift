@@ -266,9 +266,10 @@ final class NodeMapBuilder {
         graphs[CodePointString(graph)]?[CodePointString(subject)]?.properties[CodePointString(property), default: []].append(value)
     }
 
-    func generate(_ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
-        _ list: inout [JSONValue]?) throws
-    {
+    func generate(
+        _ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
+        _ list: inout [JSONValue]?
+    ) throws {
         if case .array(let items) = element {
             for item in items { try generate(item, activeGraph, activeSubject, activeProperty, &list) }
             return

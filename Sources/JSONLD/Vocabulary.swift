@@ -82,7 +82,8 @@ extension JSONLDProcessor {
         trace.depth -= startNesting
         // A scoped context that failed on a limit is skipped, which makes a partial vocabulary: not kept. (The limits
         // only grow or are maxima, so being within them now means none was reached.)
-        let withinLimits = contextCache.work <= options.maxContextWork && contextCache.loads <= options.maxRemoteContextLoads
+        let withinLimits =
+            contextCache.work <= options.maxContextWork && contextCache.loads <= options.maxRemoteContextLoads
             && startNesting + trace.depth <= options.maxDepth && trace.remoteDepth < options.maxRemoteContextDepth
         if !trace.mutable, withinLimits, let cache = options.contextCache, cache.reserve() {
             node.setVocabulary(vocabulary, trace: trace, of: urls)
@@ -115,8 +116,10 @@ extension JSONLDProcessor {
             guard let scoped = definition.context else { continue }
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
             guard seen.insert(ScopedKey(baseURL: definition.baseURL, context: scoped.value)).inserted else { continue }
-            guard let inner = try? processContext(active, scoped.value, baseURL: definition.baseURL, overrideProtected: true,
-                validateScopedContext: false, scoped: scoped)
+            guard
+                let inner = try? processContext(
+                    active, scoped.value, baseURL: definition.baseURL, overrideProtected: true,
+                    validateScopedContext: false, scoped: scoped)
             else { continue }
             try collect(inner, into: &vocabulary, seen: &seen)
         }

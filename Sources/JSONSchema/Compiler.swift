@@ -239,7 +239,9 @@ struct Compiler {
 
     static func isAnchorName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
-        return s.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-.:_".unicodeScalars.contains($0) }
+        return s.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-.:_".unicodeScalars.contains($0)
+        }
     }
 
     // MARK: Building nodes.

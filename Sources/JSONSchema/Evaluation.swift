@@ -131,12 +131,16 @@ final class Evaluation {
     func matches(_ p: CompiledPattern, _ s: String, _ node: Node) -> Bool? {
         if !step(node) { return nil }
         guard s.utf16.count <= limits.maximumRegexInputLength else {
-            exceed("maximumRegexInputLength", "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maximumRegexInputLength)", node: node)
+            exceed(
+                "maximumRegexInputLength",
+                "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maximumRegexInputLength)", node: node)
             return nil
         }
         let (matched, ticks) = p.matches(s, maxTicks: limits.maximumRegexWork)
         guard let matched else {
-            exceed("maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (about 10,000 backtracking steps each)", node: node)
+            exceed(
+                "maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (about 10,000 backtracking steps each)", node: node
+            )
             return nil
         }
         // Regex work also counts toward the step budget (1,000 steps per tick).
@@ -311,7 +315,9 @@ final class Evaluation {
                 if max == nil && found >= min { return true }
             }
             if found < min {
-                fail(node, found == 0 || min == 1 ? "contains" : "minContains", min == 1 ? "no item matches the contains schema" : "\(found) items match the contains schema, fewer than \(min)", collect: collect)
+                fail(
+                    node, found == 0 || min == 1 ? "contains" : "minContains",
+                    min == 1 ? "no item matches the contains schema" : "\(found) items match the contains schema, fewer than \(min)", collect: collect)
                 return false
             }
             if let max, found > max {
@@ -445,7 +451,11 @@ final class Evaluation {
             }
             if matched.count == 1 { return true }
             let why = collect && matched.isEmpty ? closest(list, instance, "oneOf") : ""
-            fail(node, "oneOf", matched.isEmpty ? "matches none of the \(list.count) oneOf schemas\(why)" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))", collect: collect)
+            fail(
+                node, "oneOf",
+                matched.isEmpty
+                    ? "matches none of the \(list.count) oneOf schemas\(why)" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))",
+                collect: collect)
             return false
 
         case .not(let n):
@@ -567,7 +577,8 @@ final class Evaluation {
 
     /// `x` is an integer multiple of `d`: exact in decimal when both fit `Decimal`, else by `fmod` on doubles.
     static func isMultiple(_ x: JSONNumber, of d: JSONNumber) -> Bool {
-        if let dx = Decimal(string: x.text, locale: Locale(identifier: "en_US_POSIX")), let dd = Decimal(string: d.text, locale: Locale(identifier: "en_US_POSIX")),
+        if let dx = Decimal(string: x.text, locale: Locale(identifier: "en_US_POSIX")),
+            let dd = Decimal(string: d.text, locale: Locale(identifier: "en_US_POSIX")),
             !dx.isNaN, !dd.isNaN, dd != 0, abs(x.doubleValue) < 1e30, abs(d.doubleValue) > 1e-30
         {
             var quotient = dx / dd

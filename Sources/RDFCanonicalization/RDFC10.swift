@@ -1,10 +1,10 @@
 import Crypto
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Why RDFC-1.0 canonicalization gave up: the input needed more work than the options allow.
@@ -320,7 +320,8 @@ public struct RDFCanonicalizer: Sendable {
                 outQuads.append(output[i])
                 last = i
             }
-            return CanonicalizedDataset(nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
+            return CanonicalizedDataset(
+                nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
                 hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
         }
 

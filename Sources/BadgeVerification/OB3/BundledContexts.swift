@@ -80,39 +80,91 @@ public enum BundledContexts {
     }
 
     static let table: [Entry] = [
-        Entry(url: "https://www.w3.org/2018/credentials/v1", file: "w3c-credentials-v1.jsonld", sha256: "ab4ddd9a531758807a79a5b450510d61ae8d147eab966cc9a200c07095b0cdcc"),
-        Entry(url: "https://www.w3.org/ns/credentials/v2", file: "w3c-credentials-v2.jsonld", sha256: "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"),
-        Entry(url: "https://www.w3.org/2018/credentials/examples/v1", file: "w3c-credentials-examples-v1.jsonld", sha256: "2070ae4e75bc3b4c2cfe2b8b6e86ec45119672bbb5da283f0399ea96c60a0104"),
-        Entry(url: "https://www.w3.org/ns/credentials/examples/v2", file: "w3c-credentials-examples-v2.jsonld", sha256: "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/context.json", file: "ob-v3p0-context-3.0.0.json", sha256: "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
-        Entry(url: "https://imsglobal.github.io/openbadges-specification/context.json", file: "ob-v3p0-context-3.0.0.json", sha256: "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json", file: "ob-v3p0-context-3.0.1.json", sha256: "d582f3564282fb3b709136d28412e78e70b678b4dbc2f0221f67d84932748355"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", file: "ob-v3p0-context-3.0.2.json", sha256: "00666ad080ba407687ed1846b7f5e7495f5019042b202a727de47c48a1755c53"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", file: "ob-v3p0-context-3.0.3.json", sha256: "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"),
-        Entry(url: "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", file: "ob-v3p0-extensions.json", sha256: "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/context.json", file: "clr-v2p0-context.json", sha256: "e198d7b517d74c5036434ce495086f67b10244709e9a3df9dcb7f8b1579b6167"),
-        Entry(url: "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", file: "clr-v2p0-context-2.0.1.json", sha256: "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+        Entry(
+            url: "https://www.w3.org/2018/credentials/v1", file: "w3c-credentials-v1.jsonld",
+            sha256: "ab4ddd9a531758807a79a5b450510d61ae8d147eab966cc9a200c07095b0cdcc"),
+        Entry(
+            url: "https://www.w3.org/ns/credentials/v2", file: "w3c-credentials-v2.jsonld",
+            sha256: "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"),
+        Entry(
+            url: "https://www.w3.org/2018/credentials/examples/v1", file: "w3c-credentials-examples-v1.jsonld",
+            sha256: "2070ae4e75bc3b4c2cfe2b8b6e86ec45119672bbb5da283f0399ea96c60a0104"),
+        Entry(
+            url: "https://www.w3.org/ns/credentials/examples/v2", file: "w3c-credentials-examples-v2.jsonld",
+            sha256: "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/context.json", file: "ob-v3p0-context-3.0.0.json",
+            sha256: "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
+        Entry(
+            url: "https://imsglobal.github.io/openbadges-specification/context.json", file: "ob-v3p0-context-3.0.0.json",
+            sha256: "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json", file: "ob-v3p0-context-3.0.1.json",
+            sha256: "d582f3564282fb3b709136d28412e78e70b678b4dbc2f0221f67d84932748355"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", file: "ob-v3p0-context-3.0.2.json",
+            sha256: "00666ad080ba407687ed1846b7f5e7495f5019042b202a727de47c48a1755c53"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", file: "ob-v3p0-context-3.0.3.json",
+            sha256: "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", file: "ob-v3p0-extensions.json",
+            sha256: "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/context.json", file: "clr-v2p0-context.json",
+            sha256: "e198d7b517d74c5036434ce495086f67b10244709e9a3df9dcb7f8b1579b6167"),
+        Entry(
+            url: "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", file: "clr-v2p0-context-2.0.1.json",
+            sha256: "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
         Entry(url: "https://w3id.org/openbadges/v2", file: "ob-v2p0-context.json", sha256: "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
-        Entry(url: "https://openbadgespec.org/v2/context.json", file: "ob-v2p0-context.json", sha256: "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
+        Entry(
+            url: "https://openbadgespec.org/v2/context.json", file: "ob-v2p0-context.json",
+            sha256: "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
         Entry(url: "https://w3id.org/openbadges/v1", file: "ob-v1p1-context.json", sha256: "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"),
         Entry(url: "https://w3id.org/security/v1", file: "security-v1.jsonld", sha256: "abaf97e107d1925503c433dcaf3ffd2831697cacc1ed2a293e1bc8030d5bcb47"),
         Entry(url: "https://w3id.org/security/v2", file: "security-v2.jsonld", sha256: "611bd81151d5efe53ec9aed78f5a813e577287bc9451ee26d6879b1b8b46bc3b"),
-        Entry(url: "https://w3id.org/security/data-integrity/v1", file: "data-integrity-v1.jsonld", sha256: "b5d829bd09aa7c42abc6efa0c8ed7635313b5487f37ccfce3ecd149ca9418554"),
-        Entry(url: "https://w3id.org/security/data-integrity/v2", file: "data-integrity-v2.jsonld", sha256: "67f21e6e33a6c14e5ccfd2fc7865f7474fb71a04af7e94136cb399dfac8ae8f4"),
-        Entry(url: "https://w3id.org/security/multikey/v1", file: "multikey-v1.jsonld", sha256: "ba2c182de2d92f7e47184bcca8fcf0beaee6d3986c527bf664c195bbc7c58597"),
-        Entry(url: "https://w3id.org/security/suites/ed25519-2020/v1", file: "ed25519-signature-2020-v1.jsonld", sha256: "b9e1ab971fd8bf2c7553e0c4a9438e0b9450afde1ea1ca5b2492368b9f549588"),
-        Entry(url: "https://w3id.org/security/suites/ed25519-2018/v1", file: "ed25519-signature-2018-v1.jsonld", sha256: "166c6abb9e08176cee5f6c87c9c1bbfefa5717da391bcac525e5437f93eab809"),
-        Entry(url: "https://w3id.org/vc/status-list/2021/v1", file: "status-list-2021-v1.jsonld", sha256: "6dd06a52bedb771e059c1083ba8ba7848dce22f6b4a8cfa0b98ba3fc188870e4"),
-        Entry(url: "https://www.w3.org/ns/credentials/status/v1", file: "bitstring-status-list-v1.jsonld", sha256: "fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7"),
+        Entry(
+            url: "https://w3id.org/security/data-integrity/v1", file: "data-integrity-v1.jsonld",
+            sha256: "b5d829bd09aa7c42abc6efa0c8ed7635313b5487f37ccfce3ecd149ca9418554"),
+        Entry(
+            url: "https://w3id.org/security/data-integrity/v2", file: "data-integrity-v2.jsonld",
+            sha256: "67f21e6e33a6c14e5ccfd2fc7865f7474fb71a04af7e94136cb399dfac8ae8f4"),
+        Entry(
+            url: "https://w3id.org/security/multikey/v1", file: "multikey-v1.jsonld", sha256: "ba2c182de2d92f7e47184bcca8fcf0beaee6d3986c527bf664c195bbc7c58597"
+        ),
+        Entry(
+            url: "https://w3id.org/security/suites/ed25519-2020/v1", file: "ed25519-signature-2020-v1.jsonld",
+            sha256: "b9e1ab971fd8bf2c7553e0c4a9438e0b9450afde1ea1ca5b2492368b9f549588"),
+        Entry(
+            url: "https://w3id.org/security/suites/ed25519-2018/v1", file: "ed25519-signature-2018-v1.jsonld",
+            sha256: "166c6abb9e08176cee5f6c87c9c1bbfefa5717da391bcac525e5437f93eab809"),
+        Entry(
+            url: "https://w3id.org/vc/status-list/2021/v1", file: "status-list-2021-v1.jsonld",
+            sha256: "6dd06a52bedb771e059c1083ba8ba7848dce22f6b4a8cfa0b98ba3fc188870e4"),
+        Entry(
+            url: "https://www.w3.org/ns/credentials/status/v1", file: "bitstring-status-list-v1.jsonld",
+            sha256: "fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7"),
         Entry(url: "https://www.w3.org/ns/did/v1", file: "did-v1.jsonld", sha256: "4f3eae5568c9c5f036a082088f9e192019ee06faa78973c87ff91d5421b88dad"),
         Entry(url: "https://w3id.org/did/v1", file: "did-v1.jsonld", sha256: "4f3eae5568c9c5f036a082088f9e192019ee06faa78973c87ff91d5421b88dad"),
         Entry(url: "https://w3id.org/did/v0.11", file: "did-v0.11.jsonld", sha256: "a3b2a2a54e69384f41cdb0f9a86ba8bf4a700b996d816ac48abe5a2f285d5db5"),
-        Entry(url: "https://w3c-ccg.github.io/vc-ed/plugfest-1-2022/jff-vc-edu-plugfest-1-context.json", file: "jff-vc-edu-plugfest-1-context.json", sha256: "3bc63c2ac768b6c3ae9a1beeb2564b3156b47c4a3ffae1ae49b553d3664f2749"),
-        Entry(url: "https://w3id.org/citizenship/v4rc1", file: "citizenship-v4rc1.jsonld", sha256: "5038c7383afd7ab2158f1b997913a8f60978a0abcf96e0b0d08e29f146d2db1e"),
-        Entry(url: "https://credentials.andamio.io/context/v0.jsonld", file: "andamio-context-v0.jsonld", sha256: "1823b3d6fe67dc271b702e899f53db6cbd0a3171baa50cb1336706768ab6932d"),
-        Entry(url: "https://credentials.andamio.io/context/v1.jsonld", file: "andamio-context-v1.jsonld", sha256: "1823b3d6fe67dc271b702e899f53db6cbd0a3171baa50cb1336706768ab6932d"),
-        Entry(url: "https://lib.velocitynetwork.foundation/contexts/credential-extensions-2022.jsonld.json", file: "velocity-credential-extensions-2022.jsonld.json", sha256: "db497200debbfe16c36d18c15a4ca8df8bf541e1c38818b880148feaa028cbe9"),
-        Entry(url: "https://raw.githubusercontent.com/educredentials/obv3-examples/refs/heads/main/contexts/educredential.json", file: "educredentials-educredential.json", sha256: "c56c11e50a8222d9a3420779b44c5959d0b88feabe10e8757e422efba11ad129"),
+        Entry(
+            url: "https://w3c-ccg.github.io/vc-ed/plugfest-1-2022/jff-vc-edu-plugfest-1-context.json", file: "jff-vc-edu-plugfest-1-context.json",
+            sha256: "3bc63c2ac768b6c3ae9a1beeb2564b3156b47c4a3ffae1ae49b553d3664f2749"),
+        Entry(
+            url: "https://w3id.org/citizenship/v4rc1", file: "citizenship-v4rc1.jsonld",
+            sha256: "5038c7383afd7ab2158f1b997913a8f60978a0abcf96e0b0d08e29f146d2db1e"),
+        Entry(
+            url: "https://credentials.andamio.io/context/v0.jsonld", file: "andamio-context-v0.jsonld",
+            sha256: "1823b3d6fe67dc271b702e899f53db6cbd0a3171baa50cb1336706768ab6932d"),
+        Entry(
+            url: "https://credentials.andamio.io/context/v1.jsonld", file: "andamio-context-v1.jsonld",
+            sha256: "1823b3d6fe67dc271b702e899f53db6cbd0a3171baa50cb1336706768ab6932d"),
+        Entry(
+            url: "https://lib.velocitynetwork.foundation/contexts/credential-extensions-2022.jsonld.json",
+            file: "velocity-credential-extensions-2022.jsonld.json", sha256: "db497200debbfe16c36d18c15a4ca8df8bf541e1c38818b880148feaa028cbe9"),
+        Entry(
+            url: "https://raw.githubusercontent.com/educredentials/obv3-examples/refs/heads/main/contexts/educredential.json",
+            file: "educredentials-educredential.json", sha256: "c56c11e50a8222d9a3420779b44c5959d0b88feabe10e8757e422efba11ad129"),
     ]
 }
 
@@ -157,7 +209,6 @@ public struct BundledContextLoader: JSONLD.DocumentLoader {
         return RemoteDocument(documentURL: key, document: value, isImmutable: true)
     }
 }
-
 
 extension BundledContexts {
     /// The names every bundled context gives to IRIs, scoped contexts included: the published vocabulary against

@@ -68,13 +68,15 @@ struct OB3Verifier {
 
     /// Verifies an already parsed credential with embedded proofs.
     func verify(credential: JSONObject, report start: ReportBuilder? = nil) async -> VerificationReport {
-        var report = start ?? {
-            var r = ReportBuilder()
-            r.method = "data-integrity"
-            r.specVersion = "3.0"
-            r.require(.payload)
-            return r
-        }()
+        var report =
+            start
+            ?? {
+                var r = ReportBuilder()
+                r.method = "data-integrity"
+                r.specVersion = "3.0"
+                r.require(.payload)
+                return r
+            }()
         let id = credential["id"]?.stringValue
         report.subject = id
         guard checkShape(credential, into: &report) else { return report.report() }
@@ -193,7 +195,9 @@ struct OB3Verifier {
         jsonld.maxContextWork = min(jsonld.maxContextWork, left)
         if options.cachesBundledContexts { jsonld.contextCache = BundledContexts.processedContexts }
         let budget = self.budget
-        return try await JSONLDProcessor.run(options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads) {
+        return try await JSONLDProcessor.run(
+            options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads
+        ) {
             processor in
             var canonicalizer = RDFCanonicalizer.Options()
             canonicalizer.maximumNDegreeHashCalls = min(canonicalizer.maximumNDegreeHashCalls, left)
@@ -213,9 +217,11 @@ struct OB3Verifier {
         let contexts = Self.contextValues(in: .object(credential))
         do {
             // Contexts that only name bundled contexts give the same vocabulary every time: merged once per process.
-            let bundledOnly = options.cachesBundledContexts && !contexts.isEmpty && contexts.allSatisfy { context in
-                context.asArray.allSatisfy { $0.stringValue.map { BundledContexts.entry(for: $0) != nil } ?? false }
-            }
+            let bundledOnly =
+                options.cachesBundledContexts && !contexts.isEmpty
+                && contexts.allSatisfy { context in
+                    context.asArray.allSatisfy { $0.stringValue.map { BundledContexts.entry(for: $0) != nil } ?? false }
+                }
             let memoKey = bundledOnly ? contexts.map { $0.asArray.compactMap(\.stringValue).map(CodePointString.init) } : nil
             let (expanded, vocabulary) = try await withProcessor { processor -> ([JSONValue], JSONLDVocabulary) in
                 let expanded = try processor.expand(.object(unsecured))
@@ -307,7 +313,8 @@ struct OB3Verifier {
             let checker = StatusChecker(verifier: self)
             for (index, status) in statuses.enumerated() {
                 guard index < options.maximumStatusEntries else {
-                    report.add(.revocation, .notChecked, "only the first \(options.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
+                    report.add(
+                        .revocation, .notChecked, "only the first \(options.maximumStatusEntries) status entries are checked", node: status["id"]?.stringValue)
                     break
                 }
                 await checker.check(status, credential: credential, into: &report)

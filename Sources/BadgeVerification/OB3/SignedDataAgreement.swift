@@ -116,7 +116,8 @@ struct SignedDataAgreement {
                 continue
             }
             let shown = names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
-            disagree(path + "/" + (names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
+            disagree(
+                path + "/" + (names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
         }
     }
 
