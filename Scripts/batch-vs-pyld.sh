@@ -46,11 +46,9 @@ import hashlib, json, os, sys, time
 from pyld import jsonld
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 work, n, contexts = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-files = {}
-for line in open(os.path.join(os.path.dirname(contexts), "OB3", "BundledContexts.swift")):
-    if 'Entry(url: "' in line:
-        url = line.split('url: "')[1].split('"')[0]; f = line.split('file: "')[1].split('"')[0]
-        files[url] = os.path.join(contexts, f)
+import re
+table = open(os.path.join(os.path.dirname(contexts), "OB3", "BundledContexts.swift")).read()
+files = {url: os.path.join(contexts, f) for url, f in re.findall(r'url:\s*"([^"]+)",\s*file:\s*"([^"]+)"', table)}
 parsed = {}
 def loader(url, options=None):
     key = url.split("#")[0]
