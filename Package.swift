@@ -92,7 +92,10 @@ let package = Package(
         // fuzz invariants and fail cases.
         .target(
             name: "BadgeTestSupport",
-            dependencies: ["BadgeBaking", "BadgeVerification", "OpenBadgesModel", "SVGBadge", "JSONLD", "RDFCanonicalization"],
+            dependencies: [
+                "BadgeBaking", "BadgeVerification", "OpenBadgesModel", "SVGBadge", "JSONLD", "RDFCanonicalization", "DataIntegrity",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/BadgeTestSupport",
             swiftSettings: strictSettings
         ),

@@ -15,7 +15,6 @@ let package = Package(
     dependencies: [
         .package(name: "BadgeBaking", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .executableTarget(
@@ -24,13 +23,11 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "BadgeVerification", package: "BadgeBaking"),
                 .product(name: "OpenBadgesModel", package: "BadgeBaking"),
-                // Brings the JSONLD and RDFCanonicalization modules (the root package does not vend them as products);
-                // DataIntegrity comes with BadgeVerification. They are imported as the modules of these products.
+                // LinkedDataSteps: the linked-data steps, one call each (those modules are package-internal).
                 .product(name: "_BadgeTestSupport", package: "BadgeBaking"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/LinkedDataBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        ),
+        )
     ]
 )

@@ -32,7 +32,7 @@ public struct BadgeVerifier: Sendable {
         await verify(decoded: BadgePayload.decoding(payload))
     }
 
-    /// Verifies a payload that was decoded already (``BakedBadge/decodedPayload``): it is not parsed again.
+    /// Verifies a payload that was decoded already (`BakedBadge.decodedPayload`): it is not parsed again.
     public func verify(decoded: Result<BadgePayload, ModelError>) async -> VerificationReport {
         let budget = VerificationBudget(options)
         var options = self.options

@@ -5,7 +5,7 @@ import RDFCanonicalization
 import OpenBadgesModel
 
 /// The proof types this module verifies: the EdDSA suites (Ed25519) and the ECDSA suites (P-256, P-384).
-public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
+package enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
     /// `DataIntegrityProof` + `eddsa-rdfc-2022` (what OB 3.0 requires).
     case eddsaRdfc2022 = "eddsa-rdfc-2022"
     /// `DataIntegrityProof` + `eddsa-2022`: the draft name of eddsa-rdfc-2022, same algorithm.
@@ -22,7 +22,7 @@ public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
     case ecdsaJcs2019 = "ecdsa-jcs-2019"
 
     /// The suite of a proof object, or nil when it is not one of these.
-    public init?(proof: JSONObject) {
+    package init?(proof: JSONObject) {
         guard let type = proof["type"]?.stringValue else { return nil }
         if type == "DataIntegrityProof" {
             guard let suite = proof["cryptosuite"]?.stringValue.flatMap(Self.init(rawValue:)),
@@ -37,47 +37,47 @@ public enum DataIntegritySuite: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the suite canonicalizes with JSON-LD + RDFC-1.0 (all but the JCS suites).
-    public var usesRDFCanonicalization: Bool { self != .eddsaJcs2022 && self != .ecdsaJcs2019 }
+    package var usesRDFCanonicalization: Bool { self != .eddsaJcs2022 && self != .ecdsaJcs2019 }
     /// Whether the suite signs with ECDSA (P-256 or P-384) rather than Ed25519.
-    public var isECDSA: Bool { self == .ecdsaRdfc2019 || self == .ecdsaJcs2019 }
+    package var isECDSA: Bool { self == .ecdsaRdfc2019 || self == .ecdsaJcs2019 }
 }
 
 /// Why a proof could not be processed (malformed proof, JSON-LD error).
-public struct DataIntegrityError: Error, Sendable, CustomStringConvertible {
+package struct DataIntegrityError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public let message: String
+    package let message: String
     /// Makes an error with a message.
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    package init(_ message: String) { self.message = message }
+    package var description: String { message }
 }
 
 /// Everything that goes into checking one proof: the canonical forms, their hashes, the signed bytes and the signature.
-public struct ProofHashData: Sendable {
+package struct ProofHashData: Sendable {
     /// The suite.
-    public var suite: DataIntegritySuite
+    package var suite: DataIntegritySuite
     /// The canonical unsecured document (N-Quads, or JCS JSON for the JCS suites).
-    public var canonicalDocument: String
+    package var canonicalDocument: String
     /// The canonical proof configuration.
-    public var canonicalProofConfiguration: String
+    package var canonicalProofConfiguration: String
     /// SHA-256 of ``canonicalDocument``.
-    public var documentHash: [UInt8]
+    package var documentHash: [UInt8]
     /// SHA-256 of ``canonicalProofConfiguration``.
-    public var proofHash: [UInt8]
+    package var proofHash: [UInt8]
     /// What the signature covers: proofHash ‖ documentHash (prefixed by the JWS header and `.` for Ed25519Signature2018).
-    public var signedBytes: [UInt8]
+    package var signedBytes: [UInt8]
     /// The signature from the proof (empty when signing).
-    public var signature: [UInt8]
+    package var signature: [UInt8]
     /// The `verificationMethod` of the proof.
-    public var verificationMethod: String?
+    package var verificationMethod: String?
     /// Terms of the document or proof that no context defines, and values toRdf left out: they are not signed.
-    public var droppedTerms: [String]
+    package var droppedTerms: [String]
 
     /// The hash function of the canonicalization and of the hashes: SHA-256, or SHA-384 for an ECDSA proof by a P-384
     /// key (whose RDFC-1.0 canonicalization also hashes with SHA-384).
-    public var digest: Digest = .sha256
+    package var digest: Digest = .sha256
 
     /// A hash function of ``ProofHashData/digest``.
-    public enum Digest: Sendable, Hashable {
+    package enum Digest: Sendable, Hashable {
         /// SHA-256 (every suite's default).
         case sha256
         /// SHA-384 (the ECDSA suites with P-384).
@@ -93,15 +93,15 @@ public struct ProofHashData: Sendable {
 /// let data = try DataIntegrity.hashData(secured: credential, proof: credential["proof"]!.objectValue!, processor: processor)
 /// let ok = DataIntegrity.verify(data, key: publicKey)
 /// ```
-public enum DataIntegrity {
+package enum DataIntegrity {
     /// The proofs of a secured document (`proof` as one object or an array).
-    public static func proofs(of secured: JSONObject) -> [JSONObject] {
+    package static func proofs(of secured: JSONObject) -> [JSONObject] {
         (secured["proof"]?.asArray ?? []).compactMap(\.objectValue)
     }
 
     /// The document a proof signs: the secured document without `proof`, plus (for a proof chain) the proofs its
     /// `previousProof` names.
-    public static func unsecuredDocument(_ secured: JSONObject, for proof: JSONObject) -> JSONObject {
+    package static func unsecuredDocument(_ secured: JSONObject, for proof: JSONObject) -> JSONObject {
         var unsecured = secured
         unsecured["proof"] = nil
         if let previous = proof["previousProof"] {
@@ -113,7 +113,7 @@ public enum DataIntegrity {
     }
 
     /// The proof configuration: the proof without its value, with the document's `@context`.
-    public static func proofConfiguration(_ proof: JSONObject, document: JSONObject) -> JSONObject {
+    package static func proofConfiguration(_ proof: JSONObject, document: JSONObject) -> JSONObject {
         var config = proof
         config["proofValue"] = nil
         config["jws"] = nil
@@ -125,7 +125,7 @@ public enum DataIntegrity {
     /// - Throws: ``DataIntegrityError`` for an unsupported or malformed proof; `JSONLDError` when the document cannot
     ///   be processed (e.g. an unknown context).
     ///   `digest` is the hash function: SHA-256, or SHA-384 for an ECDSA proof by a P-384 key.
-    public static func hashData(secured: JSONObject, proof: JSONObject, processor: JSONLDProcessor, digest: ProofHashData.Digest = .sha256) throws
+    package static func hashData(secured: JSONObject, proof: JSONObject, processor: JSONLDProcessor, digest: ProofHashData.Digest = .sha256) throws
         -> ProofHashData
     {
         guard let suite = DataIntegritySuite(proof: proof) else {
@@ -160,7 +160,7 @@ public enum DataIntegrity {
     }
 
     /// Builds the hash data of an unsecured document and proof options (the proof without its value).
-    public static func hashData(
+    package static func hashData(
         suite: DataIntegritySuite, unsecured: JSONObject, proofOptions: JSONObject, processor: JSONLDProcessor, digest: ProofHashData.Digest = .sha256
     ) throws -> ProofHashData {
         let config = proofConfiguration(proofOptions, document: unsecured)
@@ -194,13 +194,13 @@ public enum DataIntegrity {
     }
 
     /// Whether the signature in `data` is valid for the Ed25519 `key` (an EdDSA suite's proof).
-    public static func verify(_ data: ProofHashData, key: Curve25519.Signing.PublicKey) -> Bool {
+    package static func verify(_ data: ProofHashData, key: Curve25519.Signing.PublicKey) -> Bool {
         !data.suite.isECDSA && data.signature.count == 64 && key.isValidSignature(data.signature, for: data.signedBytes)
     }
 
     /// Whether the signature in `data` is valid for the P-256 `key` (an ECDSA suite's proof: SHA-256 hashes, and the
     /// 64-byte r ‖ s signature over their concatenation).
-    public static func verify(_ data: ProofHashData, p256 key: P256.Signing.PublicKey) -> Bool {
+    package static func verify(_ data: ProofHashData, p256 key: P256.Signing.PublicKey) -> Bool {
         guard data.suite.isECDSA, data.digest == .sha256, let signature = try? P256.Signing.ECDSASignature(rawRepresentation: data.signature) else {
             return false
         }
@@ -209,7 +209,7 @@ public enum DataIntegrity {
 
     /// Whether the signature in `data` is valid for the P-384 `key` (an ECDSA suite's proof whose hash data was made
     /// with ``ProofHashData/Digest/sha384``: the 96-byte r ‖ s signature over the concatenated SHA-384 hashes).
-    public static func verify(_ data: ProofHashData, p384 key: P384.Signing.PublicKey) -> Bool {
+    package static func verify(_ data: ProofHashData, p384 key: P384.Signing.PublicKey) -> Bool {
         guard data.suite.isECDSA, data.digest == .sha384, let signature = try? P384.Signing.ECDSASignature(rawRepresentation: data.signature) else {
             return false
         }
@@ -217,7 +217,7 @@ public enum DataIntegrity {
     }
 
     /// A private key for ``sign(_:proofOptions:signingKey:processor:)``.
-    public enum SigningKey: Sendable {
+    package enum SigningKey: Sendable {
         /// Ed25519, for the EdDSA suites.
         case ed25519(Curve25519.Signing.PrivateKey)
         /// P-256, for the ECDSA suites (SHA-256).
@@ -228,7 +228,7 @@ public enum DataIntegrity {
 
     /// Signs `unsecured` with `signingKey` under the suite `proofOptions` name; returns the secured document with the
     /// new proof added (to any existing ones).
-    public static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, signingKey: SigningKey, processor: JSONLDProcessor) throws -> JSONObject {
+    package static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, signingKey: SigningKey, processor: JSONLDProcessor) throws -> JSONObject {
         guard let suite = DataIntegritySuite(proof: proofOptions), suite != .ed25519Signature2018 else {
             throw DataIntegrityError("signing supports DataIntegrityProof and Ed25519Signature2020 only")
         }
@@ -253,7 +253,7 @@ public enum DataIntegrity {
 
     /// Signs `unsecured` with `key`: returns the secured document with the new proof added (to any existing ones).
     /// `proofOptions` holds `type`, `cryptosuite`, `created`, `verificationMethod`, `proofPurpose` (no `@context`).
-    public static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, key: Curve25519.Signing.PrivateKey, processor: JSONLDProcessor) throws
+    package static func sign(_ unsecured: JSONObject, proofOptions: JSONObject, key: Curve25519.Signing.PrivateKey, processor: JSONLDProcessor) throws
         -> JSONObject
     {
         try sign(unsecured, proofOptions: proofOptions, signingKey: .ed25519(key), processor: processor)

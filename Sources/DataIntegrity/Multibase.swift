@@ -2,7 +2,7 @@ import Foundation
 import OpenBadgesModel
 
 /// Base58 with the Bitcoin alphabet (the `z` multibase encoding used by Multikey and `proofValue`).
-public enum Base58 {
+package enum Base58 {
     static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
     static let inverse: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
@@ -11,10 +11,10 @@ public enum Base58 {
     }()
 
     /// The longest input decoded (the algorithm is quadratic); keys and signatures are far shorter.
-    public static let maximumInputLength = 1024
+    package static let maximumInputLength = 1024
 
     /// Decodes base58btc text, or nil when it has a character outside the alphabet or is too long.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count <= maximumInputLength else { return nil }
         var bytes: [UInt8] = []  // little-endian
@@ -37,7 +37,7 @@ public enum Base58 {
     }
 
     /// Encodes bytes as base58btc text.
-    public static func encode(_ input: [UInt8]) -> String {
+    package static func encode(_ input: [UInt8]) -> String {
         var digits: [UInt8] = []  // little-endian base 58
         for byte in input {
             var carry = Int(byte)
@@ -58,9 +58,9 @@ public enum Base58 {
 }
 
 /// Multibase (the prefix character names the encoding): `z` base58btc, `u` base64url, `m` base64.
-public enum Multibase {
+package enum Multibase {
     /// Decodes multibase text, or nil for an unknown prefix or bad text.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         guard let first = text.first else { return nil }
         let rest = String(text.dropFirst())
         switch first {
@@ -72,11 +72,11 @@ public enum Multibase {
     }
 
     /// `z` + base58btc.
-    public static func encodeBase58btc(_ bytes: [UInt8]) -> String { "z" + Base58.encode(bytes) }
+    package static func encodeBase58btc(_ bytes: [UInt8]) -> String { "z" + Base58.encode(bytes) }
 }
 
 /// A public key in Multikey form (`publicKeyMultibase`, did:key): multicodec prefix + key bytes.
-public enum MultikeyPublicKey: Sendable, Hashable {
+package enum MultikeyPublicKey: Sendable, Hashable {
     /// Ed25519 (multicodec 0xed, bytes `ed 01`): 32 bytes.
     case ed25519([UInt8])
     /// P-256 (multicodec 0x1200, bytes `80 24`): a 33-byte compressed point.
@@ -85,7 +85,7 @@ public enum MultikeyPublicKey: Sendable, Hashable {
     case p384([UInt8])
 
     /// Decodes `z…` Multikey text, or nil for an unknown codec or wrong length.
-    public init?(multibase: String) {
+    package init?(multibase: String) {
         guard let raw = Multibase.decode(multibase), raw.count > 2 else { return nil }
         let body = Array(raw[2...])
         switch (raw[0], raw[1]) {
@@ -97,7 +97,7 @@ public enum MultikeyPublicKey: Sendable, Hashable {
     }
 
     /// The Multikey text (`z6Mk…` for Ed25519).
-    public var multibase: String {
+    package var multibase: String {
         switch self {
         case .ed25519(let k): Multibase.encodeBase58btc([0xED, 0x01] + k)
         case .p256(let k): Multibase.encodeBase58btc([0x80, 0x24] + k)

@@ -2,7 +2,7 @@ import Foundation
 
 /// An asynchronous document loader (for example one that fetches contexts over HTTPS). The library never
 /// supplies one; applications that allow network access implement it.
-public protocol AsyncDocumentLoader: Sendable {
+package protocol AsyncDocumentLoader: Sendable {
     func loadDocument(_ url: String) async throws -> RemoteDocument
 }
 
@@ -40,11 +40,11 @@ extension JSONLDProcessor {
     /// Runs `body` with a processor whose remote documents come from `options.documentLoader` first and otherwise
     /// from `asyncLoader`. Each time processing needs a document that is not available yet, it is fetched
     /// asynchronously and `body` runs again with a fresh processor (at most
-    /// ``JSONLDOptions/maxRemoteContextLoads`` fetches, or `maxFetches` when given).
-    public static func run<T>(
-        options: JSONLDOptions, asyncLoader: any AsyncDocumentLoader, maxFetches: Int? = nil, _ body: (JSONLDProcessor) throws -> T
+    /// ``JSONLDOptions/maximumRemoteContextLoads`` fetches, or `maximumFetches` when given).
+    package static func run<T>(
+        options: JSONLDOptions, asyncLoader: any AsyncDocumentLoader, maximumFetches: Int? = nil, _ body: (JSONLDProcessor) throws -> T
     ) async throws -> T {
-        let maxFetches = maxFetches ?? options.maxRemoteContextLoads
+        let maximumFetches = maximumFetches ?? options.maximumRemoteContextLoads
         let onDemand = OnDemandDocumentLoader(fallback: options.documentLoader)
         var opts = options
         opts.documentLoader = onDemand
@@ -56,8 +56,8 @@ extension JSONLDProcessor {
             } catch {
                 guard let url = onDemand.takeMissing() else { throw error }
                 fetches += 1
-                if fetches > maxFetches {
-                    throw JSONLDError(.contextOverflow, "more than \(maxFetches) documents fetched")
+                if fetches > maximumFetches {
+                    throw JSONLDError(.contextOverflow, "more than \(maximumFetches) documents fetched")
                 }
                 let doc: RemoteDocument
                 do {

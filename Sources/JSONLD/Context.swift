@@ -136,11 +136,11 @@ extension JSONLDProcessor {
     /// Whether charging the processor what a cached application cost stays within its limits. When it does not, the
     /// caller processes the context for real, so that a limit stops processing exactly where it would without a cache.
     func fitsLimits(_ trace: ContextTrace) -> Bool {
-        if contextCache.nesting + trace.depth > options.maxDepth { return false }
-        if trace.remoteDepth >= options.maxRemoteContextDepth { return false }
-        if contextCache.work + trace.work > options.maxContextWork { return false }
+        if contextCache.nesting + trace.depth > options.maximumDepth { return false }
+        if trace.remoteDepth >= options.maximumRemoteContextDepth { return false }
+        if contextCache.work + trace.work > options.maximumContextWork { return false }
         let newLoads = trace.loads.reduce(into: Set<CodePointString>()) { if contextCache.get($1.url) == nil { $0.insert(CodePointString($1.url)) } }
-        return contextCache.loads + newLoads.count <= options.maxRemoteContextLoads
+        return contextCache.loads + newLoads.count <= options.maximumRemoteContextLoads
     }
 
     /// Charges the processor what a cached context application cost when it was processed (after ``fitsLimits(_:)``).
@@ -164,8 +164,8 @@ extension JSONLDProcessor {
         contextCache.nesting += 1
         defer { contextCache.nesting -= 1 }
         if contextCache.trace != nil { contextCache.trace!.depth = max(contextCache.trace!.depth, contextCache.nesting) }
-        if contextCache.nesting > options.maxDepth {
-            throw JSONLDError(.contextOverflow, "contexts nested deeper than \(options.maxDepth)")
+        if contextCache.nesting > options.maximumDepth {
+            throw JSONLDError(.contextOverflow, "contexts nested deeper than \(options.maximumDepth)")
         }
         try addContextWork(1)
         var result = active
@@ -194,8 +194,8 @@ extension JSONLDProcessor {
                     throw JSONLDError(.recursiveContextInclusion, url)
                 }
                 if contextCache.trace != nil { contextCache.trace!.remoteDepth = max(contextCache.trace!.remoteDepth, remoteContexts.count) }
-                if remoteContexts.count >= options.maxRemoteContextDepth {
-                    throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextDepth) nested remote contexts")
+                if remoteContexts.count >= options.maximumRemoteContextDepth {
+                    throw JSONLDError(.contextOverflow, "more than \(options.maximumRemoteContextDepth) nested remote contexts")
                 }
                 var rc = remoteContexts
                 rc.append(url)
@@ -288,8 +288,8 @@ extension JSONLDProcessor {
 
     func addContextWork(_ n: Int) throws {
         contextCache.work += n
-        if contextCache.work > options.maxContextWork {
-            throw JSONLDError(.contextOverflow, "context processing work exceeds \(options.maxContextWork)")
+        if contextCache.work > options.maximumContextWork {
+            throw JSONLDError(.contextOverflow, "context processing work exceeds \(options.maximumContextWork)")
         }
     }
 
@@ -299,8 +299,8 @@ extension JSONLDProcessor {
             return (c.0, c.1)
         }
         contextCache.loads += 1
-        if contextCache.loads > options.maxRemoteContextLoads {
-            throw JSONLDError(.contextOverflow, "more than \(options.maxRemoteContextLoads) remote contexts loaded")
+        if contextCache.loads > options.maximumRemoteContextLoads {
+            throw JSONLDError(.contextOverflow, "more than \(options.maximumRemoteContextLoads) remote contexts loaded")
         }
         let doc: RemoteDocument
         do {

@@ -2,19 +2,19 @@ import Foundation
 import OpenBadgesModel
 
 /// A loaded remote document (a context or an input document).
-public struct RemoteDocument: Sendable {
+package struct RemoteDocument: Sendable {
     /// The final URL of the document (after redirects), used as base URL for relative references.
-    public var documentURL: String
+    package var documentURL: String
     /// The parsed document.
-    public var document: JSONValue
+    package var document: JSONValue
     /// The context URL from an HTTP `Link` header (`contextUrl` in the JSON-LD API), if any.
-    public var contextURL: String?
+    package var contextURL: String?
     /// The loader's promise that this URL always gives this document (a hash-pinned bundled context, say): only
     /// contexts processed from immutable documents are kept in a ``JSONLDContextCache``.
-    public var isImmutable: Bool
+    package var isImmutable: Bool
 
     /// Makes a remote document.
-    public init(documentURL: String, document: JSONValue, contextURL: String? = nil, isImmutable: Bool = false) {
+    package init(documentURL: String, document: JSONValue, contextURL: String? = nil, isImmutable: Bool = false) {
         self.documentURL = documentURL
         self.document = document
         self.contextURL = contextURL
@@ -24,31 +24,31 @@ public struct RemoteDocument: Sendable {
 
 /// Loads remote JSON-LD documents (contexts). Implementations must never block indefinitely; the library ships no
 /// network loader: fetching is the application's decision.
-public protocol DocumentLoader: Sendable {
+package protocol DocumentLoader: Sendable {
     func loadDocument(_ url: String) throws -> RemoteDocument
 }
 
 /// Refuses every URL (the default: JSON-LD processing never touches the network unless a loader is supplied).
-public struct NoNetworkDocumentLoader: DocumentLoader {
+package struct NoNetworkDocumentLoader: DocumentLoader {
     /// Makes the loader.
-    public init() {}
+    package init() {}
     /// Always throws `loading document failed`.
-    public func loadDocument(_ url: String) throws -> RemoteDocument {
+    package func loadDocument(_ url: String) throws -> RemoteDocument {
         throw JSONLDError(.loadingDocumentFailed, "no document loader configured for \(url)")
     }
 }
 
 /// Serves documents from memory and from local files: exact URL → file/JSON maps, plus URL prefix → directory maps.
-public struct StaticDocumentLoader: DocumentLoader {
+package struct StaticDocumentLoader: DocumentLoader {
     /// Parsed documents by exact URL.
-    public var documents: [String: JSONValue]
+    package var documents: [String: JSONValue]
     /// Local file paths by exact URL.
-    public var files: [String: String]
+    package var files: [String: String]
     /// (URL prefix, local directory path) pairs; the remainder of the URL is appended to the directory.
-    public var prefixes: [(String, String)]
+    package var prefixes: [(String, String)]
 
     /// Makes a loader from in-memory documents, files by URL and (URL prefix, directory) pairs.
-    public init(documents: [String: JSONValue] = [:], files: [String: String] = [:], prefixes: [(String, String)] = []) {
+    package init(documents: [String: JSONValue] = [:], files: [String: String] = [:], prefixes: [(String, String)] = []) {
         self.documents = documents
         self.files = files
         self.prefixes = prefixes
@@ -56,7 +56,7 @@ public struct StaticDocumentLoader: DocumentLoader {
 
     /// Builds a loader from an `INDEX.tsv` with `url` and `file` columns (as in the shared contexts folder).
     /// Rows whose file lives under `alternates/` are skipped.
-    public init(contextIndexTSV path: String) throws {
+    package init(contextIndexTSV path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var files: [String: String] = [:]
@@ -69,7 +69,7 @@ public struct StaticDocumentLoader: DocumentLoader {
     }
 
     /// Serves `url` (fragment removed) from `documents`, then `files`, then the first matching prefix; throws `loading document failed` when none has it.
-    public func loadDocument(_ url: String) throws -> RemoteDocument {
+    package func loadDocument(_ url: String) throws -> RemoteDocument {
         var key = url
         if let h = key.firstIndex(of: "#") { key = String(key[..<h]) }
         if let d = documents[key] { return RemoteDocument(documentURL: key, document: d) }

@@ -2,16 +2,16 @@ import RDFCanonicalization
 import OpenBadgesModel
 
 /// A key that expansion dropped because no context defines it (so it would not be signed), with its location.
-public struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
+package struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
     /// The key as written in the document.
-    public let key: String
+    package let key: String
     /// Path of the object holding the key, as JSON Pointer-like segments from the document root.
-    public let path: [String]
-    public var description: String { "/" + (path + [key]).joined(separator: "/") }
+    package let path: [String]
+    package var description: String { "/" + (path + [key]).joined(separator: "/") }
 }
 
 /// JSON-LD processing mode.
-public enum JSONLDProcessingMode: String, Sendable, Hashable {
+package enum JSONLDProcessingMode: String, Sendable, Hashable {
     /// JSON-LD 1.0 (`json-ld-1.0`).
     case jsonld10 = "json-ld-1.0"
     /// JSON-LD 1.1 (`json-ld-1.1`).
@@ -19,7 +19,7 @@ public enum JSONLDProcessingMode: String, Sendable, Hashable {
 }
 
 /// How toRdf keeps the base direction of strings (`rdfDirection` in the JSON-LD API).
-public enum RDFDirectionMode: String, Sendable, Hashable {
+package enum RDFDirectionMode: String, Sendable, Hashable {
     /// Datatype `https://www.w3.org/ns/i18n#{language}_{direction}`.
     case i18nDatatype = "i18n-datatype"
     /// A blank node with `rdf:value`, `rdf:language` and `rdf:direction`.
@@ -27,44 +27,44 @@ public enum RDFDirectionMode: String, Sendable, Hashable {
 }
 
 /// Options for JSON-LD processing.
-public struct JSONLDOptions: Sendable {
+package struct JSONLDOptions: Sendable {
     /// Base IRI of the document (defaults to the document URL when known).
-    public var base: String?
+    package var base: String?
     /// Loader for remote contexts. The default refuses all URLs (no network access).
-    public var documentLoader: any DocumentLoader
+    package var documentLoader: any DocumentLoader
     /// A context applied before the document's own (`expandContext` in the JSON-LD API).
-    public var expandContext: JSONValue?
+    package var expandContext: JSONValue?
     /// `json-ld-1.1` (default) or `json-ld-1.0`.
-    public var processingMode: JSONLDProcessingMode
+    package var processingMode: JSONLDProcessingMode
     /// Maximum nesting depth of the input (arrays/objects) that expansion will follow.
-    public var maxDepth: Int
+    package var maximumDepth: Int
     /// Maximum chain of remote contexts loading other remote contexts (bounds hostile context graphs).
-    public var maxRemoteContextDepth: Int
+    package var maximumRemoteContextDepth: Int
     /// Maximum number of remote context documents loaded during one operation.
-    public var maxRemoteContextLoads: Int
+    package var maximumRemoteContextLoads: Int
     /// Bound on context-processing work in one operation: term definitions created plus contexts processed
     /// (including scoped contexts re-applied while expanding). Stops context graphs built to explode
     /// (e.g. scoped contexts that each include several others). Verifying the OB 3.0 corpus needs a few hundred.
-    public var maxContextWork: Int
+    package var maximumContextWork: Int
     /// toRdf: how to keep `@direction`; nil (default) drops it.
-    public var rdfDirection: RDFDirectionMode?
+    package var rdfDirection: RDFDirectionMode?
     /// toRdf: emit triples whose predicate is a blank node.
-    public var produceGeneralizedRdf: Bool
+    package var produceGeneralizedRdf: Bool
     /// Processed contexts shared with other processors (see ``JSONLDContextCache``); nil (default) processes every
     /// context every time. Share one only among processors whose loaders give the same document for a URL they
     /// mark immutable.
-    public var contextCache: JSONLDContextCache?
+    package var contextCache: JSONLDContextCache?
 
     /// Makes options; by default no remote context can be loaded.
-    public init(
+    package init(
         base: String? = nil,
         documentLoader: any DocumentLoader = NoNetworkDocumentLoader(),
         expandContext: JSONValue? = nil,
         processingMode: JSONLDProcessingMode = .jsonld11,
-        maxDepth: Int = 128,
-        maxRemoteContextDepth: Int = 32,
-        maxRemoteContextLoads: Int = 256,
-        maxContextWork: Int = 200_000,
+        maximumDepth: Int = 128,
+        maximumRemoteContextDepth: Int = 32,
+        maximumRemoteContextLoads: Int = 256,
+        maximumContextWork: Int = 200_000,
         rdfDirection: RDFDirectionMode? = nil,
         produceGeneralizedRdf: Bool = false,
         contextCache: JSONLDContextCache? = nil
@@ -74,10 +74,10 @@ public struct JSONLDOptions: Sendable {
         self.documentLoader = documentLoader
         self.expandContext = expandContext
         self.processingMode = processingMode
-        self.maxDepth = maxDepth
-        self.maxRemoteContextDepth = maxRemoteContextDepth
-        self.maxRemoteContextLoads = maxRemoteContextLoads
-        self.maxContextWork = maxContextWork
+        self.maximumDepth = maximumDepth
+        self.maximumRemoteContextDepth = maximumRemoteContextDepth
+        self.maximumRemoteContextLoads = maximumRemoteContextLoads
+        self.maximumContextWork = maximumContextWork
         self.rdfDirection = rdfDirection
         self.produceGeneralizedRdf = produceGeneralizedRdf
     }
@@ -123,37 +123,37 @@ extension ContextTrace {
 ///
 /// A processor caches the remote contexts it loads and records what the last operation dropped, so it is not
 /// thread-safe: use one per task (it is cheap to create). The document loader is shared and must be `Sendable`.
-public final class JSONLDProcessor {
+package final class JSONLDProcessor {
     /// The options used by every operation.
-    public let options: JSONLDOptions
+    package let options: JSONLDOptions
     let contextCache = ContextCache()
     /// Keys dropped by the last ``expand(_:)`` call.
-    public internal(set) var droppedKeys: [DroppedKey] = []
+    package internal(set) var droppedKeys: [DroppedKey] = []
     /// Values left out by the last ``toRDF(_:)`` call (relative IRIs, malformed language tags).
-    public internal(set) var droppedRDFValues: [DroppedRDFValue] = []
+    package internal(set) var droppedRDFValues: [DroppedRDFValue] = []
 
     /// Makes a processor with `options`.
-    public init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
+    package init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
 
-    /// Context-processing work done by the last operation (compare with ``JSONLDOptions/maxContextWork``).
-    public var contextWork: Int { contextCache.work }
+    /// Context-processing work done by the last operation (compare with ``JSONLDOptions/maximumContextWork``).
+    package var contextWork: Int { contextCache.work }
     /// The canonicalizer ``canonicalize(_:canonicalizer:)`` uses by default (its options bound RDFC-1.0's work).
-    public var canonicalizer = RDFCanonicalizer()
+    package var canonicalizer = RDFCanonicalizer()
     /// Hash N-Degree Quads calls made by every ``canonicalize(_:canonicalizer:)`` of this processor so far.
-    public internal(set) var canonicalizationCalls = 0
+    package internal(set) var canonicalizationCalls = 0
     /// Context-processing work summed over every operation of this processor (``contextWork`` is the last one's).
-    public internal(set) var totalContextWork = 0
+    package internal(set) var totalContextWork = 0
 
     /// Expansions shared with other processors of the same options (see ``JSONLDExpansionMemo``); nil by default.
-    public var expansionMemo: JSONLDExpansionMemo?
+    package var expansionMemo: JSONLDExpansionMemo?
 
     /// Expands a JSON-LD document (JSON-LD 1.1 API `expand()`); the result is always an array.
-    public func expand(_ input: JSONValue) throws -> [JSONValue] {
+    package func expand(_ input: JSONValue) throws -> [JSONValue] {
         droppedKeys = []
         contextCache.work = 0
         contextCache.loads = 0
         if let memo = expansionMemo {
-            if let hit = memo.lookup(input), hit.work <= options.maxContextWork, hit.loads <= options.maxRemoteContextLoads {
+            if let hit = memo.lookup(input), hit.work <= options.maximumContextWork, hit.loads <= options.maximumRemoteContextLoads {
                 // Charged as if expanded here: the same work, loads and loaded documents.
                 droppedKeys = hit.dropped
                 contextCache.work = hit.work
@@ -200,7 +200,7 @@ public final class JSONLDProcessor {
         _ activeIn: ActiveContext, _ activeProperty: String?, _ element: JSONValue, baseURL: String?,
         fromMap: Bool = false, path: [String], depth: Int
     ) throws -> JSONValue? {
-        if depth > options.maxDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maxDepth)") }
+        if depth > options.maximumDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maximumDepth)") }
         var active = activeIn
         if element.isNull { return nil }
         let propertyDef = activeProperty.flatMap { active.terms[$0] }

@@ -1,6 +1,6 @@
 /// RFC 3986 IRI reference parsing and resolution (§5.2), written out because Foundation's URL resolution
 /// does not follow RFC 3986 exactly.
-public enum IRI {
+package enum IRI {
     struct Parts {
         var scheme: String?
         var authority: String?
@@ -61,14 +61,14 @@ public enum IRI {
     }
 
     /// True if `s` is an absolute IRI (has a scheme).
-    public static func isAbsolute(_ s: String) -> Bool {
+    package static func isAbsolute(_ s: String) -> Bool {
         let u = s.unicodeScalars
         guard let c = u.firstIndex(of: ":") else { return false }
         return isScheme(u[..<c])
     }
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
-    public static func isWellFormed(_ s: String) -> Bool {
+    package static func isWellFormed(_ s: String) -> Bool {
         guard isAbsolute(s), s.unicodeScalars.filter({ $0 == "#" }).count <= 1 else { return false }
         for u in s.unicodeScalars {
             switch u {
@@ -113,7 +113,7 @@ public enum IRI {
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2.2). A nil base returns the reference unchanged.
-    public static func resolve(_ reference: String, against base: String?) -> String {
+    package static func resolve(_ reference: String, against base: String?) -> String {
         guard let base else { return reference }
         let r = parse(reference)
         let b = parse(base)

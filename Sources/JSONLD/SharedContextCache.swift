@@ -21,9 +21,9 @@ import OpenBadgesModel
 /// A hit charges the processor exactly what processing would have: the same context work, remote loads and
 /// nesting, checked against the processor's own limits, so results and limits never depend on what is cached.
 /// Lookups take a lock per cached context (not one for the whole cache), held only for a dictionary lookup.
-public final class JSONLDContextCache: @unchecked Sendable {
+package final class JSONLDContextCache: @unchecked Sendable {
     /// The most entries the cache holds.
-    public let maximumEntries: Int
+    package let maximumEntries: Int
     private let lock = NSLock()
     private var roots: [RootKey: ContextNode] = [:]
     private var entries = 0
@@ -34,10 +34,10 @@ public final class JSONLDContextCache: @unchecked Sendable {
     }
 
     /// Makes an empty cache of at most `maximumEntries` processed contexts.
-    public init(maximumEntries: Int = 1024) { self.maximumEntries = maximumEntries }
+    package init(maximumEntries: Int = 1024) { self.maximumEntries = maximumEntries }
 
     /// The number of processed contexts held.
-    public var count: Int { lock.withLock { entries } }
+    package var count: Int { lock.withLock { entries } }
 
     func root(base: String?, mode: JSONLDProcessingMode) -> ContextNode {
         lock.withLock {
@@ -122,7 +122,7 @@ struct ContextTrace {
     var loads: [(url: String, document: JSONValue, documentURL: String, immutable: Bool)] = []
     /// Deepest `processContext` nesting reached, counted from the application's caller.
     var depth = 0
-    /// Longest remote context chain checked against ``JSONLDOptions/maxRemoteContextDepth`` (-1: none checked).
+    /// Longest remote context chain checked against ``JSONLDOptions/maximumRemoteContextDepth`` (-1: none checked).
     var remoteDepth = -1
     var mutable = false
 }
@@ -149,7 +149,7 @@ func contextReferences(_ context: JSONValue) -> [CodePointString]? {
 /// number text), and gets the expansion and dropped keys computed the first time. A processor that gets an
 /// expansion from the memo is charged the context work and loads that making it took (and makes it for real when
 /// that is over its limit), so budgets are the same as without the memo.
-public final class JSONLDExpansionMemo: @unchecked Sendable {
+package final class JSONLDExpansionMemo: @unchecked Sendable {
     struct Entry {
         let input: JSONValue
         let expanded: [JSONValue]
@@ -162,10 +162,10 @@ public final class JSONLDExpansionMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Entry] = []
     /// How many documents are remembered.
-    public static let capacity = 4
+    package static let capacity = 4
 
     /// Makes an empty memo.
-    public init() {}
+    package init() {}
 
     func lookup(_ input: JSONValue) -> Entry? {
         lock.withLock { entries.first { ExactJSON.equal($0.input, input, ordered: true) } }

@@ -8,27 +8,27 @@ let xsdNS = "http://www.w3.org/2001/XMLSchema#"
 /// Something toRdf left out of the dataset because it is not a well-formed absolute IRI, blank node or language tag
 /// (for example a `type` value that no context defines and that stayed a relative IRI). Like dropped keys, these
 /// values are not covered by a Data Integrity signature.
-public struct DroppedRDFValue: Sendable, Hashable, CustomStringConvertible {
+package struct DroppedRDFValue: Sendable, Hashable, CustomStringConvertible {
     /// The position the dropped value held.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case graphName, subject, property, type, object, datatype, languageTag
     }
     /// The position the value held.
-    public let kind: Kind
+    package let kind: Kind
     /// The dropped value.
-    public let value: String
-    public var description: String { "\(kind.rawValue) \(value)" }
+    package let value: String
+    package var description: String { "\(kind.rawValue) \(value)" }
 }
 
 extension JSONLDProcessor {
     /// Expands `input` and deserializes it to an RDF dataset (JSON-LD 1.1 API `toRdf()`).
-    public func toRDF(_ input: JSONValue) throws -> RDFDataset {
+    package func toRDF(_ input: JSONValue) throws -> RDFDataset {
         let expanded = try expand(input)
         return try toRDF(expanded: expanded)
     }
 
     /// Deserializes an already expanded document to RDF (§8.1.2).
-    public func toRDF(expanded: [JSONValue]) throws -> RDFDataset {
+    package func toRDF(expanded: [JSONValue]) throws -> RDFDataset {
         droppedRDFValues = []
         let builder = NodeMapBuilder()
         var noList: [JSONValue]? = nil
@@ -359,7 +359,7 @@ extension JSONLDProcessor {
     /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash),
     /// with `canonicalizer` or, by default, ``canonicalizer``. Adds the Hash N-Degree Quads calls made to
     /// ``canonicalizationCalls``.
-    public func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer? = nil) throws -> CanonicalizedDataset {
+    package func canonicalize(_ input: JSONValue, canonicalizer: RDFCanonicalizer? = nil) throws -> CanonicalizedDataset {
         let dataset = try (canonicalizer ?? self.canonicalizer).canonicalize(toRDF(input))
         canonicalizationCalls += dataset.hashNDegreeQuadsCalls
         return dataset

@@ -5,19 +5,19 @@
 /// a document cannot show one thing in its JSON while its signed triples say another (see `SignedDataAgreement` in
 /// BadgeVerification).
 import OpenBadgesModel
-public struct JSONLDVocabulary: Sendable {
+package struct JSONLDVocabulary: Sendable {
     /// Term names by the IRI (or keyword) they expand to.
-    public private(set) var namesByIRI: [String: Set<String>] = [:]
+    package private(set) var namesByIRI: [String: Set<String>] = [:]
     /// Every term name defined.
-    public private(set) var names: Set<String> = []
+    package private(set) var names: Set<String> = []
     /// Every `@vocab` IRI set by the contexts.
-    public private(set) var vocabularies: Set<String> = []
+    package private(set) var vocabularies: Set<String> = []
 
     /// An empty vocabulary.
-    public init() {}
+    package init() {}
 
     /// The names the vocabulary gives `iri`: its terms, and the remainder after a `@vocab` prefix.
-    public func names(of iri: String) -> Set<String> {
+    package func names(of iri: String) -> Set<String> {
         var result = namesByIRI[iri] ?? []
         for vocabulary in vocabularies where iri.count > vocabulary.count && iri.hasPrefix(vocabulary) {
             result.insert(String(iri.dropFirst(vocabulary.count)))
@@ -26,24 +26,24 @@ public struct JSONLDVocabulary: Sendable {
     }
 
     /// Whether `iri` is named by the vocabulary (a term's IRI or under a `@vocab`).
-    public func knows(_ iri: String) -> Bool { !names(of: iri).isEmpty }
+    package func knows(_ iri: String) -> Bool { !names(of: iri).isEmpty }
 
     /// Adds a term.
-    public mutating func add(name: String, iri: String) {
+    package mutating func add(name: String, iri: String) {
         namesByIRI[iri, default: []].insert(name)
         names.insert(name)
     }
 
     /// Adds every term of `other` whose name and IRI this vocabulary does not know yet: the way a document's own
     /// (inline) contexts may add new terms but never rename or reuse a published one.
-    public mutating func addNew(from other: JSONLDVocabulary) {
+    package mutating func addNew(from other: JSONLDVocabulary) {
         for (iri, otherNames) in other.namesByIRI where namesByIRI[iri] == nil && !vocabularies.contains(where: { iri.hasPrefix($0) }) {
             for name in otherNames where !names.contains(name) { add(name: name, iri: iri) }
         }
     }
 
     /// Adds the `@vocab` IRIs and terms of `other`.
-    public mutating func merge(_ other: JSONLDVocabulary) {
+    package mutating func merge(_ other: JSONLDVocabulary) {
         for (iri, otherNames) in other.namesByIRI {
             for name in otherNames { add(name: name, iri: iri) }
         }
@@ -57,7 +57,7 @@ extension JSONLDProcessor {
     /// The vocabulary of `context` (a context URL, an inline context object, or an array of them): every term it
     /// defines, including those of its scoped contexts, each scoped context processed once.
     /// - Throws: `JSONLDError` when the context cannot be loaded or processed.
-    public func vocabulary(of context: JSONValue) throws -> JSONLDVocabulary {
+    package func vocabulary(of context: JSONValue) throws -> JSONLDVocabulary {
         let root = initialContext()
         guard let node = root.cacheNode, let urls = contextReferences(context) else { return try computeVocabulary(of: context, from: root) }
         // Context references: the vocabulary is kept with the shared cache, and its cost charged on every use.
@@ -83,8 +83,8 @@ extension JSONLDProcessor {
         // A scoped context that failed on a limit is skipped, which makes a partial vocabulary: not kept. (The limits
         // only grow or are maxima, so being within them now means none was reached.)
         let withinLimits =
-            contextCache.work <= options.maxContextWork && contextCache.loads <= options.maxRemoteContextLoads
-            && startNesting + trace.depth <= options.maxDepth && trace.remoteDepth < options.maxRemoteContextDepth
+            contextCache.work <= options.maximumContextWork && contextCache.loads <= options.maximumRemoteContextLoads
+            && startNesting + trace.depth <= options.maximumDepth && trace.remoteDepth < options.maximumRemoteContextDepth
         if !trace.mutable, withinLimits, let cache = options.contextCache, cache.reserve() {
             node.setVocabulary(vocabulary, trace: trace, of: urls)
         }

@@ -6,29 +6,29 @@ import OpenBadgesModel
 ///
 /// Nothing is fetched: the bundled file is read, its hash checked against the table, and the schema compiled once
 /// per process.
-public enum BundledSchemas {
+package enum BundledSchemas {
     /// One bundled schema: the URL it answers for, its file under `Schemas/`, and the file's SHA-256 (hex).
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The schema's published URL (its `$id`).
-        public let url: String
+        package let url: String
         /// The file name under `Schemas/`.
-        public let file: String
+        package let file: String
         /// The file's expected SHA-256, in lowercase hex.
-        public let sha256: String
+        package let sha256: String
     }
 
     /// Every URL served from the bundle.
-    public static var entries: [Entry] { table }
+    package static var entries: [Entry] { table }
 
     /// The entry for a URL (an empty fragment, `…json#`, is ignored); nil for a URL not in the bundle.
-    public static func entry(for url: String) -> Entry? {
+    package static func entry(for url: String) -> Entry? {
         byURL[url.hasSuffix("#") ? String(url.dropLast()) : url]
     }
 
     /// The compiled schema published at `url`, or nil when the URL is not a bundled schema.
     /// - Throws: ``BundledSchemas/SchemaError`` when the bundled file is missing, differs from its pinned hash, or
     ///   does not compile.
-    public static func schema(for url: String) throws -> JSONSchema? {
+    package static func schema(for url: String) throws -> JSONSchema? {
         guard let entry = entry(for: url) else { return nil }
         if let cached = cache.get(entry.file) { return cached }
         let bytes = try data(for: entry)
@@ -54,9 +54,9 @@ public enum BundledSchemas {
     }
 
     /// A bundled schema failed its check.
-    public struct SchemaError: Error, CustomStringConvertible {
+    package struct SchemaError: Error, CustomStringConvertible {
         /// What failed.
-        public let description: String
+        package let description: String
         init(_ description: String) { self.description = description }
     }
 

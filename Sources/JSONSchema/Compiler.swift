@@ -136,7 +136,7 @@ private let schemaArrayKeywords: [String] = ["allOf", "anyOf", "oneOf"]
 private let schemaMapKeywords: [String] = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
 
 /// Nesting of schema objects beyond which compilation refuses the schema (stack safety).
-let maxSchemaNesting = 512
+let maximumSchemaNesting = 512
 
 struct Compiler {
     /// Base URI of a document without `$id` (never fetched; only a key for local references).
@@ -172,8 +172,8 @@ struct Compiler {
     // MARK: Indexing: `$id`, `$anchor`, and the keyword check of every schema object in the document.
 
     mutating func index(_ value: JSONValue, pointer: String, parentBase: String, depth: Int) throws(JSONSchemaError) {
-        guard depth <= maxSchemaNesting else {
-            throw .invalidSchema(keyword: "", location: pointer, reason: "schemas nested more than \(maxSchemaNesting) deep")
+        guard depth <= maximumSchemaNesting else {
+            throw .invalidSchema(keyword: "", location: pointer, reason: "schemas nested more than \(maximumSchemaNesting) deep")
         }
         if located[pointer] != nil { return }
         located[pointer] = (value, parentBase)

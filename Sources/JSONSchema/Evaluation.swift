@@ -136,7 +136,7 @@ final class Evaluation {
                 "a string of \(s.utf16.count) UTF-16 code units is longer than the regex input limit \(limits.maximumRegexInputLength)", node: node)
             return nil
         }
-        let (matched, ticks) = p.matches(s, maxTicks: limits.maximumRegexWork)
+        let (matched, ticks) = p.matches(s, maximumTicks: limits.maximumRegexWork)
         guard let matched else {
             exceed(
                 "maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (about 10,000 backtracking steps each)", node: node

@@ -13,23 +13,23 @@ import OpenBadgesModel
 /// let schema = try JSONSchema(json: try JSONValue(parsing: schemaText))
 /// let violations = schema.validate(credential)
 /// ```
-public struct JSONSchema: Sendable {
+package struct JSONSchema: Sendable {
     let program: Program
 
     /// The `$id` of the root schema (without an empty fragment; an absolute one with dot segments removed), or nil
     /// when the root has none.
-    public var id: String? { program.rootID }
+    package var id: String? { program.rootID }
 
     /// Compiles a schema from parsed JSON (an object or a boolean).
     /// - Throws: ``JSONSchemaError`` for an unsupported keyword, dialect or remote reference, a malformed keyword
     ///   value, an unresolvable `$ref`, or a `pattern` that cannot be compiled safely.
-    public init(json: JSONValue) throws(JSONSchemaError) {
+    package init(json: JSONValue) throws(JSONSchemaError) {
         program = try Compiler.compile(json)
     }
 
     /// Compiles a schema from its JSON text.
     /// - Throws: ``JSONSchemaError/malformedJSON(_:)`` when the text is not JSON, otherwise as ``init(json:)``.
-    public init(text: String) throws(JSONSchemaError) {
+    package init(text: String) throws(JSONSchemaError) {
         let json: JSONValue
         do {
             json = try JSONValue(parsing: text)
@@ -44,12 +44,13 @@ public struct JSONSchema: Sendable {
     /// Evaluation stops after ``JSONSchemaLimits/maximumViolations`` violations. When a limit on work is exceeded
     /// (steps, `$ref` depth, regex input length or work, nesting) evaluation stops and the last violation has
     /// ``JSONSchemaViolation/isLimitExceeded`` set: the instance was not fully checked and must not be taken as valid.
-    public func validate(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> [JSONSchemaViolation] {
+    package func validate(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> [JSONSchemaViolation] {
         validateCountingSteps(instance, limits: limits).violations
     }
 
     /// ``validate(_:limits:)``, also returning the steps the validation took (for a caller's own work budget).
-    public func validateCountingSteps(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> (violations: [JSONSchemaViolation], steps: Int) {
+    package func validateCountingSteps(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> (violations: [JSONSchemaViolation], steps: Int)
+    {
         let run = Evaluation(program: program, limits: limits)
         let violations = run.run(instance)
         return (violations, run.steps)
@@ -57,37 +58,37 @@ public struct JSONSchema: Sendable {
 
     /// True when `instance` is valid (no violation and no limit exceeded). Stops at the first failure and builds no
     /// messages.
-    public func isValid(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> Bool {
+    package func isValid(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> Bool {
         Evaluation(program: program, limits: limits).passes(instance)
     }
 }
 
 /// Another name for ``JSONSchema``: a compiled schema is the validator.
-public typealias JSONSchemaValidator = JSONSchema
+package typealias JSONSchemaValidator = JSONSchema
 
 /// Bounds on the work one validation may do. Exceeding one stops validation with a violation whose
 /// ``JSONSchemaViolation/isLimitExceeded`` is true (fail closed).
-public struct JSONSchemaLimits: Sendable, Hashable {
+package struct JSONSchemaLimits: Sendable, Hashable {
     /// Maximum evaluation steps (one per schema applied to an instance value, one per keyword, per `uniqueItems`
     /// comparison and per regex match). Default 5,000,000 (1EdTech's richest OB 3.0 sample takes about 130,000).
-    public var maximumSteps: Int
+    package var maximumSteps: Int
     /// Maximum number of `$ref`s followed in one evaluation path (recursive schemas nest one per level). Default 128.
-    public var maximumRefDepth: Int
+    package var maximumRefDepth: Int
     /// Maximum length, in UTF-16 code units, of a string matched against a `pattern` or `patternProperties` regex
     /// (with compile-time refusal of nested quantifiers this bounds regex work). Default 16,384.
-    public var maximumRegexInputLength: Int
+    package var maximumRegexInputLength: Int
     /// Maximum work of one regex match, in the regex engine's progress ticks (about 10,000 backtracking steps
     /// each; a tick also counts as 1,000 toward ``maximumSteps``). Bounds the polynomial backtracking that patterns
     /// without nested quantifiers can still do (`a*a*a*c`). Default 100.
-    public var maximumRegexWork: Int
+    package var maximumRegexWork: Int
     /// Maximum violations reported; validation stops when this many are found. Default 100; at least 1 is used.
-    public var maximumViolations: Int
+    package var maximumViolations: Int
     /// Maximum nesting of schema applications in one evaluation path (instance depth times nested subschemas and
     /// `$ref`s): keeps the stack bounded whatever the instance's depth. Default 512.
-    public var maximumDepth: Int
+    package var maximumDepth: Int
 
     /// Default limits, each overridable.
-    public init(
+    package init(
         maximumSteps: Int = 5_000_000, maximumRefDepth: Int = 128, maximumRegexInputLength: Int = 16_384, maximumRegexWork: Int = 100,
         maximumViolations: Int = 100,
         maximumDepth: Int = 512
@@ -102,31 +103,31 @@ public struct JSONSchemaLimits: Sendable, Hashable {
 }
 
 /// One failed assertion.
-public struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
+package struct JSONSchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// RFC 6901 JSON pointer (escaped) to the instance value that failed, `""` for the root.
-    public let instanceLocation: String
+    package let instanceLocation: String
     /// JSON pointer of the failing keyword along the evaluation path, through `$ref`s (as in the specification's
     /// output `keywordLocation`), e.g. `/properties/issuer/$ref/oneOf`.
-    public let keywordLocation: String
+    package let keywordLocation: String
     /// JSON pointer of the failing keyword inside the schema document, e.g. `/$defs/Profile/oneOf`.
-    public let schemaLocation: String
+    package let schemaLocation: String
     /// The keyword that failed (`type`, `required`, …); for a `false` schema, `false`; for a limit, the limit's
     /// name (`maximumSteps`, `maximumRefDepth`, `maximumRegexInputLength`, `maximumRegexWork`, `maximumDepth`).
-    public let keyword: String
+    package let keyword: String
     /// A one-line message. When no branch of an `anyOf`/`oneOf` matches, it names the failure of the branch that got
     /// deepest into the instance: `matches none of the 2 oneOf schemas (closest: /name: type: expected string, …)`.
-    public let message: String
+    package let message: String
     /// True when validation stopped because a limit was exceeded: the instance was not fully checked.
-    public let isLimitExceeded: Bool
+    package let isLimitExceeded: Bool
 
     /// The violation on one line: location, keyword, message and keyword location.
-    public var description: String {
+    package var description: String {
         "\(instanceLocation.isEmpty ? "(root)" : instanceLocation): \(keyword): \(message) [\(keywordLocation)]"
     }
 }
 
 /// Why a schema could not be compiled.
-public enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The schema uses something this validator does not implement: a keyword (e.g. `unevaluatedProperties`,
     /// `$recursiveRef`, `contentMediaType`, or an unknown keyword), a dialect other than 2019-09 in `$schema`
     /// (keyword `$schema`), or a `$ref` to another document (keyword `$ref`). `location` is the JSON pointer of the
@@ -143,7 +144,7 @@ public enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible 
     case malformedJSON(String)
 
     /// The error on one line.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupportedKeyword(let k, let l, let r): return "unsupported keyword \(k) at \(l.isEmpty ? "(root)" : l): \(r)"
         case .invalidSchema(let k, let l, let r): return "invalid \(k) at \(l.isEmpty ? "(root)" : l): \(r)"

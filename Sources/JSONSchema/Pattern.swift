@@ -24,9 +24,9 @@ final class CompiledPattern: @unchecked Sendable {
     }
 
     /// Whether the pattern matches somewhere in `s`, with the regex engine's work bounded: ICU reports progress
-    /// about every 10,000 backtracking steps (a "tick"); after `maxTicks` ticks the match is abandoned and `matched`
+    /// about every 10,000 backtracking steps (a "tick"); after `maximumTicks` ticks the match is abandoned and `matched`
     /// is nil. `ticks` is the work done.
-    func matches(_ s: String, maxTicks: Int) -> (matched: Bool?, ticks: Int) {
+    func matches(_ s: String, maximumTicks: Int) -> (matched: Bool?, ticks: Int) {
         let state = MatchState()
         regex.enumerateMatches(in: s, options: [.reportProgress], range: NSRange(location: 0, length: s.utf16.count)) { result, _, stop in
             if result != nil {
@@ -35,7 +35,7 @@ final class CompiledPattern: @unchecked Sendable {
                 return
             }
             state.ticks += 1
-            if state.ticks > maxTicks {
+            if state.ticks > maximumTicks {
                 state.exceeded = true
                 stop.pointee = true
             }

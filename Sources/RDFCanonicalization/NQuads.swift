@@ -1,16 +1,16 @@
 /// Error from ``NQuads/parse(_:)``.
-public struct NQuadsParseError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct NQuadsParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The 1-based line number.
-    public let line: Int
+    package let line: Int
     /// What went wrong.
-    public let message: String
-    public var description: String { "N-Quads line \(line): \(message)" }
+    package let message: String
+    package var description: String { "N-Quads line \(line): \(message)" }
 }
 
 /// RDF 1.1 N-Quads parsing and canonical serialization (RDFC-1.0 / RDF 1.2 canonical N-Quads escaping).
-public enum NQuads {
+package enum NQuads {
     /// Serializes one term in canonical N-Quads form.
-    public static func serialize(_ term: RDFTerm) -> String {
+    package static func serialize(_ term: RDFTerm) -> String {
         var s = ""
         write(term, into: &s)
         return s
@@ -64,7 +64,7 @@ public enum NQuads {
     }
 
     /// Serializes one quad as a canonical N-Quads line including the final `\n`.
-    public static func serialize(_ q: RDFQuad) -> String {
+    package static func serialize(_ q: RDFQuad) -> String {
         var s = ""
         write(q.subject, into: &s)
         s += " "
@@ -80,10 +80,10 @@ public enum NQuads {
     }
 
     /// Serializes a dataset, one line per quad, in the dataset's order.
-    public static func serialize(_ d: RDFDataset) -> String { d.quads.map { serialize($0) }.joined() }
+    package static func serialize(_ d: RDFDataset) -> String { d.quads.map { serialize($0) }.joined() }
 
     /// Parses an N-Quads document.
-    public static func parse(_ text: String) throws(NQuadsParseError) -> RDFDataset {
+    package static func parse(_ text: String) throws(NQuadsParseError) -> RDFDataset {
         var quads: [RDFQuad] = []
         var lineNo = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {

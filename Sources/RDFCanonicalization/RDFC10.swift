@@ -11,9 +11,9 @@ import Crypto
 ///
 /// Errors compare and hash by ``code`` only, so a test can match a fresh value of the same kind. The
 /// ``reason``, ``file`` and ``line`` are diagnostics for people, shown by ``description``.
-public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What kind of failure this is. New codes may be added: do not switch over them exhaustively.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Backing: Hashable, Sendable {
             case workLimitExceeded, tooManyBlankNodes, recursionLimitExceeded
         }
@@ -24,25 +24,25 @@ public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringC
 
         /// The input needed more Hash N-Degree Quads invocations than
         /// ``RDFCanonicalizer/Options/maximumNDegreeHashCalls`` (e.g. the "poison graph" of RDFC-1.0 test074c).
-        public static let workLimitExceeded = Code(.workLimitExceeded)
+        package static let workLimitExceeded = Code(.workLimitExceeded)
         /// The dataset has more distinct blank nodes than ``RDFCanonicalizer/Options/maximumBlankNodes``.
-        public static let tooManyBlankNodes = Code(.tooManyBlankNodes)
+        package static let tooManyBlankNodes = Code(.tooManyBlankNodes)
         /// Hash N-Degree Quads recursed deeper than ``RDFCanonicalizer/Options/maximumRecursionDepth`` (e.g. a long
         /// ring of indistinguishable blank nodes), which would otherwise risk exhausting the thread's stack.
-        public static let recursionLimitExceeded = Code(.recursionLimitExceeded)
+        package static let recursionLimitExceeded = Code(.recursionLimitExceeded)
 
         /// The code's name, for example `workLimitExceeded`.
-        public var description: String { String(describing: backing) }
+        package var description: String { String(describing: backing) }
     }
 
     /// What kind of failure this is.
-    public let code: Code
+    package let code: Code
     /// A one-line explanation, naming the limit.
-    public let reason: String
+    package let reason: String
     /// The source file that raised the error (`#fileID`).
-    public let file: String
+    package let file: String
     /// The source line that raised the error.
-    public let line: UInt
+    package let line: UInt
 
     private init(_ code: Code, _ reason: String, file: String, line: UInt) {
         self.code = code
@@ -52,42 +52,42 @@ public struct RDFCanonicalizationError: Error, Hashable, Sendable, CustomStringC
     }
 
     /// The reason, then the code and where it was raised.
-    public var description: String { "\(reason) (RDFCanonicalizationError.\(code), \(file):\(line))" }
+    package var description: String { "\(reason) (RDFCanonicalizationError.\(code), \(file):\(line))" }
 
     /// Errors are equal when their codes are.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
 
     /// Hashes the code only.
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// More than `limit` Hash N-Degree Quads invocations were needed.
     @inline(never)
-    public static func workLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+    package static func workLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
         Self(.workLimitExceeded, "RDFC-1.0: Hash N-Degree Quads call limit (\(limit)) exceeded", file: file, line: line)
     }
 
     /// The dataset has `count` blank nodes, more than `limit`.
     @inline(never)
-    public static func tooManyBlankNodes(count: Int, limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+    package static func tooManyBlankNodes(count: Int, limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
         Self(.tooManyBlankNodes, "RDFC-1.0: \(count) blank nodes exceed the limit (\(limit))", file: file, line: line)
     }
 
     /// Hash N-Degree Quads recursed deeper than `limit`.
     @inline(never)
-    public static func recursionLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
+    package static func recursionLimitExceeded(limit: Int, file: String = #fileID, line: UInt = #line) -> Self {
         Self(.recursionLimitExceeded, "RDFC-1.0: Hash N-Degree Quads recursion deeper than \(limit)", file: file, line: line)
     }
 }
 
 /// Hash algorithm used by RDFC-1.0.
-public enum RDFCHashAlgorithm: String, Sendable, Hashable {
+package enum RDFCHashAlgorithm: String, Sendable, Hashable {
     /// SHA-256, the RDFC-1.0 default.
     case sha256 = "SHA256"
     /// SHA-384.
     case sha384 = "SHA384"
 
     /// Lowercase hex digest of the UTF-8 bytes of `s`.
-    public func hexDigest(_ s: String) -> String {
+    package func hexDigest(_ s: String) -> String {
         var s = s
         return s.withUTF8 { buf in
             switch self {
@@ -138,47 +138,47 @@ struct ExactText: Hashable {
 }
 
 /// Result of RDFC-1.0 canonicalization.
-public struct CanonicalizedDataset: Sendable {
+package struct CanonicalizedDataset: Sendable {
     /// The canonical N-Quads document (sorted lines, each ending in `\n`, duplicates removed).
-    public let nquads: String
+    package let nquads: String
     /// The canonical quads, in the same order as `nquads`.
-    public let quads: [RDFQuad]
+    package let quads: [RDFQuad]
     /// Issued identifiers map: input blank node label → canonical label (`c14nN`), both without `_:`.
-    public let issuedIdentifiers: [String: String]
+    package let issuedIdentifiers: [String: String]
     /// How many Hash N-Degree Quads invocations the input needed (compare with
     /// ``RDFCanonicalizer/Options/maximumNDegreeHashCalls``).
-    public let hashNDegreeQuadsCalls: Int
+    package let hashNDegreeQuadsCalls: Int
     /// Deepest Hash N-Degree Quads recursion (compare with ``RDFCanonicalizer/Options/maximumRecursionDepth``).
-    public let hashNDegreeQuadsDepth: Int
+    package let hashNDegreeQuadsDepth: Int
 }
 
 /// RDF Dataset Canonicalization (W3C RDFC-1.0).
-public struct RDFCanonicalizer: Sendable {
+package struct RDFCanonicalizer: Sendable {
     /// The hash algorithm and work limits of a canonicalization.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The hash algorithm (SHA-256 by default).
-        public var hashAlgorithm: RDFCHashAlgorithm
+        package var hashAlgorithm: RDFCHashAlgorithm
         /// Bound on the work hostile inputs can force: the total number of Hash N-Degree Quads invocations
         /// (including recursive ones) in one canonicalization. Every permutation of a group of equally-hashed
         /// blank nodes recurses at least once, so this also bounds the permutations explored. The positive tests
         /// of the W3C RDFC-1.0 suite need at most 468 calls (the test suite checks a 10x margin); the 10-node
         /// clique of test074c ("poison graph") would need millions and fails with
         /// ``RDFCanonicalizationError/Code/workLimitExceeded`` after the first 5 000.
-        public var maximumNDegreeHashCalls: Int
+        package var maximumNDegreeHashCalls: Int
         /// Bound on distinct blank nodes in the input.
-        public var maximumBlankNodes: Int
+        package var maximumBlankNodes: Int
         /// Bound on the nesting of Hash N-Degree Quads recursion (stack depth). The W3C suite needs at most 7 (checked by the tests).
-        public var maximumRecursionDepth: Int
+        package var maximumRecursionDepth: Int
 
         /// Default for ``maximumNDegreeHashCalls``.
-        public static let defaultMaximumNDegreeHashCalls = 5_000
+        package static let defaultMaximumNDegreeHashCalls = 5_000
         /// Default for ``maximumBlankNodes``.
-        public static let defaultMaximumBlankNodes = 100_000
+        package static let defaultMaximumBlankNodes = 100_000
         /// Default for ``maximumRecursionDepth``.
-        public static let defaultMaximumRecursionDepth = 64
+        package static let defaultMaximumRecursionDepth = 64
 
         /// Makes options.
-        public init(
+        package init(
             hashAlgorithm: RDFCHashAlgorithm = .sha256,
             maximumNDegreeHashCalls: Int = Options.defaultMaximumNDegreeHashCalls,
             maximumBlankNodes: Int = Options.defaultMaximumBlankNodes,
@@ -192,17 +192,17 @@ public struct RDFCanonicalizer: Sendable {
     }
 
     /// The options in force.
-    public var options: Options
+    package var options: Options
     /// Makes a canonicalizer with `options`.
-    public init(options: Options = Options()) { self.options = options }
+    package init(options: Options = Options()) { self.options = options }
 
     /// Canonicalizes an N-Quads document.
-    public static func canonicalize(nquads: String, options: Options = Options()) throws -> CanonicalizedDataset {
+    package static func canonicalize(nquads: String, options: Options = Options()) throws -> CanonicalizedDataset {
         try RDFCanonicalizer(options: options).canonicalize(try NQuads.parse(nquads))
     }
 
     /// Canonicalizes a dataset.
-    public func canonicalize(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
+    package func canonicalize(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
         var state = State(options: options)
         return try state.run(dataset)
     }

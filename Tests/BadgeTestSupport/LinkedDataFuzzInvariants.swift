@@ -38,7 +38,7 @@ public enum LinkedDataFuzzInvariants {
     public static func check(_ bytes: [UInt8], fail: Failure) {
         let dataset: RDFDataset
         if let json = try? JSONValue(parsing: bytes, options: JSONParsingOptions(maximumDepth: 64)) {
-            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), maxDepth: 64))
+            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), maximumDepth: 64))
             guard let expanded = try? processor.expand(json) else { return }
             guard let rdf = try? processor.toRDF(expanded: expanded) else { return }
             dataset = rdf

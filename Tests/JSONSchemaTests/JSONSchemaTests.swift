@@ -263,7 +263,7 @@ struct JSONSchemaLimitTests {
     @Test func maximumRegexWork() throws {
         let s = try schema(##"{"pattern": "^a*a*a*c"}"##)
         let input = String(repeating: "a", count: 200)
-        let (matched, ticks) = try CompiledPattern("^a*a*a*c").matches(input, maxTicks: .max)
+        let (matched, ticks) = try CompiledPattern("^a*a*a*c").matches(input, maximumTicks: .max)
         #expect(matched == false)
         #expect(ticks > 1)
         let enough = s.validate(.string(input), limits: JSONSchemaLimits(maximumSteps: .max, maximumRegexWork: ticks))
@@ -276,7 +276,7 @@ struct JSONSchemaLimitTests {
         #expect(s.validate(.string(String(repeating: "a", count: 16_000))).last?.keyword == "maximumRegexWork")
         #expect(Date().timeIntervalSince(start) < 5)
         // Ordinary matches do no measurable work.
-        #expect(try CompiledPattern("^[a-z]{2}(-[A-Z]{2})?$").matches("en-US", maxTicks: 0) == (true, 0))
+        #expect(try CompiledPattern("^[a-z]{2}(-[A-Z]{2})?$").matches("en-US", maximumTicks: 0) == (true, 0))
     }
 
     @Test func maximumViolations() throws {

@@ -68,7 +68,7 @@ struct LinkedDataLimitTests {
 
     // MARK: JSON-LD
 
-    @Test("JSONLDOptions.maxDepth tracks the input's nesting")
+    @Test("JSONLDOptions.maximumDepth tracks the input's nesting")
     func depth() throws {
         func nested(_ levels: Int) -> JSONValue {
             var value: JSONValue = ["http://e/p": "x"]
@@ -77,7 +77,7 @@ struct LinkedDataLimitTests {
         }
         func limit(for levels: Int) -> Int? {
             Self.smallestPassingLimit(in: 1...400) { limit in
-                (try? JSONLDProcessor(options: JSONLDOptions(maxDepth: limit)).expand(nested(levels))) != nil
+                (try? JSONLDProcessor(options: JSONLDOptions(maximumDepth: limit)).expand(nested(levels))) != nil
             }
         }
         let forNine = try #require(limit(for: 9))
@@ -88,11 +88,11 @@ struct LinkedDataLimitTests {
         #expect(perLevel >= 1)
         #expect(forForty - forTen == 30 * perLevel)
         // ...and just under it the error is typed.
-        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maxDepth: forForty - 1)).expand(nested(40)) }
+        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maximumDepth: forForty - 1)).expand(nested(40)) }
         #expect(code == .maximumDepthExceeded)
     }
 
-    @Test("JSONLDOptions.maxContextWork")
+    @Test("JSONLDOptions.maximumContextWork")
     func contextWork() throws {
         let document = try JSONValue(
             parsing: #"""
@@ -103,8 +103,8 @@ struct LinkedDataLimitTests {
         _ = try processor.expand(document)
         let needed = processor.contextWork
         #expect(needed > 3)
-        #expect((try? JSONLDProcessor(options: JSONLDOptions(maxContextWork: needed)).expand(document)) != nil)
-        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maxContextWork: needed - 1)).expand(document) }
+        #expect((try? JSONLDProcessor(options: JSONLDOptions(maximumContextWork: needed)).expand(document)) != nil)
+        let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: JSONLDOptions(maximumContextWork: needed - 1)).expand(document) }
         #expect(code == .contextOverflow)
     }
 
@@ -118,21 +118,21 @@ struct LinkedDataLimitTests {
         return (StaticDocumentLoader(documents: documents), .object(JSONObject([("@context", .string("urn:ctx:0")), ("@id", .string("urn:x"))])))
     }
 
-    @Test("JSONLDOptions.maxRemoteContextLoads: one load per distinct context")
+    @Test("JSONLDOptions.maximumRemoteContextLoads: one load per distinct context")
     func remoteContextLoads() throws {
         let (loader, document) = Self.contextChain(5)
-        let options = { (limit: Int) in JSONLDOptions(documentLoader: loader, maxRemoteContextLoads: limit) }
+        let options = { (limit: Int) in JSONLDOptions(documentLoader: loader, maximumRemoteContextLoads: limit) }
         #expect((try? JSONLDProcessor(options: options(5)).expand(document)) != nil)
         let code = Self.jsonLDErrorCode { _ = try JSONLDProcessor(options: options(4)).expand(document) }
         #expect(code == .contextOverflow)
     }
 
-    @Test("JSONLDOptions.maxRemoteContextDepth tracks the chain of remote contexts")
+    @Test("JSONLDOptions.maximumRemoteContextDepth tracks the chain of remote contexts")
     func remoteContextDepth() throws {
         func limit(for count: Int) -> Int? {
             let (loader, document) = Self.contextChain(count)
             return Self.smallestPassingLimit(in: 1...100) { limit in
-                (try? JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maxRemoteContextDepth: limit)).expand(document)) != nil
+                (try? JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maximumRemoteContextDepth: limit)).expand(document)) != nil
             }
         }
         let forFour = try #require(limit(for: 4))
@@ -140,7 +140,7 @@ struct LinkedDataLimitTests {
         #expect(forNine - forFour == 5)
         let (loader, document) = Self.contextChain(9)
         let code = Self.jsonLDErrorCode {
-            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maxRemoteContextDepth: forNine - 1)).expand(document)
+            _ = try JSONLDProcessor(options: JSONLDOptions(documentLoader: loader, maximumRemoteContextDepth: forNine - 1)).expand(document)
         }
         #expect(code == .contextOverflow)
     }

@@ -1,11 +1,8 @@
 import Benchmark
+import BadgeTestSupport
 import BadgeVerification
-import Crypto
-import DataIntegrity
 import Foundation
-import JSONLD
 import OpenBadgesModel
-import RDFCanonicalization
 
 // In-process benchmarks of Open Badges 3.0 verification and its linked-data steps, on the typical credential in
 // Credential.swift (2.6 KB: VC 2.0 + OB 3.0.3 contexts, did:key issuer, achievement with alignments and tags,
@@ -27,10 +24,6 @@ struct NoLoader: BadgeVerification.DocumentLoader {
     }
 }
 
-func processor() -> JSONLDProcessor {
-    JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(), contextCache: BundledContexts.processedContexts))
-}
-
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
@@ -39,11 +32,7 @@ let benchmarks: @Sendable () -> Void = {
         thresholds: [.mallocCountTotal: .init(relative: [.p90: 5], absolute: [.p90: 200])]
     )
 
-    let credential = try! JSONValue(parsing: Credential.text).objectValue!
-    let proof = DataIntegrity.proofs(of: credential)[0]
-    var unsecured = credential
-    unsecured["proof"] = nil
-    let config = DataIntegrity.proofConfiguration(proof, document: unsecured)
+    let steps = try! LinkedDataSteps(credentialText: Credential.text)
 
     Benchmark("OB3_verify_full") { benchmark in
         let verifier = BadgeVerifier(options: VerificationOptions(loader: NoLoader()))
@@ -56,31 +45,26 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("OB3_canonicalize_hash_Ed25519") { benchmark in
-        let key = try Curve25519.Signing.PublicKey(rawRepresentation: Credential.publicKey)
         for _ in benchmark.scaledIterations {
-            let data = try DataIntegrity.hashData(secured: credential, proof: proof, processor: processor())
-            precondition(DataIntegrity.verify(data, key: key))
+            precondition(try steps.canonicalizeHashVerify())
         }
     }
 
     Benchmark("JSONLD_expand") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try processor().expand(.object(unsecured)))
+            blackHole(try steps.expand())
         }
     }
 
     Benchmark("JSONLD_toRdf_RDFC10") { benchmark in
         for _ in benchmark.scaledIterations {
-            let p = processor()
-            blackHole(try p.canonicalize(.object(unsecured)).nquads)
-            blackHole(try p.canonicalize(.object(config)).nquads)
+            blackHole(try steps.toRdfAndCanonicalize())
         }
     }
 
-    let dataset = try! processor().toRDF(.object(unsecured))
     Benchmark("RDFC10_canonicalize") { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try RDFCanonicalizer().canonicalize(dataset).nquads)
+            blackHole(try steps.canonicalizeDataset())
         }
     }
 }

@@ -7,26 +7,26 @@ import OpenBadgesModel
 ///
 /// Credentials name contexts by URL; the verifier never fetches the URLs below, it reads the bundled file and checks
 /// its hash first. Contexts not listed here are asked of the caller's ``DocumentLoader``.
-public enum BundledContexts {
+package enum BundledContexts {
     /// One bundled context: the URL it answers for, its file under `Contexts/`, and the file's SHA-256 (hex).
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The context URL the entry answers for.
-        public let url: String
+        package let url: String
         /// The file name under `Contexts/`.
-        public let file: String
+        package let file: String
         /// The file's expected SHA-256, in lowercase hex.
-        public let sha256: String
+        package let sha256: String
     }
 
     /// Every URL served from the bundle.
-    public static var entries: [Entry] { table }
+    package static var entries: [Entry] { table }
 
     /// The entry for a URL (fragment ignored).
-    public static func entry(for url: String) -> Entry? { byURL[url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url] }
+    package static func entry(for url: String) -> Entry? { byURL[url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url] }
 
     /// The bytes of a bundled context, after checking their hash.
     /// - Throws: ``BundledContexts/ContextError`` when the file is missing or its hash differs from the table.
-    public static func data(for url: String) throws -> Data {
+    package static func data(for url: String) throws -> Data {
         guard let entry = entry(for: url) else { throw ContextError("\(url) is not a bundled context") }
         guard let directory = contextsDirectory,
             let data = try? Data(contentsOf: directory.appendingPathComponent(entry.file))
@@ -57,9 +57,9 @@ public enum BundledContexts {
     }()
 
     /// A bundled context failed its check.
-    public struct ContextError: Error, CustomStringConvertible {
+    package struct ContextError: Error, CustomStringConvertible {
         /// What failed.
-        public let description: String
+        package let description: String
         init(_ description: String) { self.description = description }
     }
 
@@ -70,7 +70,7 @@ public enum BundledContexts {
 
     /// Processed bundled contexts (active contexts, with their scoped contexts), shared by every verification that
     /// caches bundled contexts. Only contexts built from the bundle's hash-pinned documents are kept.
-    public static let processedContexts = JSONLDContextCache()
+    package static let processedContexts = JSONLDContextCache()
 
     final class ParsedCache: @unchecked Sendable {
         private let lock = NSLock()
@@ -172,20 +172,20 @@ public enum BundledContexts {
 ///
 /// With `caching` (the default) each file is read, hash-checked and parsed once per process; without it every load
 /// reads and checks the file again (a "cold" verification).
-public struct BundledContextLoader: JSONLD.DocumentLoader {
+package struct BundledContextLoader: JSONLD.DocumentLoader {
     /// Extra documents by URL, served before the bundle.
-    public var documents: [String: JSONValue]
+    package var documents: [String: JSONValue]
     /// Whether parsed contexts are shared across loads.
-    public var caching: Bool
+    package var caching: Bool
 
     /// Makes a loader that serves `documents` before the bundle; `caching` shares parsed contexts across loads.
-    public init(documents: [String: JSONValue] = [:], caching: Bool = true) {
+    package init(documents: [String: JSONValue] = [:], caching: Bool = true) {
         self.documents = documents
         self.caching = caching
     }
 
     /// Serves `url` (fragment removed) from `documents`, else from the bundle after checking the file's hash; throws `loading document failed` for other URLs.
-    public func loadDocument(_ url: String) throws -> RemoteDocument {
+    package func loadDocument(_ url: String) throws -> RemoteDocument {
         let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
         if let document = documents[key] { return RemoteDocument(documentURL: key, document: document) }
         guard let entry = BundledContexts.entry(for: key) else {

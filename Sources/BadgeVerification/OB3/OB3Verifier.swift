@@ -192,11 +192,11 @@ struct OB3Verifier {
         }
         let contexts = BundledContextLoader(caching: options.cachesBundledContexts)
         var jsonld = JSONLDOptions(documentLoader: contexts)
-        jsonld.maxContextWork = min(jsonld.maxContextWork, left)
+        jsonld.maximumContextWork = min(jsonld.maximumContextWork, left)
         if options.cachesBundledContexts { jsonld.contextCache = BundledContexts.processedContexts }
         let budget = self.budget
         return try await JSONLDProcessor.run(
-            options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maxFetches: options.maximumContextLoads
+            options: jsonld, asyncLoader: ContextLoaderBridge(loader: options.contextLoader), maximumFetches: options.maximumContextLoads
         ) {
             processor in
             var canonicalizer = RDFCanonicalizer.Options()
