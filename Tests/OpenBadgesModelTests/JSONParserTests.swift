@@ -137,3 +137,41 @@ struct JSONParserTests {
         #expect(object["k19999"] == .number(JSONNumber(text: "19999")!))
     }
 }
+
+@Suite("JSONObject storage")
+struct JSONObjectStorageTests {
+    @Test("lookups agree below and above the indexed size, across removals, by code point", arguments: [3, 16, 17, 40])
+    func lookups(count: Int) {
+        var object = JSONObject()
+        for i in 0..<count { object["k\(i)"] = .int(i) }
+        object["caf\u{e9}"] = "composed"
+        object["cafe\u{301}"] = "decomposed"
+        #expect(object.count == count + 2)
+        for i in 0..<count { #expect(object["k\(i)"] == .int(i)) }
+        #expect(object["caf\u{e9}"] == "composed")
+        #expect(object["cafe\u{301}"] == "decomposed")
+        object["k0"] = nil
+        object["caf\u{e9}"] = nil
+        #expect(object["k0"] == nil)
+        #expect(object["caf\u{e9}"] == nil)
+        #expect(object["cafe\u{301}"] == "decomposed")
+        for i in 1..<count { #expect(object["k\(i)"] == .int(i)) }
+        #expect(object.keys.first == (count > 1 ? "k1" : "cafe\u{301}"))
+        object.append([.int(1)], to: "list")
+        object.append([.int(2)], to: "list")
+        #expect(object["list"] == [1, 2])
+    }
+
+    @Test("equality and hashing ignore member order")
+    func orderFree() {
+        let pairs = (0..<20).map { ("k\($0)", JSONValue.int($0)) }
+        let forward = JSONObject(pairs)
+        let backward = JSONObject(pairs.reversed())
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        var changed = backward
+        changed["k3"] = .int(4)
+        #expect(forward != changed)
+        #expect(JSONObject([("a", 1)]) != JSONObject([("a", 1), ("b", 2)]))
+    }
+}

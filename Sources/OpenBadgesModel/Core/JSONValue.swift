@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A JSON value that keeps what was read: object member order and the exact text of numbers.
 ///
 /// This is the package's one JSON type: the models, the verifiers, JSON-LD, RFC 8785 canonicalization and JSON
@@ -149,17 +157,25 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 /// A JSON object whose members stay in document order, with unique keys.
 ///
 /// Keys are told apart by code points, as JSON, JSON-LD and RDF do: `"caf\u{e9}"` (composed) and `"cafe\u{301}"`
-/// (decomposed) are two different keys, although Swift's `==` on `String` calls them equal. Lookups are hashed.
+/// (decomposed) are two different keys, although Swift's `==` on `String` calls them equal. Small objects (most JSON
+/// objects) are searched by comparing UTF-8 bytes; larger ones keep a hashed index.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// The member names, in order.
     public private(set) var keys: [String] = []
-    private var storage = CodePointDictionary<JSONValue>()
+    private var values: [JSONValue] = []
+    /// Positions by key, kept once the object has more than ``indexThreshold`` members.
+    private var index: [CodePointString: Int]?
+
+    /// Above this many members, lookups go through a hashed index instead of comparing bytes.
+    static let indexThreshold = 16
 
     /// An empty object.
     public init() {}
 
     /// An object from name–value pairs in order (a repeated name keeps its first position and its last value).
     public init(_ pairs: [(String, JSONValue)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -173,33 +189,71 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// Whether the object has no members.
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// The position of `key`, comparing code points (UTF-8 bytes).
+    private func position(of key: String) -> Int? {
+        if let index { return index[CodePointString(key)] }
+        var key = key
+        return key.withUTF8 { wanted in
+            for i in keys.indices {
+                var candidate = keys[i]
+                let same = candidate.withUTF8 { have in
+                    have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
+                }
+                if same { return i }
+            }
+            return nil
+        }
+    }
+
+    private mutating func rebuildIndex() {
+        guard keys.count > Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var built: [CodePointString: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { built[CodePointString(key)] = i }
+        index = built
+    }
+
     /// Reads or replaces a member; assigning `nil` removes it. A new member is appended at the end.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { values[$0] } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                let removed = CodePointString(key)
-                keys.removeAll { CodePointString($0) == removed }
+            if let i = position(of: key) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+                if index != nil {
+                    index![CodePointString(key)] = keys.count - 1
+                } else if keys.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
     }
 
     /// Whether a member with this name exists (even if its value is `null`).
-    public func contains(_ key: String) -> Bool { storage[key] != nil }
+    public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
     /// Appends `values` to the array stored under `key` (a non-array value becomes the first element), creating the
     /// member if needed. Done in place, so repeated appends stay linear.
-    public mutating func append(_ values: [JSONValue], to key: String) {
-        guard let old = storage.removeValue(forKey: key) else {
-            keys.append(key)
-            storage[key] = .array(values)
+    public mutating func append(_ newValues: [JSONValue], to key: String) {
+        guard let i = position(of: key) else {
+            self[key] = .array(newValues)
             return
         }
-        var elements = old.asArray
-        elements.append(contentsOf: values)
-        storage[key] = .array(elements)
+        var elements = values[i].asArray
+        values[i] = .null  // drop the old array's reference so the append below does not copy it
+        elements.append(contentsOf: newValues)
+        values[i] = .array(elements)
     }
 
     /// The members whose names are not in `known`, in order.
@@ -210,26 +264,43 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     /// Iterates the members in order.
-    public func makeIterator() -> Iterator { Iterator(keys: keys, storage: storage) }
+    public func makeIterator() -> Iterator { Iterator(keys: keys, values: values) }
 
     /// Iterates a ``JSONObject``'s members in order, as `(key, value)` pairs.
     public struct Iterator: IteratorProtocol {
         let keys: [String]
-        let storage: CodePointDictionary<JSONValue>
-        var index = 0
+        let values: [JSONValue]
+        var position = 0
 
         /// The next member.
         public mutating func next() -> (key: String, value: JSONValue)? {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], storage[keys[index]]!)
+            guard position < keys.count else { return nil }
+            defer { position += 1 }
+            return (keys[position], values[position])
         }
     }
 
     /// Objects are equal when they have the same members, in any order (JSON objects are unordered).
-    public static func == (a: JSONObject, b: JSONObject) -> Bool { a.storage == b.storage }
-    /// Hashes the members.
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        guard a.count == b.count else { return false }
+        for (key, value) in a {
+            guard let other = b[key], other == value else { return false }
+        }
+        return true
+    }
+
+    /// Hashes the members, in an order-independent way.
+    public func hash(into hasher: inout Hasher) {
+        var sum = 0
+        for (key, value) in self {
+            var member = Hasher()
+            member.combine(CodePointString(key))
+            member.combine(value)
+            sum &+= member.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(sum)
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
