@@ -1,5 +1,3 @@
-import SVGBadge
-
 /// A position in an input, in bytes from its start: the one byte-offset type of PNG and SVG errors, warnings and
-/// locations. Named here so that users of this module can spell it.
-public typealias ByteOffset = SVGBadge.ByteOffset
+/// locations (the SVG layer's `ByteOffset` is the same `Int64`).
+public typealias ByteOffset = Int64

@@ -1,33 +1,33 @@
 import CLibPNG
 
 /// A PNG fully decoded by libpng, an independent decoder: proof that an image is intact.
-public struct DecodedPNGImage: Hashable, Sendable {
+package struct DecodedPNGImage: Hashable, Sendable {
     /// The width in pixels.
-    public let width: Int
+    package let width: Int
     /// The height in pixels.
-    public let height: Int
+    package let height: Int
     /// The pixels as 8-bit RGBA, row by row, top to bottom.
-    public let rgba: [UInt8]
+    package let rgba: [UInt8]
 }
 
 /// Why libpng could not decode an image.
-public struct PNGValidationError: Error, Sendable, CustomStringConvertible {
+package struct PNGValidationError: Error, Sendable, CustomStringConvertible {
     /// libpng's message.
-    public let message: String
-    public var description: String { "libpng: \(message)" }
+    package let message: String
+    package var description: String { "libpng: \(message)" }
 }
 
 /// Decodes PNG images with libpng: every CRC, the whole IDAT stream, the dimensions.
 ///
 /// Use it where a full decode is what is wanted (checking an upload, proving that baking left the pixels
 /// alone); baking and extraction never decode pixels and do not use it.
-public enum PNGImageValidator {
+package enum PNGImageValidator {
     /// The largest image decoded, in pixels (default 100 megapixels), so that a hostile header cannot make
     /// the validator allocate gigabytes.
-    public static let defaultMaximumPixels = 100_000_000
+    package static let defaultMaximumPixels = 100_000_000
 
     /// Decodes `bytes` to RGBA pixels, or throws with libpng's reason.
-    public static func decode(_ bytes: [UInt8], maximumPixels: Int = defaultMaximumPixels) throws(PNGValidationError) -> DecodedPNGImage {
+    package static func decode(_ bytes: [UInt8], maximumPixels: Int = defaultMaximumPixels) throws(PNGValidationError) -> DecodedPNGImage {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         let began = bytes.withUnsafeBytes { buffer in
@@ -50,7 +50,7 @@ public enum PNGImageValidator {
     }
 
     /// Whether `bytes` decode as a PNG image.
-    public static func isValid(_ bytes: [UInt8]) -> Bool {
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
         (try? decode(bytes)) != nil
     }
 

@@ -1,7 +1,7 @@
 /// Options for ``SVGBadgeBaker/bake(_:content:options:)``.
-public struct SVGBadgeBakeOptions: Sendable, Hashable {
+package struct SVGBadgeBakeOptions: Sendable, Hashable {
     /// Whether the output is gzip-compressed.
-    public enum OutputCompression: Sendable, Hashable {
+    package enum OutputCompression: Sendable, Hashable {
         /// Compress the output when the input was compressed (`.svgz` in, `.svgz` out).
         case preserve
         /// Always write plain SVG.
@@ -11,7 +11,7 @@ public struct SVGBadgeBakeOptions: Sendable, Hashable {
     }
 
     /// Resource limits applied to the input.
-    public var limits: SVGBadgeLimits
+    package var limits: SVGBadgeLimits
     /// Remove active content: script and embedding elements in any namespace (`script`, `handler`,
     /// `foreignObject`, `iframe`, `object`, `embed`, …), animations that target event handlers, URL attributes or
     /// `srcdoc`, `on*` and `srcdoc` attributes, `javascript:`/`vbscript:` and non-image `data:` URLs in any URL
@@ -19,12 +19,12 @@ public struct SVGBadgeBakeOptions: Sendable, Hashable {
     /// subset) and processing instructions other than the XML declaration. A document that refers to entities
     /// other than the five predefined ones is refused with ``SVGBadgeError/Code/unremovableActiveContent``.
     /// Off by default; useful for platforms that re-publish uploaded SVGs.
-    public var removeActiveContent: Bool
+    package var removeActiveContent: Bool
     /// Compression of the output. Default ``OutputCompression/preserve``.
-    public var outputCompression: OutputCompression
+    package var outputCompression: OutputCompression
 
     /// Creates options; every parameter has a safe default.
-    public init(
+    package init(
         limits: SVGBadgeLimits = SVGBadgeLimits(), removeActiveContent: Bool = false,
         outputCompression: OutputCompression = .preserve
     ) {

@@ -7,13 +7,13 @@ import Zlib
 /// Edits made: every existing badge element of either generation is removed (matched by namespace or by the
 /// literal `openbadges:` prefix); `xmlns:openbadges` on the root is set to the generation's namespace (added,
 /// or its value replaced); the new element is inserted as the first child of the root `<svg>`.
-public enum SVGBadgeBaker {
+package enum SVGBadgeBaker {
     /// Bakes `content` into `svg` (plain or gzip-compressed) and returns the new document.
     /// - Throws: ``SVGBadgeError``: ``SVGBadgeError/Code/notSVG`` when the root is not `svg`,
     ///   ``SVGBadgeError/Code/unsupportedEncoding`` for non-ASCII content in a document not declared UTF-8,
     ///   ``SVGBadgeError/Code/invalidContent`` when there is nothing to write or it holds characters XML
     ///   forbids, and the reader's codes for malformed, truncated or oversized input.
-    public static func bake(
+    package static func bake(
         _ svg: some Collection<UInt8>, content: SVGBadgeContent, options: SVGBadgeBakeOptions = SVGBadgeBakeOptions()
     ) throws -> [UInt8] {
         let limits = options.limits

@@ -7,16 +7,16 @@ import OpenBadgesModel
 /// - OB 2.0 signed: `verify` = the compact JWS, no body.
 /// - OB 3.0 embedded proof: `body` = the credential JSON, no `verify`.
 /// - OB 3.0 VC-JWT: `verify` = the compact JWS, no body.
-public struct SVGBadgeContent: Sendable, Hashable {
+package struct SVGBadgeContent: Sendable, Hashable {
     /// Which element and namespace to write.
-    public var generation: BadgeGeneration
+    package var generation: BadgeGeneration
     /// The `verify` attribute, or `nil` to omit it.
-    public var verify: String?
+    package var verify: String?
     /// The element body (written as CDATA), or `nil` for an empty element.
-    public var body: String?
+    package var body: String?
 
     /// Creates content from explicit parts; at least one of `verify` and `body` must be non-empty when baking.
-    public init(generation: BadgeGeneration, verify: String? = nil, body: String? = nil) {
+    package init(generation: BadgeGeneration, verify: String? = nil, body: String? = nil) {
         self.generation = generation
         self.verify = verify
         self.body = body
@@ -26,7 +26,7 @@ public struct SVGBadgeContent: Sendable, Hashable {
     /// `{…}` → JSON body (for OB 2.0, `verify` = the JSON's `id` if it is an http(s) URL, else its `verify.url`);
     /// three base64url segments → compact JWS in `verify`; `http(s)://…` → hosted URL in `verify` (OB 2.0 only).
     /// - Throws: ``SVGBadgeError`` with code ``SVGBadgeError/Code/invalidContent`` for anything else.
-    public init(generation: BadgeGeneration, payload: String) throws {
+    package init(generation: BadgeGeneration, payload: String) throws {
         let text = payload.trimmingXMLWhitespace()
         self.generation = generation
         if text.hasPrefix("{") {

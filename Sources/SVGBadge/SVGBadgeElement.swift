@@ -1,24 +1,24 @@
 import OpenBadgesModel
 
 /// The Open Badges element found in an SVG, with its `verify` attribute and body reported separately.
-public struct SVGBadgeElement: Sendable, Hashable {
+package struct SVGBadgeElement: Sendable, Hashable {
     /// Which generation the element belongs to (by namespace, or by local name for a prefix-only match).
-    public var generation: BadgeGeneration
+    package var generation: BadgeGeneration
     /// The element's name as written, for example `openbadges:assertion` or `ob:credential`.
-    public var qualifiedName: String
+    package var qualifiedName: String
     /// The namespace URI the element's prefix was bound to, or `nil` when it was unbound.
-    public var namespaceURI: String?
+    package var namespaceURI: String?
     /// The decoded `verify` attribute, if present (possibly empty).
-    public var verify: String?
+    package var verify: String?
     /// The element's text and CDATA content, concatenated and trimmed; `nil` when empty.
-    public var body: String?
+    package var body: String?
     /// Byte offset of the element's start tag in the (inflated) XML document.
-    public var byteOffset: ByteOffset
+    package var byteOffset: ByteOffset
     /// What was tolerated while reading the element.
-    public var warnings: [SVGBadgeWarning]
+    package var warnings: [SVGBadgeWarning]
 
     /// Creates an element description.
-    public init(
+    package init(
         generation: BadgeGeneration,
         qualifiedName: String,
         namespaceURI: String?,
@@ -37,7 +37,7 @@ public struct SVGBadgeElement: Sendable, Hashable {
     }
 
     /// The badge data: the body when it is non-empty, otherwise a non-empty `verify` attribute.
-    public var payload: String? {
+    package var payload: String? {
         if let body, !body.isEmpty { return body }
         if let verify, !verify.isEmpty { return verify }
         return nil

@@ -6,11 +6,11 @@ import OpenBadgesModel
 /// element matched by namespace is complete. Gzip-compressed input (`.svgz`) is inflated on the fly under
 /// ``SVGBadgeLimits/maximumInflatedBytes``. External entities and DTDs are never fetched, and entities declared in
 /// a DOCTYPE are never expanded (references to them are left as written, with a warning).
-public enum SVGBadgeReader {
+package enum SVGBadgeReader {
     /// Extracts the badge element from a whole document (`[UInt8]`, `Data`, or any byte collection).
     /// - Returns: The element, or `nil` when the SVG carries no Open Badges element.
     /// - Throws: ``SVGBadgeError`` when the input is not a readable SVG or breaks a limit.
-    public static func extract(
+    package static func extract(
         from bytes: some Collection<UInt8>, limits: SVGBadgeLimits = SVGBadgeLimits()
     ) throws -> SVGBadgeElement? {
         guard bytes.count <= limits.maximumDocumentBytes else {
@@ -31,7 +31,7 @@ public enum SVGBadgeReader {
     ///   - nextChunk: Returns the next bytes of the document, or `nil` at the end. Empty chunks are skipped.
     ///     Its errors are passed through unchanged. It is not called again once the element has been read.
     /// - Returns: The element, or `nil` when the SVG carries no Open Badges element.
-    public static func extract(
+    package static func extract(
         limits: SVGBadgeLimits = SVGBadgeLimits(), readingChunks nextChunk: () throws -> [UInt8]?
     ) throws -> SVGBadgeElement? {
         try withoutActuallyEscaping(nextChunk) { next in

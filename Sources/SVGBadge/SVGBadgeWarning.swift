@@ -1,9 +1,9 @@
 /// Something tolerated while reading badge data, worth telling the user about.
 ///
 /// Warnings compare and hash by ``code`` only, like ``SVGBadgeError``.
-public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
+package struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
     /// The kind of warning, an open set of static values.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    package struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate enum Backing: Hashable, Sendable {
             case unexpectedNamespace, unboundPrefix, undecodedEntityReference, internalSubsetIgnored
         }
@@ -13,24 +13,24 @@ public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
         fileprivate init(_ backing: Backing) { self.backing = backing }
 
         /// The element was matched by its literal `openbadges:` prefix, but that prefix is bound to another namespace URI.
-        public static let unexpectedNamespace = Code(.unexpectedNamespace)
+        package static let unexpectedNamespace = Code(.unexpectedNamespace)
         /// The element was matched by its literal `openbadges:` prefix, which is not bound to any namespace.
-        public static let unboundPrefix = Code(.unboundPrefix)
+        package static let unboundPrefix = Code(.unboundPrefix)
         /// An entity reference other than the five predefined ones was left as written (`&name;`), never expanded.
-        public static let undecodedEntityReference = Code(.undecodedEntityReference)
+        package static let undecodedEntityReference = Code(.undecodedEntityReference)
         /// The document has a DOCTYPE with an internal subset; its declarations were ignored.
-        public static let internalSubsetIgnored = Code(.internalSubsetIgnored)
+        package static let internalSubsetIgnored = Code(.internalSubsetIgnored)
 
         /// The code's name.
-        public var description: String { String(describing: backing) }
+        package var description: String { String(describing: backing) }
     }
 
     /// The kind of warning.
-    public let code: Code
+    package let code: Code
     /// Byte offset in the (inflated) XML document the warning is about.
-    public let offset: ByteOffset
+    package let offset: ByteOffset
     /// A one-line explanation.
-    public let reason: String
+    package let reason: String
 
     /// Makes a warning (only this module raises them).
     init(code: Code, offset: Int, message reason: String) {
@@ -40,11 +40,11 @@ public struct SVGBadgeWarning: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `code at offset: reason`.
-    public var description: String { "\(code) at byte \(offset): \(reason)" }
+    package var description: String { "\(code) at byte \(offset): \(reason)" }
 
     /// Warnings are equal when their codes are.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
 
     /// Hashes the code only.
-    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -1,15 +1,15 @@
 import CZlib
 
 /// A running CRC-32 (ISO 3309, as used by PNG and gzip), computed by zlib.
-public struct CRC32: Sendable, Hashable {
+package struct CRC32: Sendable, Hashable {
     /// The checksum of everything fed so far.
-    public private(set) var value: UInt32 = 0
+    package private(set) var value: UInt32 = 0
 
     /// Starts an empty checksum.
-    public init() {}
+    package init() {}
 
     /// Feeds more bytes into the checksum.
-    public mutating func update(_ bytes: some Collection<UInt8>) {
+    package mutating func update(_ bytes: some Collection<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             value = Self.update(value, buffer)
         }
@@ -19,12 +19,12 @@ public struct CRC32: Sendable, Hashable {
     }
 
     /// Feeds raw memory into the checksum.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         value = Self.update(value, buffer.bindMemory(to: UInt8.self))
     }
 
     /// The CRC-32 of `bytes`.
-    public static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
+    package static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
         var crc = CRC32()
         crc.update(bytes)
         return crc.value
@@ -46,15 +46,15 @@ public struct CRC32: Sendable, Hashable {
 }
 
 /// A running Adler-32 (RFC 1950), the checksum that ends a zlib stream, computed by zlib.
-public struct Adler32: Sendable, Hashable {
+package struct Adler32: Sendable, Hashable {
     /// The checksum of everything fed so far.
-    public private(set) var value: UInt32 = 1
+    package private(set) var value: UInt32 = 1
 
     /// Starts an empty checksum.
-    public init() {}
+    package init() {}
 
     /// Feeds raw memory into the checksum.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         guard var base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var remaining = buffer.count
         var adler = UInt(value)

@@ -1,7 +1,7 @@
 import CZlib
 
 /// The container around a DEFLATE stream.
-public enum CompressionContainer: Sendable {
+package enum CompressionContainer: Sendable {
     /// The zlib format (RFC 1950), as used by PNG `zTXt`, `iTXt` and `IDAT`.
     case zlib
     /// The gzip format (RFC 1952), as used by `.svgz` files.
@@ -27,7 +27,7 @@ public enum CompressionContainer: Sendable {
 ///   - container: How the stream is wrapped.
 ///   - limit: The largest output accepted, in bytes.
 /// - Returns: The inflated bytes.
-public func inflate(_ input: some Collection<UInt8>, container: CompressionContainer = .zlib, limit: Int) throws(ZlibError) -> [UInt8] {
+package func inflate(_ input: some Collection<UInt8>, container: CompressionContainer = .zlib, limit: Int) throws(ZlibError) -> [UInt8] {
     var inflater = try Inflater(container: container, limit: limit)
     let bytes = Array(input)
     var output: [UInt8] = []
@@ -37,7 +37,7 @@ public func inflate(_ input: some Collection<UInt8>, container: CompressionConta
 }
 
 /// Deflates `input` in one go (used to make test data and `.svgz` files).
-public func deflate(_ input: some Collection<UInt8>, container: CompressionContainer = .zlib, level: Int32 = 6) throws(ZlibError) -> [UInt8] {
+package func deflate(_ input: some Collection<UInt8>, container: CompressionContainer = .zlib, level: Int32 = 6) throws(ZlibError) -> [UInt8] {
     var stream = z_stream()
     var status = czlib_deflateInit2(&stream, level, container.windowBits)
     guard status == Z_OK else { throw .failure(status: status) }
@@ -67,15 +67,15 @@ public func deflate(_ input: some Collection<UInt8>, container: CompressionConta
 ///
 /// The total output is capped by the limit given at creation; going over it throws
 /// ``ZlibError/Code/outputLimitExceeded`` before more than `limit` bytes were handed out.
-public struct Inflater: ~Copyable {
+package struct Inflater: ~Copyable {
     private var stream: UnsafeMutablePointer<z_stream>
     private let limit: Int
     private var produced = 0
     /// Whether the end of the compressed stream has been reached.
-    public private(set) var isFinished = false
+    package private(set) var isFinished = false
 
     /// Prepares an inflater for one stream.
-    public init(container: CompressionContainer = .zlib, limit: Int) throws(ZlibError) {
+    package init(container: CompressionContainer = .zlib, limit: Int) throws(ZlibError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = czlib_inflateInit2(stream, container.windowBits)
@@ -96,7 +96,7 @@ public struct Inflater: ~Copyable {
     /// Inflates `input`, passing each piece of output to `sink`.
     ///
     /// Throws ``ZlibError/Code/trailingData`` when bytes follow the end of the stream.
-    public mutating func feed(_ input: [UInt8], into sink: ([UInt8]) throws(ZlibError) -> Void) throws(ZlibError) {
+    package mutating func feed(_ input: [UInt8], into sink: ([UInt8]) throws(ZlibError) -> Void) throws(ZlibError) {
         guard !input.isEmpty else { return }
         guard !isFinished else { throw .trailingData() }
         var buffer = [UInt8](repeating: 0, count: 32 * 1024)
