@@ -69,6 +69,7 @@
 // must throw the unsupported-keyword error. Files of refused keywords: every group either throws that error or
 // passes. Optional files other than format/date-time and format/date are reported, not asserted.
 
+import BadgeTestSupport
 import Foundation
 import OpenBadgesModel
 import Testing
@@ -186,7 +187,7 @@ struct JSONSchemaSuiteTests {
 @Suite("JSON Schema robustness", .enabled(if: Shared.exists(Shared.suite), "the suite is not at ../shared/testsuites"))
 struct JSONSchemaRobustnessTests {
     @Test func crossProductsAndMutations() throws {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SeededGenerator(seed: 0x5EED)
         let limits = JSONSchemaLimits(maximumSteps: 20_000, maximumViolations: 5)
         var compiled = 0
         var validated = 0
@@ -226,7 +227,7 @@ struct JSONSchemaRobustnessTests {
 }
 
 /// Replaces one value somewhere in `v` (or `v` itself) with a value from a small hostile pool.
-func replaceSomewhere(_ v: JSONValue, _ rng: inout SplitMix) -> JSONValue {
+func replaceSomewhere(_ v: JSONValue, _ rng: inout SeededGenerator) -> JSONValue {
     let pool: [JSONValue] = [
         true, false, [:], 0, -1, .double(1.5), "x", [], ["$ref": "#"], ["type": "integer"], ["pattern": "a*b"],
         ["$ref": "#/$defs/none"], ["items": ["$ref": "#"]], ["not": ["$ref": "#"]], ["$id": "http://x/y"], ["$anchor": "a"],
@@ -242,18 +243,5 @@ func replaceSomewhere(_ v: JSONValue, _ rng: inout SplitMix) -> JSONValue {
         return .array(a)
     default:
         return pool[Int(rng.next() % UInt64(pool.count))]
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

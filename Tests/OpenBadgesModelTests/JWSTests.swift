@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Foundation
 import Testing
 @testable import OpenBadgesModel

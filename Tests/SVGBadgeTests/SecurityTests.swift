@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Foundation
 import SVGBadge
 import Testing
@@ -156,7 +157,7 @@ import Zlib
     /// Random byte flips never crash the reader or the baker; failures are typed.
     @Test func mutatedInputsNeverCrash() throws {
         let baked = try SVGBadgeBaker.bake(Array(Support.plainSVG.utf8), content: BakerTests.hosted)
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<2000 {
             var mutated = baked
             for _ in 0..<Int(generator.next() % 4 + 1) {
@@ -166,18 +167,5 @@ import Zlib
             do { _ = try SVGBadgeReader.extract(from: mutated) } catch is SVGBadgeError {}
             do { _ = try SVGBadgeBaker.bake(mutated, content: BakerTests.ob3JWS) } catch is SVGBadgeError {}
         }
-    }
-}
-
-/// A small deterministic generator for mutation tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
