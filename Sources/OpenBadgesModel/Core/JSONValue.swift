@@ -333,7 +333,9 @@ package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
     // as comparing and hashing the code points, and much faster (bulk hashing instead of one combine per scalar).
     package static func == (a: CodePointString, b: CodePointString) -> Bool {
         let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { x in
-            b.string.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
+            b.string.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
         }
         if let fast, let fast { return fast }
         return a.string.utf8.elementsEqual(b.string.utf8)
