@@ -1,5 +1,6 @@
 import BadgeBaking
 import Foundation
+import OpenBadgesModel
 import BadgeTestSupport
 import Testing
 
@@ -37,6 +38,27 @@ struct ConcurrencyTests {
                     let report = await verifier.verify(badge)
                     #expect(report.verdict == reference.verdict)
                     #expect(report.checks.map(\.status) == reference.checks.map(\.status))
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    @Test("Concurrent OB 3.0 verifications share the processed-context cache: genuine ones verify, tampered ones fail")
+    func ob3SharedContextCache() async throws {
+        // Fresh keys and credentials: each task signs its own, so the cache is shared but the credentials are not.
+        let verifier = BadgeVerifier(options: VerificationOptions.forTests(loader: try OfflineFolder([:]).loader))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<Self.tasks {
+                group.addTask {
+                    let key = Ed25519Key()
+                    let credential = OB3Factory.credential(issuer: key.didKey, id: "urn:uuid:\(UUID().uuidString.lowercased())")
+                    var signed = try OB3Factory.sign(credential, key: key.privateKey, method: key.didKeyMethod)
+                    let tampered = index.isMultiple(of: 4)
+                    if tampered { signed["name"] = "A badge never issued" }
+                    let report = await verifier.verify(payload: OB3Factory.text(signed))
+                    #expect(report.verdict == (tampered ? .failed : .verified), "\(report.checks)")
+                    if tampered { #expect(report.status(.signature) == .failed) }
                 }
             }
             try await group.waitForAll()
