@@ -111,15 +111,26 @@ extension JSONLDProcessor {
             return hit.context
         }
         // Not cached yet: process it while recording what processing costs.
+        var (result, trace) = try recordingTrace {
+            try processContextUncached(
+                active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
+                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+        }
+        guard !trace.mutable, let cache = options.contextCache, cache.reserve() else { return result }
+        result.cacheNode = ContextNode()
+        return node.add(key, CachedContext(context: result, trace: trace, anchor: scoped)).context
+    }
+
+    /// Runs `body` while recording what it costs (work, document loads, nesting) in a trace of its own, which is also
+    /// merged into any recording already under way. The trace's work and depth are relative to the start.
+    func recordingTrace<Result>(_ body: () throws -> Result) throws -> (Result, ContextTrace) {
         let outer = contextCache.trace
         let startWork = contextCache.work
         let startNesting = contextCache.nesting
         contextCache.trace = ContextTrace()
-        var result: ActiveContext
+        let result: Result
         do {
-            result = try processContextUncached(
-                active, localContextIn, baseURL: baseURL, remoteContexts: remoteContexts,
-                overrideProtected: overrideProtected, propagate: propagate, validateScopedContext: validateScopedContext)
+            result = try body()
         } catch {
             contextCache.trace = outer.map { $0.merging(contextCache.trace!) }
             throw error
@@ -128,9 +139,7 @@ extension JSONLDProcessor {
         contextCache.trace = outer.map { $0.merging(trace) }
         trace.work = contextCache.work - startWork
         trace.depth -= startNesting
-        guard !trace.mutable, let cache = options.contextCache, cache.reserve() else { return result }
-        result.cacheNode = ContextNode()
-        return node.add(key, CachedContext(context: result, trace: trace, anchor: scoped)).context
+        return (result, trace)
     }
 
     /// Whether charging the processor what a cached application cost stays within its limits. When it does not, the

@@ -65,21 +65,8 @@ extension JSONLDProcessor {
             replay(hit.trace)
             return hit.vocabulary
         }
-        let outer = contextCache.trace
-        let startWork = contextCache.work
         let startNesting = contextCache.nesting
-        contextCache.trace = ContextTrace()
-        let vocabulary: JSONLDVocabulary
-        do {
-            vocabulary = try computeVocabulary(of: context, from: root)
-        } catch {
-            contextCache.trace = outer.map { $0.merging(contextCache.trace!) }
-            throw error
-        }
-        var trace = contextCache.trace!
-        contextCache.trace = outer.map { $0.merging(trace) }
-        trace.work = contextCache.work - startWork
-        trace.depth -= startNesting
+        let (vocabulary, trace) = try recordingTrace { try computeVocabulary(of: context, from: root) }
         // A scoped context that failed on a limit is skipped, which makes a partial vocabulary: not kept. (The limits
         // only grow or are maxima, so being within them now means none was reached.)
         let withinLimits =

@@ -53,19 +53,6 @@ struct OB3Verifier {
 
     // MARK: Entry points
 
-    /// Verifies a credential in JSON with embedded proofs (the text is parsed keeping key order and numbers).
-    func verify(json text: String) async -> VerificationReport {
-        var report = ReportBuilder()
-        report.method = "data-integrity"
-        report.specVersion = "3.0"
-        report.require(.payload)
-        guard let credential = try? JSONValue(parsing: text).objectValue else {
-            report.add(.payload, .failed, "the credential is not a JSON object")
-            return report.report()
-        }
-        return await verify(credential: credential, report: report)
-    }
-
     /// Verifies an already parsed credential with embedded proofs.
     func verify(credential: JSONObject, report start: ReportBuilder? = nil) async -> VerificationReport {
         var report =

@@ -148,7 +148,3 @@ enum OB3Factory {
         ]
     }
 }
-
-extension JSONObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
-}
