@@ -14,8 +14,7 @@ public struct PayloadClassification: Hashable, Sendable {
     public var hostedID: String?
     /// Oddities found while classifying.
     public var warnings: [BadgeWarning] = []
-    /// The payload decoded by OpenBadgesModel while classifying, or why it could not be decoded.
-    var decoded: Result<BadgePayload, ModelError> { decoding.value }
+    /// The payload decoded by OpenBadgesModel while classifying, or why it could not be decoded (``BakedBadge`` keeps it).
     let decoding: DecodedPayload
 
     /// Classifies a payload text (surrounding whitespace is ignored), decoding it with `OpenBadgesModel`.

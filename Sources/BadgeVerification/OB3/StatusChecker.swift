@@ -170,7 +170,8 @@ struct StatusChecker {
         // Bitstring Status List: multibase base64url (`u…`); StatusList2021: plain base64url. Both GZIP.
         // StatusList2021 lists are plain base64url, which some issuers pad; padding carries no data, so it is dropped
         // before the strict decoder (an unreadable list is "not checked", never "not revoked").
-        let unpadded = String(encoded.reversed().drop { $0 == "=" }.reversed())
+        var unpadded = Substring(encoded)
+        while unpadded.hasSuffix("=") { unpadded = unpadded.dropLast() }
         let compressed = encoded.hasPrefix("H4sI") ? Base64URL.decode(unpadded) : (Multibase.decode(encoded) ?? Base64URL.decode(unpadded))
         guard let compressed, let bits = try? inflate(compressed, container: .gzip, limit: verifier.options.maximumStatusListBytes) else {
             report.add(.revocation, .failed, "the encodedList is not multibase/base64url GZIP data", node: listIRI)
