@@ -66,18 +66,11 @@ package enum BundledContexts {
     static let byURL: [String: Entry] = Dictionary(table.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// Parsed, checked contexts shared by every ``BundledContextLoader`` that caches.
-    static let parsed = ParsedCache()
+    static let parsed = LockedMemo<String, JSONValue>(capacity: table.count)
 
     /// Processed bundled contexts (active contexts, with their scoped contexts), shared by every verification that
     /// caches bundled contexts. Only contexts built from the bundle's hash-pinned documents are kept.
     package static let processedContexts = JSONLDContextCache()
-
-    final class ParsedCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var documents: [String: JSONValue] = [:]
-        func get(_ file: String) -> JSONValue? { lock.withLock { documents[file] } }
-        func set(_ file: String, _ value: JSONValue) { lock.withLock { documents[file] = value } }
-    }
 
     static let table: [Entry] = [
         Entry(

@@ -236,16 +236,7 @@ struct OB3Verifier {
     }
 
     /// Published vocabularies merged for lists of bundled contexts (the bundle is immutable), at most 64 lists.
-    static let mergedVocabularies = VocabularyMemo()
-
-    final class VocabularyMemo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var merged: [[[CodePointString]]: JSONLDVocabulary] = [:]
-        func get(_ key: [[CodePointString]]) -> JSONLDVocabulary? { lock.withLock { merged[key] } }
-        func set(_ key: [[CodePointString]], _ vocabulary: JSONLDVocabulary) {
-            lock.withLock { if merged.count < 64 { merged[key] = vocabulary } }
-        }
-    }
+    static let mergedVocabularies = LockedMemo<[[CodePointString]], JSONLDVocabulary>(capacity: 64)
 
     /// Every `@context` value in `value`, outermost first (each distinct value once).
     static func contextValues(in value: JSONValue) -> [JSONValue] {
