@@ -53,6 +53,37 @@ package struct JSONLDVocabulary: Sendable {
     mutating func addVocabulary(_ iri: String) { vocabularies.insert(iri) }
 }
 
+extension JSONLDVocabulary: Equatable {
+    /// The vocabulary as text, one line per `@vocab` IRI (`@vocab`, a tab, the IRI) and per named IRI (the IRI, then
+    /// each name after a tab), lines and names sorted: the same vocabulary always gives the same text.
+    ///
+    /// Nil when an IRI or a name holds a tab or a line break, which the text cannot show.
+    package var snapshot: String? {
+        let all = vocabularies.union(namesByIRI.keys).union(names)
+        guard !all.contains(where: { $0.contains(where: { $0 == "\t" || $0.isNewline }) }) else { return nil }
+        let vocabLines = vocabularies.sorted(by: Self.codePointOrder).map { "@vocab\t" + $0 }
+        let termLines = namesByIRI.keys.sorted(by: Self.codePointOrder).map { iri in
+            ([iri] + namesByIRI[iri]!.sorted(by: Self.codePointOrder)).joined(separator: "\t")
+        }
+        return (vocabLines + termLines).joined(separator: "\n")
+    }
+
+    /// The vocabulary a ``snapshot`` shows.
+    package init(snapshot: String) {
+        for line in snapshot.split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard let first = fields.first else { continue }
+            if first == "@vocab" {
+                for iri in fields.dropFirst() { addVocabulary(iri) }
+            } else {
+                for name in fields.dropFirst() { add(name: name, iri: first) }
+            }
+        }
+    }
+
+    private static func codePointOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}
+
 extension JSONLDProcessor {
     /// The vocabulary of `context` (a context URL, an inline context object, or an array of them): every term it
     /// defines, including those of its scoped contexts, each scoped context processed once.
@@ -99,15 +130,18 @@ extension JSONLDProcessor {
             if iri.hasPrefix("@"), iri != "@id" && iri != "@type" { continue }
             vocabulary.add(name: name.string, iri: iri)
         }
-        for (_, definition) in active.terms.storage {
-            guard let scoped = definition.context else { continue }
+        // In term order, so that the same contexts always give the same vocabulary: a scoped context is processed on
+        // top of the context where it is first met, and may fail on one and not on another.
+        let scopes = active.terms.storage.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
+        for (_, definition, scoped) in scopes.sorted(by: { $0.0.string.utf8.lexicographicallyPrecedes($1.0.string.utf8) }) {
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
-            guard seen.insert(ScopedKey(baseURL: definition.baseURL, context: scoped.value)).inserted else { continue }
-            guard
+            let key = ScopedKey(baseURL: definition.baseURL, context: scoped.value)
+            guard !seen.contains(key),
                 let inner = try? processContext(
                     active, scoped.value, baseURL: definition.baseURL, overrideProtected: true,
                     validateScopedContext: false, scoped: scoped)
             else { continue }
+            seen.insert(key)
             try collect(inner, into: &vocabulary, seen: &seen)
         }
     }
