@@ -1,6 +1,7 @@
 import BadgeBaking
 import BadgeVerification
 import Foundation
+import OpenBadgesModel
 
 /// `unbake --json [--verify] [--jobs N] IMAGE...`: many images in one process, `jobs` at a time, one JSON object per
 /// line in the order given, each starting with `file` (the path as given).
@@ -68,14 +69,16 @@ struct Batch: Sendable {
             return Outcome(line: Self.prefixed(file, body), status: 0)
         }
         let report = await BadgeVerifier(options: verification).verify(badge)
-        let body = Data(((try? report.jsonText()) ?? "{}").utf8)
         let status: Int32 =
             switch report.verdict {
             case .verified: 0
             case .failed: 3
             case .indeterminate: 4
             }
-        return Outcome(line: Self.prefixed(file, body), status: status)
+        // `file`, then `verdict`, then the rest of the report.
+        var line: [(String, JSONValue)] = [("file", .string(file)), ("verdict", .string(report.verdict.rawValue))]
+        for (key, value) in report.jsonValue.objectValue ?? [:] where key != "verdict" { line.append((key, value)) }
+        return Outcome(line: Data(JSONValue.object(JSONObject(line)).serialized().utf8), status: status)
     }
 
     /// `{"file":…,` followed by the members of `object` (a JSON object's text), so `file` comes first.

@@ -24,7 +24,10 @@ struct BatchCLITests {
         let output = try run(unbake, ["--verify", "--json", "--jobs", "2", "--offline", offline, "--now", "2027-01-01T00:00:00Z"] + files)
         let objects = try lines(output)
         #expect(objects.map { $0["file"] as? String } == files)
-        #expect(output.stdoutText.hasPrefix(#"{"file":"\#(example)","#), "file comes first, as given")
+        #expect(output.stdoutText.hasPrefix(#"{"file":"\#(example)","verdict":"verified","#), "file, then verdict, then the report")
+        // The report's own members follow, the verdict not repeated.
+        #expect(objects[0]["checks"] != nil && objects[3]["checks"] != nil && !output.stdoutText.contains(#""status":"passed"},"verdict""#))
+        #expect(output.stdoutText.components(separatedBy: #""verdict""#).count == 5)
         #expect(objects.map { $0["verdict"] as? String } == ["verified", "noBadgeData", "unreadable", "verified"])
         #expect(output.status == 2, "unreadable (2) outranks no data (1)")
         // An expired badge among them: failed (3) outranks everything.

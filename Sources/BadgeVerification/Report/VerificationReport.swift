@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// A stable identifier for one check in a ``VerificationReport`` (e.g. `signature`, `revocation`).
 public struct CheckID: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
@@ -137,9 +138,31 @@ public struct VerificationReport: Hashable, Sendable, Codable {
 
     /// The report as JSON text (sorted keys).
     public func jsonText(prettyPrinted: Bool = false) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        jsonValue.serialized(pretty: prettyPrinted)
+    }
+
+    /// The report as a JSON object: the members its `Codable` form has, named the same, in the order of their names
+    /// (absent optionals left out), as ``jsonText(prettyPrinted:)`` writes it.
+    package var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("checks", .array(checks.map(\.jsonValue)))]
+        if let credentials { members.append(("credentials", .array(credentials.map(\.jsonValue)))) }
+        if let endorsements { members.append(("endorsements", .array(endorsements.map(\.jsonValue)))) }
+        members.append(("method", .string(method)))
+        members.append(("requiredChecks", .array(requiredChecks.map { .string($0.rawValue) })))
+        if let specVersion { members.append(("specVersion", .string(specVersion))) }
+        if let subject { members.append(("subject", .string(subject))) }
+        members.append(("verdict", .string(verdict.rawValue)))
+        return .object(JSONObject(members))
+    }
+}
+
+extension VerificationCheck {
+    /// The check as a JSON object, members in the order of their names.
+    var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("id", .string(id.rawValue)), ("message", .string(message))]
+        if let node { members.append(("node", .string(node))) }
+        members.append(("status", .string(status.rawValue)))
+        return .object(JSONObject(members))
     }
 }
 
