@@ -15,21 +15,102 @@ func hasKeywordForm(_ s: String) -> Bool {
 }
 
 /// A term definition (JSON-LD 1.1 API §4.1).
+///
+/// Its members live in one shared, copy-on-write box: active contexts copy their term tables whenever they change,
+/// and expansion reads definitions out of shared cached contexts, so a copy costs one reference count instead of one
+/// per string member.
 struct TermDefinition: Equatable, Sendable {
-    var iri: String?
-    var prefix = false
-    var protected = false
-    var reverse = false
-    var baseURL: String?
-    var context: ScopedContext?
-    var container: Set<String> = []
-    var hasDirection = false
-    var direction: String?
-    var index: String?
-    var hasLanguage = false
-    var language: String?
-    var nest: String?
-    var type: String?
+    private struct Members: Equatable {
+        var iri: String?
+        var prefix: Bool = false
+        var protected: Bool = false
+        var reverse: Bool = false
+        var baseURL: String?
+        var context: ScopedContext?
+        var container: Set<String> = []
+        var hasDirection: Bool = false
+        var direction: String?
+        var index: String?
+        var hasLanguage: Bool = false
+        var language: String?
+        var nest: String?
+        var type: String?
+    }
+
+    /// Mutated only while uniquely referenced (``update(_:)``), so sharing it between threads is safe.
+    private final class Box: @unchecked Sendable {
+        var members: Members
+        init(_ members: Members) { self.members = members }
+    }
+
+    private var box: Box
+
+    /// An empty definition.
+    init() { box = Box(Members()) }
+
+    private mutating func update(_ change: (inout Members) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.members) }
+        change(&box.members)
+    }
+
+    var iri: String? {
+        get { box.members.iri }
+        set { update { $0.iri = newValue } }
+    }
+    var prefix: Bool {
+        get { box.members.prefix }
+        set { update { $0.prefix = newValue } }
+    }
+    var protected: Bool {
+        get { box.members.protected }
+        set { update { $0.protected = newValue } }
+    }
+    var reverse: Bool {
+        get { box.members.reverse }
+        set { update { $0.reverse = newValue } }
+    }
+    var baseURL: String? {
+        get { box.members.baseURL }
+        set { update { $0.baseURL = newValue } }
+    }
+    var context: ScopedContext? {
+        get { box.members.context }
+        set { update { $0.context = newValue } }
+    }
+    var container: Set<String> {
+        get { box.members.container }
+        set { update { $0.container = newValue } }
+    }
+    var hasDirection: Bool {
+        get { box.members.hasDirection }
+        set { update { $0.hasDirection = newValue } }
+    }
+    var direction: String? {
+        get { box.members.direction }
+        set { update { $0.direction = newValue } }
+    }
+    var index: String? {
+        get { box.members.index }
+        set { update { $0.index = newValue } }
+    }
+    var hasLanguage: Bool {
+        get { box.members.hasLanguage }
+        set { update { $0.hasLanguage = newValue } }
+    }
+    var language: String? {
+        get { box.members.language }
+        set { update { $0.language = newValue } }
+    }
+    var nest: String? {
+        get { box.members.nest }
+        set { update { $0.nest = newValue } }
+    }
+    var type: String? {
+        get { box.members.type }
+        set { update { $0.type = newValue } }
+    }
+
+    static func == (a: TermDefinition, b: TermDefinition) -> Bool { a.box === b.box || a.box.members == b.box.members }
 
     /// Equality ignoring `protected` (for protected term redefinition checks).
     func sameAs(_ o: TermDefinition) -> Bool {

@@ -79,7 +79,8 @@ struct SignedDataAgreement {
             for name in names(of: candidate) { byName[name, default: []].append(candidate) }
         }
         for (key, value) in json {
-            let here = path + "/" + key
+            // Built only when there is something to report: most members agree.
+            var here: String { path + "/" + key }
             if key == "@context" { continue }
             if key == "proof" {
                 // Embedded proofs (of endorsements) are verified with the document they secure.
@@ -139,7 +140,7 @@ struct SignedDataAgreement {
             return
         }
         for (index, (shown, value)) in zip(json, signed).enumerated() {
-            compareValue(shown, value, path: json.count == 1 ? path : "\(path)/\(index)")
+            compareValue(shown, value, path: json.count == 1 ? path : path + "/" + String(index))
         }
     }
 
