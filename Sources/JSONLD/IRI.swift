@@ -62,18 +62,28 @@ package enum IRI {
 
     /// True if `s` is an absolute IRI (has a scheme).
     package static func isAbsolute(_ s: String) -> Bool {
-        let u = s.unicodeScalars
-        guard let c = u.firstIndex(of: ":") else { return false }
-        return isScheme(u[..<c])
+        // A scheme is ASCII, so its bytes are its code points.
+        let bytes = s.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isASCIILetter(first) else { return false }
+        return bytes[..<colon].allSatisfy { isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
     }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     package static func isWellFormed(_ s: String) -> Bool {
-        guard isAbsolute(s), s.unicodeScalars.filter({ $0 == "#" }).count <= 1 else { return false }
-        for u in s.unicodeScalars {
-            switch u {
-            case " ", "<", ">", "\"", "{", "}", "|", "\\", "^", "`": return false
-            default: if u.value <= 0x20 || u.value == 0x7F { return false }
+        guard isAbsolute(s) else { return false }
+        // Every code point ruled out is ASCII, and in UTF-8 an ASCII byte is always that code point.
+        var fragments = 0
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "#"):
+                fragments += 1
+                if fragments > 1 { return false }
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
+                UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"), 0x7F, 0...0x20:
+                return false
+            default: continue
             }
         }
         return true

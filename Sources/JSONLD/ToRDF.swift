@@ -4,6 +4,7 @@ import RDFCanonicalization
 
 let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 let xsdNS = "http://www.w3.org/2001/XMLSchema#"
+let rdfType = rdfNS + "type"
 
 /// Something toRdf left out of the dataset because it is not a well-formed absolute IRI, blank node or language tag
 /// (for example a `type` value that no context defines and that stayed a relative IRI). Like dropped keys, these
@@ -36,9 +37,7 @@ extension JSONLDProcessor {
         var quads: [RDFQuad] = []
         var bnodeCounter = builder.counter
         // Code point order is the order of UTF-8 bytes.
-        func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool {
-            a.string.utf8.lexicographicallyPrecedes(b.string.utf8)
-        }
+        func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool { codePointPrecedes(a.string, b.string) }
         for graphKey in builder.graphs.keys.sorted(by: byCodePoints) {
             let graphName = graphKey.string
             let graph = builder.graphs[graphKey]!
@@ -66,7 +65,7 @@ extension JSONLDProcessor {
                     if property == "@type" {
                         for t in values.asArray {
                             if let ts = t.stringValue, let o = nodeTerm(ts) {
-                                quads.append(RDFQuad(s, .iri(rdfNS + "type"), o, graph: graphTerm))
+                                quads.append(RDFQuad(s, .iri(rdfType), o, graph: graphTerm))
                             } else {
                                 droppedRDFValues.append(DroppedRDFValue(kind: .type, value: t.stringValue ?? "\(t)"))
                             }
@@ -381,13 +380,13 @@ struct ExactJSON: Hashable {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)):
-            return ordered ? x.text.utf8.elementsEqual(y.text.utf8) : x.doubleValue == y.doubleValue
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+            return ordered ? CodePointString(x.text) == CodePointString(y.text) : x.doubleValue == y.doubleValue
+        case (.string(let x), .string(let y)): return CodePointString(x) == CodePointString(y)
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, ordered: ordered) }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
-            if ordered, !zip(x.keys, y.keys).allSatisfy({ $0.utf8.elementsEqual($1.utf8) }) { return false }
+            if ordered, !zip(x.keys, y.keys).allSatisfy({ CodePointString($0) == CodePointString($1) }) { return false }
             for (key, value) in x {
                 guard let other = y[key], equal(value, other, ordered: ordered) else { return false }
             }

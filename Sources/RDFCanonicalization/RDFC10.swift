@@ -111,7 +111,7 @@ private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
 }
 
 /// Code point order (the order of UTF-8 bytes), comparing the bytes directly.
-func codePointPrecedes(_ a: String, _ b: String) -> Bool {
+package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
     var a = a
     var b = b
     return a.withUTF8 { x in
@@ -130,7 +130,11 @@ func codePointPrecedes(_ a: String, _ b: String) -> Bool {
 struct ExactText: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
-    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        var x = a.text
+        var y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
     func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
