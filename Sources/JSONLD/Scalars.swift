@@ -3,12 +3,19 @@
 // RFC 3986 work on code points, so delimiter handling goes through these helpers.
 
 extension String {
-    func scalarHasPrefix(_ p: String) -> Bool { unicodeScalars.starts(with: p.unicodeScalars) }
+    // UTF-8 never encodes part of one code point as another, so a code point prefix is a byte prefix, and an ASCII
+    // code point is found by its byte: these compare bytes.
 
-    func scalarContains(_ c: Unicode.Scalar) -> Bool { unicodeScalars.contains(c) }
+    func scalarHasPrefix(_ p: String) -> Bool { utf8.starts(with: p.utf8) }
+
+    func scalarContains(_ c: Unicode.Scalar) -> Bool { c.isASCII ? utf8.contains(UInt8(c.value)) : unicodeScalars.contains(c) }
 
     /// Splits at the first `c` if it is not the first scalar: (before, after), or nil (as jsonld.js does).
     func scalarSplitAfterFirst(at c: Unicode.Scalar) -> (String, String)? {
+        if c.isASCII {
+            guard let i = utf8.firstIndex(of: UInt8(c.value)), i != utf8.startIndex else { return nil }
+            return (String(self[..<i]), String(self[utf8.index(after: i)...]))
+        }
         let u = unicodeScalars
         guard let i = u.firstIndex(of: c), i != u.startIndex else { return nil }
         return (String(u[..<i]), String(u[u.index(after: i)...]))

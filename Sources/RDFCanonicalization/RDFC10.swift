@@ -319,7 +319,7 @@ package struct RDFCanonicalizer: Sendable {
             var outQuads: [RDFQuad] = []
             outQuads.reserveCapacity(order.count)
             var last: Int?
-            for i in order where last == nil || !lines[i].utf8.elementsEqual(lines[last!].utf8) {
+            for i in order where last == nil || ExactText(lines[i]) != ExactText(lines[last!]) {
                 out += lines[i]
                 outQuads.append(output[i])
                 last = i

@@ -197,6 +197,36 @@ struct CodePointTests {
         let c = try RDFCanonicalizer().canonicalize(d)
         #expect(c.quads.count == 2)
     }
+
+    @Test func delimitersAndPrefixesAreCodePoints() throws {
+        // A compact IRI splits at its first ":" even when a combining mark follows it; a prefix is matched by code
+        // points ("e" + U+0301 is not the term "é"); "_:" starts a blank node only as those two code points.
+        let context: JSONValue = ["ex": "http://e/", "\u{E9}": "http://precomposed/"]
+        let doc: JSONValue = [
+            "@context": context, "@id": "http://e/s",
+            "ex:\u{301}a": "1", "e\u{301}:b": "2", "\u{E9}:c": "3",
+            "http://e/p": [["@id": "_:x"], ["@id": "_\u{301}:y"]],
+        ]
+        let expanded = try JSONLDProcessor().expand(doc)
+        let node = try #require(expanded.first?.objectValue)
+        #expect(node["http://e/\u{301}a"] != nil)
+        #expect(node["http://precomposed/c"] != nil)
+        #expect(node["http://e/\u{301}b"] == nil && node["http://precomposed/b"] == nil)
+        let quads = try JSONLDProcessor().toRDF(doc).quads
+        // `_:x` is a blank node (relabelled); `_` + U+0301 + `:y` is not one.
+        #expect(quads.filter { $0.object.isBlankNode }.count == 1)
+    }
+
+    @Test func malformedIRIsAreDroppedByTheirBytes() throws {
+        // Two fragments, a space, a control character or a "<" make an IRI that toRdf leaves out; non-ASCII is kept.
+        let bad = ["http://e/a#b#c", "http://e/a b", "http://e/a\u{7F}", "http://e/<a>", "1http://e/", "ht\u{E9}p://e/"]
+        let good = ["http://e/\u{E9}t\u{E9}#x", "urn:uuid:1", "a+b-c.d:x"]
+        for iri in bad + good {
+            let doc: JSONValue = ["@id": "http://e/s", "http://e/p": ["@id": .string(iri)]]
+            let quads = try JSONLDProcessor().toRDF(doc).quads
+            #expect(quads.contains { $0.object == .iri(iri) } == good.contains(iri), "\(iri)")
+        }
+    }
 }
 
 @Suite("StaticDocumentLoader")
