@@ -175,15 +175,12 @@ package enum DataIntegrity {
             canonProof = try processor.canonicalize(.object(config), canonicalizer: canonicalizer).nquads
             dropped += processor.droppedKeys.map { "/proof" + $0.description } + processor.droppedRDFValues.map { "proof: \($0.description)" }
         } else {
-            do {
-                canonDoc = JCS.canonicalize(.object(unsecured))
-                canonProof = JCS.canonicalize(.object(config))
-            } catch {
-                throw DataIntegrityError("JCS: \(error)")
-            }
+            canonDoc = JCS.canonicalize(.object(unsecured))
+            canonProof = JCS.canonicalize(.object(config))
         }
         func hash(_ text: String) -> [UInt8] {
-            digest == .sha384 ? Array(SHA384.hash(data: Array(text.utf8))) : Array(SHA256.hash(data: Array(text.utf8)))
+            var text = text
+            return text.withUTF8 { digest == .sha384 ? Array(SHA384.hash(data: $0)) : Array(SHA256.hash(data: $0)) }
         }
         let docHash = hash(canonDoc)
         let proofHash = hash(canonProof)

@@ -213,8 +213,12 @@ func canonicalDouble(_ d: Double) -> String {
 
 /// Node map generation (§7.2.2).
 final class NodeMapBuilder {
+    /// The keywords of a node object that `generate` handles before its properties.
+    static let handledKeywords: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
+
     enum Subject {
-        case id(String)
+        /// A node's id, with its node in the active graph (nodes are made once and never replaced).
+        case id(String, Node)
         case reverse(JSONValue)
     }
 
@@ -241,8 +245,7 @@ final class NodeMapBuilder {
         return n
     }
 
-    private func addUnique(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        guard let node = graphs[CodePointString(graph)]?[CodePointString(subject)] else { return }
+    private func addUnique(_ node: Node, _ property: String, _ value: JSONValue) {
         let p = CodePointString(property)
         // A few values are compared one by one; past 8, through a set of them.
         if let seen = node.seen[p] {
@@ -261,8 +264,8 @@ final class NodeMapBuilder {
         node.properties[p, default: []].append(value)
     }
 
-    private func appendValue(_ graph: String, _ subject: String, _ property: String, _ value: JSONValue) {
-        graphs[CodePointString(graph)]?[CodePointString(subject)]?.properties[CodePointString(property), default: []].append(value)
+    private func appendValue(_ node: Node, _ property: String, _ value: JSONValue) {
+        node.properties[CodePointString(property), default: []].append(value)
     }
 
     func generate(
@@ -287,8 +290,8 @@ final class NodeMapBuilder {
         if o["@value"] != nil {
             if list != nil {
                 list!.append(.object(o))
-            } else if case .id(let sid)? = activeSubject, let activeProperty {
-                addUnique(activeGraph, sid, activeProperty, .object(o))
+            } else if case .id(_, let subject)? = activeSubject, let activeProperty {
+                addUnique(subject, activeProperty, .object(o))
             }
             return
         }
@@ -298,8 +301,8 @@ final class NodeMapBuilder {
             let result = JSONValue.object(JSONObject([("@list", .array(sub ?? []))]))
             if list != nil {
                 list!.append(result)
-            } else if case .id(let sid)? = activeSubject, let activeProperty {
-                appendValue(activeGraph, sid, activeProperty, result)
+            } else if case .id(_, let subject)? = activeSubject, let activeProperty {
+                appendValue(subject, activeProperty, result)
             }
             return
         }
@@ -312,14 +315,20 @@ final class NodeMapBuilder {
             id = blankNode(nil)
         }
         let idKey = CodePointString(id)
-        if graphs[graphKey]![idKey] == nil { graphs[graphKey]![idKey] = Node() }
+        let node: Node
+        if let existing = graphs[graphKey]![idKey] {
+            node = existing
+        } else {
+            node = Node()
+            graphs[graphKey]![idKey] = node
+        }
         switch activeSubject {
         case .reverse(let ref)?:
-            if let activeProperty { addUnique(activeGraph, id, activeProperty, ref) }
-        case .id(let sid)?:
+            if let activeProperty { addUnique(node, activeProperty, ref) }
+        case .id(_, let subject)?:
             if let activeProperty {
                 let reference = JSONValue.object(JSONObject([("@id", .string(id))]))
-                if list != nil { list!.append(reference) } else { addUnique(activeGraph, sid, activeProperty, reference) }
+                if list != nil { list!.append(reference) } else { addUnique(subject, activeProperty, reference) }
             }
         case nil:
             if activeProperty != nil, list != nil {
@@ -327,10 +336,9 @@ final class NodeMapBuilder {
             }
         }
         if let types {
-            for x in types { addUnique(activeGraph, id, "@type", x) }
+            for x in types { addUnique(node, "@type", x) }
         }
         if let ix = o["@index"] {
-            let node = graphs[graphKey]![idKey]!
             if let existing = node.index, existing != ix { throw JSONLDError(.conflictingIndexes) }
             node.index = ix
         }
@@ -344,12 +352,11 @@ final class NodeMapBuilder {
         if let g = o["@graph"] { try generate(g, id, nil, nil, &none) }
         if let inc = o["@included"] { try generate(inc, activeGraph, nil, nil, &none) }
         for property in o.keys.sorted() {
-            if ["@id", "@type", "@index", "@reverse", "@graph", "@included"].contains(property) { continue }
+            if property.utf8.first == UInt8(ascii: "@"), Self.handledKeywords.contains(property) { continue }
             let value = o[property]!
             let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
-            let node = graphs[graphKey]![idKey]!
             if node.properties[CodePointString(p)] == nil { node.properties[CodePointString(p)] = [] }
-            try generate(value, activeGraph, .id(id), p, &none)
+            try generate(value, activeGraph, .id(id, node), p, &none)
         }
     }
 }
