@@ -70,13 +70,15 @@ struct SignedDataAgreement {
     }
 
     private mutating func compareNode(_ json: JSONObject, _ node: JSONObject, path: String) {
-        var matched = Set<String>()
+        // The node's members by position; `matched` marks those a JSON member stands for.
+        let members = Array(node)
+        var matched = [Bool](repeating: false, count: members.count)
         // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
         // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
-        // the vocabulary gives them, with the IRIs it names in the node's order.
-        var byName: [String: [String]] = [:]
-        for candidate in node.keys where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
-            for name in names(of: candidate) { byName[name, default: []].append(candidate) }
+        // the vocabulary gives them, with the positions of the IRIs it names, in the node's order.
+        var byName: [String: [Int]] = [:]
+        for (position, (candidate, _)) in members.enumerated() where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
+            for name in names(of: candidate) { byName[name, default: []].append(position) }
         }
         for (key, value) in json {
             // Built only when there is something to report: most members agree.
@@ -84,25 +86,25 @@ struct SignedDataAgreement {
             if key == "@context" { continue }
             if key == "proof" {
                 // Embedded proofs (of endorsements) are verified with the document they secure.
-                if let iri = node.keys.first(where: isProof) { matched.insert(iri) }
+                if let position = members.firstIndex(where: { isProof($0.key) }) { matched[position] = true }
                 continue
             }
             if key.hasPrefix("@") {
                 disagree(here, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
                 continue
             }
-            guard let iri = byName[key]?.first(where: { !matched.contains($0) }) else {
+            guard let position = byName[key]?.first(where: { !matched[$0] }) else {
                 if Self.isAbsent(value) { continue }
                 if vocabulary.names.contains(key) {
                     disagree(here, "the JSON shows \(key), but the signed data has no \(key) here")
                 }
                 continue
             }
-            matched.insert(iri)
-            let signed = node[iri]!
+            matched[position] = true
+            let (iri, signed) = members[position]
             switch iri {
             case "@id":
-                if value.stringValue == nil || value.stringValue != signed.stringValue {
+                if value.stringValue.map(CodePointString.init) != signed.stringValue.map(CodePointString.init) {
                     disagree(here, "the JSON's id is not the signed id \(signed.stringValue ?? "?")")
                 }
             case "@type":
@@ -111,7 +113,7 @@ struct SignedDataAgreement {
                 compareValues(value.asArray.filter { !$0.isNull }, signed.asArray, path: here)
             }
         }
-        for key in node.keys where !matched.contains(key) && !isProof(key) {
+        for (position, (key, _)) in members.enumerated() where !matched[position] && !isProof(key) {
             if key.hasPrefix("@"), key != "@id", key != "@type" {
                 disagree(path + "/" + key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
@@ -156,7 +158,7 @@ struct SignedDataAgreement {
             }
             let same: Bool
             switch (json, literal) {
-            case (.string(let a), .string(let b)): same = a.unicodeScalars.elementsEqual(b.unicodeScalars)
+            case (.string(let a), .string(let b)): same = CodePointString(a) == CodePointString(b)
             case (.number(let a), .number(let b)): same = a == b
             case (.bool(let a), .bool(let b)): same = a == b
             default: same = false
