@@ -71,13 +71,17 @@ extension JSONLDVocabulary: Equatable {
 
     /// The vocabulary a ``snapshot`` shows.
     package init(snapshot: String) {
-        for line in snapshot.split(separator: "\n") {
-            let fields = line.split(separator: "\t").map(String.init)
+        let lines = snapshot.utf8.split(separator: UInt8(ascii: "\n"))
+        namesByIRI.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.split(separator: UInt8(ascii: "\t")).map { String(Substring($0)) }
             guard let first = fields.first else { continue }
             if first == "@vocab" {
-                for iri in fields.dropFirst() { addVocabulary(iri) }
+                vocabularies.formUnion(fields.dropFirst())
             } else {
-                for name in fields.dropFirst() { add(name: name, iri: first) }
+                let names = Set(fields.dropFirst())
+                namesByIRI[first, default: []].formUnion(names)
+                self.names.formUnion(names)
             }
         }
     }
