@@ -10,6 +10,44 @@ package struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
     package var description: String { "/" + (path + [key]).joined(separator: "/") }
 }
 
+/// Where expansion is in the input document: built as expansion descends (one small object per level, nothing
+/// copied) and spelled out as segments only for a dropped key.
+final class ExpansionPath: Sendable {
+    private enum Segment {
+        case key(String)
+        case index(Int)
+    }
+
+    private let parent: ExpansionPath?
+    private let segment: Segment
+
+    /// The path of `parent`'s member `key`.
+    init(_ parent: ExpansionPath?, _ key: String) {
+        self.parent = parent
+        segment = .key(key)
+    }
+
+    /// The path of `parent`'s item at `index`.
+    init(_ parent: ExpansionPath?, _ index: Int) {
+        self.parent = parent
+        segment = .index(index)
+    }
+
+    /// The segments from the document root, array indices in decimal.
+    var segments: [String] {
+        var result: [String] = []
+        var node: ExpansionPath? = self
+        while let current = node {
+            switch current.segment {
+            case .key(let key): result.append(key)
+            case .index(let index): result.append(String(index))
+            }
+            node = current.parent
+        }
+        return result.reversed()
+    }
+}
+
 /// JSON-LD processing mode.
 package enum JSONLDProcessingMode: String, Sendable, Hashable {
     /// JSON-LD 1.0 (`json-ld-1.0`).
@@ -179,7 +217,7 @@ package final class JSONLDProcessor {
             active = try processContext(active, ctx, baseURL: options.base)
         }
         defer { totalContextWork += contextCache.work }
-        var expanded = try expandElement(active, nil, input, baseURL: options.base, path: [], depth: 0)
+        var expanded = try expandElement(active, nil, input, baseURL: options.base, path: nil, depth: 0)
         if case .object(let o) = expanded ?? .null, o.count == 1, let g = o["@graph"] {
             expanded = g
         }
@@ -198,7 +236,7 @@ package final class JSONLDProcessor {
 
     func expandElement(
         _ activeIn: ActiveContext, _ activeProperty: String?, _ element: JSONValue, baseURL: String?,
-        fromMap: Bool = false, path: [String], depth: Int
+        fromMap: Bool = false, path: ExpansionPath?, depth: Int
     ) throws -> JSONValue? {
         if depth > options.maximumDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maximumDepth)") }
         var active = activeIn
@@ -217,7 +255,7 @@ package final class JSONLDProcessor {
             let isList = propertyDef?.container.contains("@list") ?? false
             for (i, item) in items.enumerated() {
                 var e = try expandElement(
-                    active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, path: path + [String(i)],
+                    active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, path: ExpansionPath(path, i),
                     depth: depth + 1)
                 if isList, case .array = e ?? .null { e = .object(JSONObject([("@list", e!)])) }
                 switch e {
@@ -307,7 +345,7 @@ package final class JSONLDProcessor {
 
     private func expandNested(
         _ outer: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nestKey: String,
-        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int
+        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: ExpansionPath?, depth: Int
     ) throws {
         var active = outer
         if let def = outer.terms[nestKey], let c = def.context {
@@ -327,13 +365,13 @@ package final class JSONLDProcessor {
     /// Expands the values of the nesting keys `nests` of `object` into `result` (steps 14 and 14.2.3).
     private func expandNests(
         _ nests: [String], of object: JSONObject, _ active: ActiveContext, _ typeScoped: ActiveContext,
-        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: [String], depth: Int
+        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: ExpansionPath?, depth: Int
     ) throws {
         for key in nests {
             for (i, value) in (object[key] ?? .null).asArray.enumerated() {
                 try expandNested(
                     active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
-                    path: path + [key, String(i)], depth: depth + 1)
+                    path: ExpansionPath(ExpansionPath(path, key), i), depth: depth + 1)
             }
         }
     }
@@ -353,14 +391,14 @@ package final class JSONLDProcessor {
     private func expandObjectEntries(
         _ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?,
         _ element: JSONObject, baseURL: String?, inputType: String?, into result: inout JSONObject, nests: inout [String],
-        path: [String], depth: Int
+        path: ExpansionPath?, depth: Int
     ) throws {
         for key in element.keys.sorted() {
             let value = element[key]!
             if key == "@context" { continue }
             let expandedProperty = try expandIRI(active, key, vocab: true)
             guard let ep = expandedProperty, ep.scalarContains(":") || isKeyword(ep) else {
-                droppedKeys.append(DroppedKey(key: key, path: path))
+                droppedKeys.append(DroppedKey(key: key, path: path?.segments ?? []))
                 continue
             }
             if isKeyword(ep) {
@@ -383,7 +421,7 @@ package final class JSONLDProcessor {
                     }
                 case "@graph":
                     expandedValue = .array(
-                        (try expandElement(active, "@graph", value, baseURL: baseURL, path: path + [key], depth: depth + 1))?.asArray ?? [])
+                        (try expandElement(active, "@graph", value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? [])
                 case "@included":
                     if active.is10 { continue }
                     for x in value.asArray {
@@ -392,7 +430,7 @@ package final class JSONLDProcessor {
                             throw JSONLDError(.invalidIncludedValue)
                         }
                     }
-                    let ev = (try expandElement(active, nil, value, baseURL: baseURL, path: path + [key], depth: depth + 1))?.asArray ?? []
+                    let ev = (try expandElement(active, nil, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? []
                     for x in ev {
                         guard case .object(let o) = x, o["@value"] == nil, o["@list"] == nil, o["@set"] == nil else {
                             throw JSONLDError(.invalidIncludedValue)
@@ -422,13 +460,13 @@ package final class JSONLDProcessor {
                 case "@list":
                     if activeProperty == nil || activeProperty == "@graph" { continue }
                     expandedValue = .array(
-                        (try expandElement(active, activeProperty, value, baseURL: baseURL, path: path + [key], depth: depth + 1))?.asArray ?? [])
+                        (try expandElement(active, activeProperty, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? [])
                 case "@set":
-                    expandedValue = try expandElement(active, activeProperty, value, baseURL: baseURL, path: path + [key], depth: depth + 1)
+                    expandedValue = try expandElement(active, activeProperty, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
                     if expandedValue == nil { expandedValue = .array([]) }
                 case "@reverse":
                     guard case .object = value else { throw JSONLDError(.invalidReverseValue) }
-                    let ev = try expandElement(active, "@reverse", value, baseURL: baseURL, path: path + [key], depth: depth + 1)
+                    let ev = try expandElement(active, "@reverse", value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
                     if case .object(let eo) = ev ?? .null {
                         if case .object(let rev) = eo["@reverse"] ?? .null {
                             for (p, items) in rev { append(&result, p, items) }
@@ -490,7 +528,7 @@ package final class JSONLDProcessor {
                     let items =
                         (try expandElement(
                             mapContext, key, .array(im[index]!.asArray), baseURL: baseURL, fromMap: true,
-                            path: path + [key, index], depth: depth + 1))?.asArray ?? []
+                            path: ExpansionPath(ExpansionPath(path, key), index), depth: depth + 1))?.asArray ?? []
                     for var item in items {
                         if container.contains("@graph"), !isGraphObject(item) {
                             item = .object(JSONObject([("@graph", .array(item.asArray))]))
@@ -513,7 +551,7 @@ package final class JSONLDProcessor {
                 }
                 expandedValue = .array(out)
             } else {
-                expandedValue = try expandElement(active, key, value, baseURL: baseURL, path: path + [key], depth: depth + 1)
+                expandedValue = try expandElement(active, key, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
             }
             guard var ev = expandedValue, !ev.isNull else { continue }
             if container.contains("@list"), !isListObject(ev) {
