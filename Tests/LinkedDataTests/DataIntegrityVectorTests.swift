@@ -88,6 +88,18 @@ struct JSONLDBehaviourTests {
         #expect(Set(p.droppedKeys.map(\.description)) == ["/unsigned", "/nested", "/knows"])
     }
 
+    @Test func dropsAreLocatedThroughObjectsAndArrays() throws {
+        let doc = try JSONValue(
+            parsing: #"""
+                {"@context": {"p": "http://e/p", "q": "http://e/q", "n": "@nest"},
+                 "p": [{"q": {"bad": 1}}, {"bad2": 2}, [{"bad3": 3}]], "n": [{"q": {"bad4": 4}}]}
+                """#)
+        let p = JSONLDProcessor()
+        _ = try p.expand(doc)
+        #expect(p.droppedKeys.map(\.description) == ["/p/0/q/bad", "/p/1/bad2", "/p/2/0/bad3", "/n/0/q/bad4"])
+        #expect(p.droppedKeys.last?.path == ["n", "0", "q"])
+    }
+
     @Test func noNetworkByDefault() throws {
         let doc = try JSONValue(parsing: #"{"@context": "https://www.w3.org/ns/credentials/v2", "id": "urn:x"}"#)
         do {
