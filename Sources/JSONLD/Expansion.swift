@@ -292,7 +292,8 @@ package final class JSONLDProcessor {
         let typeScoped = active
         var inputType: String?
         var sawType = false
-        for k in obj.keys.sorted() where try expandIRI(active, k, vocab: true) == "@type" {
+        let sortedKeys = obj.keys.sorted()
+        for k in sortedKeys where try expandIRI(active, k, vocab: true) == "@type" {
             let vals = obj[k]!.asArray
             for t in vals.compactMap({ $0.stringValue }).sorted() {
                 if let def = typeScoped.terms[t], let c = def.context {
@@ -308,7 +309,7 @@ package final class JSONLDProcessor {
         var nests: [String] = []
         try expandObjectEntries(
             active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,
-            nests: &nests, path: path, depth: depth)
+            nests: &nests, path: path, depth: depth, sortedKeys: sortedKeys)
         // Nested properties (step 14).
         try expandNests(
             nests, of: obj, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
@@ -391,9 +392,9 @@ package final class JSONLDProcessor {
     private func expandObjectEntries(
         _ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?,
         _ element: JSONObject, baseURL: String?, inputType: String?, into result: inout JSONObject, nests: inout [String],
-        path: ExpansionPath?, depth: Int
+        path: ExpansionPath?, depth: Int, sortedKeys: [String]? = nil
     ) throws {
-        for key in element.keys.sorted() {
+        for key in sortedKeys ?? element.keys.sorted() {
             let value = element[key]!
             if key == "@context" { continue }
             let expandedProperty = try expandIRI(active, key, vocab: true)
