@@ -8,13 +8,21 @@ struct Program: Sendable {
     let rootID: String?
 }
 
-/// One schema at one place in the document.
-struct Node: Sendable {
+/// One schema at one place in the document. A class (immutable), so that evaluation takes a node with one retain
+/// rather than copying its fields.
+final class Node: Sendable {
     /// JSON pointer of the schema in the document (escaped).
     let pointer: String
     /// `true`/`false` for boolean schemas, else nil.
     let constant: Bool?
+    /// The compiled keywords, in the schema object's member order.
     let keywords: [Keyword]
+
+    init(pointer: String, constant: Bool?, keywords: [Keyword]) {
+        self.pointer = pointer
+        self.constant = constant
+        self.keywords = keywords
+    }
 }
 
 /// JSON types as named by `type`.
