@@ -125,9 +125,9 @@ struct Evaluation {
             return false
         }
         var valid = true
-        for keyword in node.keywords {
+        for k in node.keywords.indices {
             if !step(node) { return false }
-            if !check(keyword, node, instance, collect: collect) {
+            if !check(node.keywords[k], node, instance, collect: collect) {
                 valid = false
                 if !collect || stopped { return false }
             }
@@ -466,21 +466,27 @@ struct Evaluation {
             return false
 
         case .oneOf(let list):
-            var matched: [Int] = []
+            // The first two branches that match (no array: this runs for every value a oneOf applies to).
+            var first: Int? = nil
+            var second: Int? = nil
             for (i, n) in list.enumerated() {
                 if sub(n, instance, collect: false, keyword: "oneOf", .index(i)) {
-                    matched.append(i)
-                    if matched.count > 1 { break }
+                    if first == nil {
+                        first = i
+                    } else {
+                        second = i
+                        break
+                    }
                 }
                 if stopped { return false }
             }
-            if matched.count == 1 { return true }
-            let why = collect && matched.isEmpty ? closest(list, instance, "oneOf") : ""
-            fail(
-                node, "oneOf",
-                matched.isEmpty
-                    ? "matches none of the \(list.count) oneOf schemas\(why)" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))",
-                collect: collect)
+            guard let first else {
+                let why = collect ? closest(list, instance, "oneOf") : ""
+                fail(node, "oneOf", "matches none of the \(list.count) oneOf schemas\(why)", collect: collect)
+                return false
+            }
+            guard let second else { return true }
+            fail(node, "oneOf", "matches more than one oneOf schema (\(first) and \(second))", collect: collect)
             return false
 
         case .not(let n):
