@@ -158,6 +158,8 @@ package enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// RFC 6901 escaping of one reference token (`~` → `~0`, `/` → `~1`).
 func escapePointerToken(_ s: String) -> String {
+    // Without a `~` or `/` byte nothing is escaped (checked on UTF-8, without breaking the string into characters).
+    guard s.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return s }
     guard s.contains(where: { $0 == "~" || $0 == "/" }) else { return s }
     var out = ""
     for c in s.unicodeScalars {
