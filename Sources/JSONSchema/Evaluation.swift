@@ -127,7 +127,7 @@ struct Evaluation {
         var valid = true
         for k in node.keywords.indices {
             if !step(node) { return false }
-            if !check(node.keywords[k], node, instance, collect: collect) {
+            if !check(k, node, instance, collect: collect) {
                 valid = false
                 if !collect || stopped { return false }
             }
@@ -174,8 +174,9 @@ struct Evaluation {
         return matched
     }
 
-    mutating func check(_ keyword: Keyword, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
-        switch keyword {
+    /// Applies keyword `k` of `node` (switched on in place: the keyword is not copied out of the node first).
+    mutating func check(_ k: Int, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
+        switch node.keywords[k] {
         case .type(let set, let written):
             if Self.hasType(instance, set) { return true }
             fail(node, "type", "expected \(written), found \(Self.typeName(instance))", collect: collect)
