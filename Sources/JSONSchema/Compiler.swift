@@ -46,9 +46,9 @@ struct TypeSet: OptionSet, Sendable {
 enum Keyword: Sendable {
     case type(TypeSet, written: String)
     /// The properties in schema order, and each name's position (code points) to find an instance's few members fast.
-    case properties([(name: String, node: Int)], index: [CodePointString: Int])
+    case properties([(name: String, node: Int)], index: NameTable)
     case patternProperties([(pattern: CompiledPattern, node: Int)])
-    case additionalProperties(node: Int, known: Set<CodePointString>, patterns: [CompiledPattern])
+    case additionalProperties(node: Int, known: NameTable, patterns: [CompiledPattern])
     case propertyNames(Int)
     case required([String])
     case dependentRequired([(name: String, required: [String])])
@@ -331,12 +331,8 @@ struct Compiler {
                 let loc = at(key)
                 guard case .object(let map) = v else { continue }
                 var list: [(name: String, node: Int)] = []
-                var index: [CodePointString: Int] = [:]
-                for (name, s) in map {
-                    if index[CodePointString(name)] == nil { index[CodePointString(name)] = list.count }
-                    list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base)))
-                }
-                keywords.append(.properties(list, index: index))
+                for (name, s) in map { list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base))) }
+                keywords.append(.properties(list, index: NameTable(list.map(\.name))))
             case "patternProperties":
                 let loc = at(key)
                 guard case .object(let map) = v else { continue }
@@ -345,7 +341,7 @@ struct Compiler {
                 keywords.append(.patternProperties(list))
             case "additionalProperties":
                 let loc = at(key)
-                let known = Set((o["properties"]?.objectValue?.keys ?? []).map(CodePointString.init))
+                let known = NameTable(o["properties"]?.objectValue?.keys ?? [])
                 var pats: [CompiledPattern] = []
                 for p in o["patternProperties"]?.objectValue?.keys ?? [] { pats.append(try pattern(p, at: at("patternProperties"))) }
                 keywords.append(.additionalProperties(node: child(v, loc, base: base), known: known, patterns: pats))

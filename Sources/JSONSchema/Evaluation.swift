@@ -189,7 +189,7 @@ struct Evaluation {
                 // Fewer members than the schema names: the schema's properties the instance has, found from the
                 // instance's side, then taken in schema order.
                 var present: [(index: Int, value: JSONValue)] = []
-                for (key, value) in o { if let i = index[CodePointString(key)] { present.append((i, value)) } }
+                for (key, value) in o { if let i = index.position(of: key) { present.append((i, value)) } }
                 present.sort { $0.index < $1.index }
                 for (i, v) in present {
                     let name = props[i].name
@@ -227,7 +227,7 @@ struct Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             outer: for (name, v) in o {
-                if !known.isEmpty, known.contains(CodePointString(name)) { continue }
+                if !known.isEmpty, known.contains(name) { continue }
                 for p in patterns {
                     guard let m = matches(p, name, node) else { return false }
                     if m { continue outer }
