@@ -3,7 +3,9 @@ import OpenBadgesModel
 
 /// One token of an instance or keyword path, kept unescaped and turned into text only when a violation is reported.
 enum PathToken {
-    /// A member name or keyword.
+    /// A keyword of the evaluation path (a literal: pushing it retains nothing).
+    case keyword(StaticString)
+    /// A member name (or a `patternProperties` pattern).
     case name(String)
     /// An array index.
     case index(Int)
@@ -11,6 +13,7 @@ enum PathToken {
     /// The token's text (unescaped).
     var text: String {
         switch self {
+        case .keyword(let keyword): return keyword.description
         case .name(let name): return name
         case .index(let i): return String(i)
         }
@@ -137,8 +140,10 @@ struct Evaluation {
     }
 
     /// Evaluates a subschema with the keyword path (and optionally the instance path) extended.
-    mutating func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: String, _ second: PathToken? = nil, instanceToken: PathToken? = nil) -> Bool {
-        keywordPath.append(.name(keyword))
+    mutating func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: StaticString, _ second: PathToken? = nil, instanceToken: PathToken? = nil)
+        -> Bool
+    {
+        keywordPath.append(.keyword(keyword))
         if let second { keywordPath.append(second) }
         if let instanceToken { instancePath.append(instanceToken) }
         let r = eval(n, instance, collect: collect)
@@ -518,7 +523,7 @@ struct Evaluation {
     /// Explains why no branch matched: evaluates the branches again, remembering each one's failure, and names
     /// the one that got deepest into the instance (the first on a tie), e.g. ` (closest: /name: type: expected
     /// string, found integer)`. Empty when a limit stops it.
-    mutating func closest(_ branches: [Int], _ instance: JSONValue, _ keyword: String) -> String {
+    mutating func closest(_ branches: [Int], _ instance: JSONValue, _ keyword: StaticString) -> String {
         var best: (tokens: [PathToken], keyword: String, message: String)?
         captureProbe = true
         defer { captureProbe = false }
