@@ -42,6 +42,9 @@ struct Evaluation {
         nodes = program.nodes
         root = program.root
         self.limits = limits
+        // Room for the paths of a typical document, so that they do not grow step by step in every run.
+        instancePath.reserveCapacity(16)
+        keywordPath.reserveCapacity(64)
     }
 
     mutating func run(_ instance: JSONValue) -> [JSONSchemaViolation] {
@@ -194,6 +197,7 @@ struct Evaluation {
                 // Fewer members than the schema names: the schema's properties the instance has, found from the
                 // instance's side, then taken in schema order.
                 var present: [(index: Int, value: JSONValue)] = []
+                present.reserveCapacity(o.count)
                 for (key, value) in o { if let i = index.position(of: key) { present.append((i, value)) } }
                 present.sort { $0.index < $1.index }
                 for (i, v) in present {
