@@ -6,8 +6,11 @@ import OpenBadgesModel
 /// schema (read, SHA-256 check, parse, compile; fresh each time, not the per-process cache), and validations per
 /// second of the typical credential against it.
 enum SchemaBenchmark {
+    /// The schema measured: the one a typical OB 3.0 credential names.
     static let url = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 
+    /// Prints the median and fastest of `compiles` fresh loads and compiles, then the validation rate over
+    /// `validations` validations.
     static func run(compiles: Int, validations: Int) throws {
         guard let entry = BundledSchemas.entry(for: url) else { throw BenchmarkError("\(url) is not bundled") }
         print("\n== JSON Schema: \(entry.file) (one core: taskset -c 0) ==")

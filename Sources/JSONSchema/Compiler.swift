@@ -18,6 +18,7 @@ final class Node: Sendable {
     /// The compiled keywords, in the schema object's member order.
     let keywords: [Keyword]
 
+    /// A node at `pointer`: a boolean schema (`constant`) or the keywords of a schema object.
     init(pointer: String, constant: Bool?, keywords: [Keyword]) {
         self.pointer = pointer
         self.constant = constant
@@ -175,7 +176,9 @@ struct Compiler {
 
     /// A `$ref` as written and the base URI it is resolved against.
     struct ReferenceKey: Hashable {
+        /// The `$ref` value as written.
         let reference: String
+        /// The base URI in effect where it is written.
         let base: String
     }
 
@@ -302,6 +305,8 @@ struct Compiler {
         reserve(pointer: pointer, value: value, parentBase: base)
     }
 
+    /// Compiles the schema at `pointer` into a node, reserving its subschemas; `indexed` is false when indexing may
+    /// not have reached it (a `$ref` target), which is then indexed first.
     mutating func build(_ value: JSONValue, pointer: String, parentBase: String, indexed: Bool) throws(JSONSchemaError) -> Node {
         // A `$ref` may point at a location indexing never reached (inside an unknown or annotation keyword).
         if !indexed, located[pointer] == nil { try index(value, pointer: pointer, parentBase: parentBase, depth: 0) }
