@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "badge-benchmark",
             dependencies: [
-                "BadgeBaking", "BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "Zlib", "DataIntegrity", "JSONLD",
+                "BadgeBaking", "BadgeVerification", "BadgeTestSupport", "OpenBadgesModel", "Zlib", "DataIntegrity", "JSONLD", "JSONSchema",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

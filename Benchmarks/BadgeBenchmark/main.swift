@@ -7,6 +7,7 @@ import Foundation
 //     swift build -c release && .build/release/badge-benchmark [--sizes 256K,64M,500M] [--runs 5] [--bake PATH] [--unbake PATH]
 //     .build/release/badge-benchmark --ob3-only [--ob3-verifications 400]   (OB 3.0 eddsa-rdfc-2022 vs PyLD)
 //     .build/release/badge-benchmark --make-credentials DIR [--count 200]   (fresh signed credentials, JSON + PNG)
+//     .build/release/badge-benchmark --schema-only [--schema-compiles 50] [--schema-validations 20000]   (OB 3.0 JSON Schema)
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
@@ -33,6 +34,11 @@ if let count = option("--ob3-profile").flatMap(Int.init) {
 let runs = Int(option("--runs") ?? "") ?? 5
 if arguments.contains("--ob3-only") {
     try await OB3Benchmark.run(count: Int(option("--ob3-verifications") ?? "") ?? 400)
+    exit(0)
+}
+if arguments.contains("--schema-only") {
+    try SchemaBenchmark.run(
+        compiles: Int(option("--schema-compiles") ?? "") ?? 50, validations: Int(option("--schema-validations") ?? "") ?? 20_000)
     exit(0)
 }
 if arguments.contains("--svg-only") {

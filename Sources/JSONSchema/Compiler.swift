@@ -8,13 +8,22 @@ struct Program: Sendable {
     let rootID: String?
 }
 
-/// One schema at one place in the document.
-struct Node: Sendable {
+/// One schema at one place in the document. A class (immutable), so that evaluation takes a node with one retain
+/// rather than copying its fields.
+final class Node: Sendable {
     /// JSON pointer of the schema in the document (escaped).
     let pointer: String
     /// `true`/`false` for boolean schemas, else nil.
     let constant: Bool?
+    /// The compiled keywords, in the schema object's member order.
     let keywords: [Keyword]
+
+    /// A node at `pointer`: a boolean schema (`constant`) or the keywords of a schema object.
+    init(pointer: String, constant: Bool?, keywords: [Keyword]) {
+        self.pointer = pointer
+        self.constant = constant
+        self.keywords = keywords
+    }
 }
 
 /// JSON types as named by `type`.
@@ -38,9 +47,9 @@ struct TypeSet: OptionSet, Sendable {
 enum Keyword: Sendable {
     case type(TypeSet, written: String)
     /// The properties in schema order, and each name's position (code points) to find an instance's few members fast.
-    case properties([(name: String, node: Int)], index: [CodePointString: Int])
+    case properties([(name: String, node: Int)], index: NameTable)
     case patternProperties([(pattern: CompiledPattern, node: Int)])
-    case additionalProperties(node: Int, known: Set<CodePointString>, patterns: [CompiledPattern])
+    case additionalProperties(node: Int, known: NameTable, patterns: [CompiledPattern])
     case propertyNames(Int)
     case required([String])
     case dependentRequired([(name: String, required: [String])])
@@ -135,6 +144,14 @@ private let singleSchemaKeywords: [String] = ["additionalProperties", "propertyN
 private let schemaArrayKeywords: [String] = ["allOf", "anyOf", "oneOf"]
 private let schemaMapKeywords: [String] = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
 
+/// Every supported keyword, with the place indexing visits it in when its value holds subschemas (the single-schema
+/// keywords, `items`, the schema arrays, then the schema maps, in the lists' order), or nil.
+private let indexingOrder: [String: Int?] = {
+    var table: [String: Int?] = Dictionary(uniqueKeysWithValues: supportedKeywords.map { ($0, nil) })
+    for (place, key) in (singleSchemaKeywords + ["items"] + schemaArrayKeywords + schemaMapKeywords).enumerated() { table[key] = place }
+    return table
+}()
+
 /// Nesting of schema objects beyond which compilation refuses the schema (stack safety).
 let maximumSchemaNesting = 512
 
@@ -151,15 +168,28 @@ struct Compiler {
     var located: [String: (value: JSONValue, parentBase: String)] = [:]
     var nodes: [Node?] = []
     var indexOf: [String: Int] = [:]
-    var queue: [(index: Int, pointer: String, value: JSONValue, parentBase: String)] = []
+    /// Nodes to build; `indexed` is false for a `$ref` target that indexing had not reached when it was reserved.
+    var queue: [(index: Int, pointer: String, value: JSONValue, parentBase: String, indexed: Bool)] = []
     var patterns: [String: CompiledPattern] = [:]
+    /// Node index of each `$ref` already resolved, by reference text and base (a `$ref` is repeated often).
+    var resolvedReferences: [ReferenceKey: Int] = [:]
+
+    /// A `$ref` as written and the base URI it is resolved against.
+    struct ReferenceKey: Hashable {
+        /// The `$ref` value as written.
+        let reference: String
+        /// The base URI in effect where it is written.
+        let base: String
+    }
 
     static func compile(_ json: JSONValue) throws(JSONSchemaError) -> Program {
         var c = Compiler(root: json)
         try c.index(json, pointer: "", parentBase: defaultBase, depth: 0)
+        c.nodes.reserveCapacity(c.located.count)
+        c.indexOf.reserveCapacity(c.located.count)
         let rootIndex = c.reserve(pointer: "", value: json, parentBase: defaultBase)
         while let item = c.queue.popLast() {
-            c.nodes[item.index] = try c.build(item.value, pointer: item.pointer, parentBase: item.parentBase)
+            c.nodes[item.index] = try c.build(item.value, pointer: item.pointer, parentBase: item.parentBase, indexed: item.indexed)
         }
         var rootID: String? = nil
         if case .object(let o) = json, case .string(let id)? = o["$id"] {
@@ -183,10 +213,28 @@ struct Compiler {
         default: throw .invalidSchema(keyword: "", location: pointer, reason: "a schema must be an object or a boolean")
         }
         guard case .object(let o) = value else { return }
-        for key in o.keys where !supportedKeywords.contains(key) {
-            throw .unsupportedKeyword(keyword: key, location: pointer, reason: "not implemented by this validator")
+        // One pass over the members: refuse an unknown keyword, note `$schema`, `$id`, `$anchor`, and collect the
+        // members that hold subschemas, which are then visited in `indexingOrder`.
+        var schemaValue: JSONValue? = nil
+        var idValue: JSONValue? = nil
+        var anchorValue: JSONValue? = nil
+        var subschemas: [(place: Int, key: String, value: JSONValue)] = []
+        for (key, member) in o {
+            guard let place = indexingOrder[key] else {
+                throw .unsupportedKeyword(keyword: key, location: pointer, reason: "not implemented by this validator")
+            }
+            if let place {
+                subschemas.append((place, key, member))
+            } else if key == "$schema" {
+                schemaValue = member
+            } else if key == "$id" {
+                idValue = member
+            } else if key == "$anchor" {
+                anchorValue = member
+            }
         }
-        if let s = o["$schema"] {
+        subschemas.sort { $0.place < $1.place }
+        if let s = schemaValue {
             guard case .string(let uri) = s else { throw .invalidSchema(keyword: "$schema", location: pointer, reason: "must be a string") }
             let trimmed = uri.hasSuffix("#") ? String(uri.dropLast()) : uri
             guard trimmed == draft201909 else {
@@ -194,7 +242,7 @@ struct Compiler {
             }
         }
         var base = parentBase
-        if let idValue = o["$id"] {
+        if let idValue {
             guard case .string(let id) = idValue else { throw .invalidSchema(keyword: "$id", location: pointer, reason: "must be a string") }
             let resolved = SchemaReference.split(SchemaReference.resolve(id, against: base))
             if let f = resolved.fragment, !f.isEmpty {
@@ -205,34 +253,31 @@ struct Compiler {
         } else if pointer.isEmpty {
             resources[base] = pointer
         }
-        if let a = o["$anchor"] {
+        if let a = anchorValue {
             guard case .string(let name) = a, Self.isAnchorName(name) else {
                 throw .invalidSchema(keyword: "$anchor", location: pointer, reason: "must be a plain name ([A-Za-z][-A-Za-z0-9.:_]*)")
             }
             if anchors[base + "#" + name] == nil { anchors[base + "#" + name] = pointer }
         }
-        for key in singleSchemaKeywords {
-            if let v = o[key] { try index(v, pointer: pointer + "/" + escapePointerToken(key), parentBase: base, depth: depth + 1) }
-        }
-        if let items = o["items"] {
-            if case .array(let list) = items {
-                for (i, v) in list.enumerated() { try index(v, pointer: pointer + "/items/\(i)", parentBase: base, depth: depth + 1) }
+        for (_, key, v) in subschemas {
+            if singleSchemaKeywords.contains(key) {
+                try index(v, pointer: pointer + "/" + escapePointerToken(key), parentBase: base, depth: depth + 1)
+            } else if key == "items" {
+                if case .array(let list) = v {
+                    for (i, s) in list.enumerated() { try index(s, pointer: pointer + "/items/\(i)", parentBase: base, depth: depth + 1) }
+                } else {
+                    try index(v, pointer: pointer + "/items", parentBase: base, depth: depth + 1)
+                }
+            } else if schemaArrayKeywords.contains(key) {
+                guard case .array(let list) = v, !list.isEmpty else {
+                    throw .invalidSchema(keyword: key, location: pointer, reason: "must be a non-empty array of schemas")
+                }
+                for (i, s) in list.enumerated() { try index(s, pointer: pointer + "/\(key)/\(i)", parentBase: base, depth: depth + 1) }
             } else {
-                try index(items, pointer: pointer + "/items", parentBase: base, depth: depth + 1)
-            }
-        }
-        for key in schemaArrayKeywords {
-            guard let v = o[key] else { continue }
-            guard case .array(let list) = v, !list.isEmpty else {
-                throw .invalidSchema(keyword: key, location: pointer, reason: "must be a non-empty array of schemas")
-            }
-            for (i, s) in list.enumerated() { try index(s, pointer: pointer + "/\(key)/\(i)", parentBase: base, depth: depth + 1) }
-        }
-        for key in schemaMapKeywords {
-            guard let v = o[key] else { continue }
-            guard case .object(let map) = v else { throw .invalidSchema(keyword: key, location: pointer, reason: "must be an object of schemas") }
-            for (name, s) in map {
-                try index(s, pointer: pointer + "/" + escapePointerToken(key) + "/" + escapePointerToken(name), parentBase: base, depth: depth + 1)
+                guard case .object(let map) = v else { throw .invalidSchema(keyword: key, location: pointer, reason: "must be an object of schemas") }
+                for (name, s) in map {
+                    try index(s, pointer: pointer + "/" + escapePointerToken(key) + "/" + escapePointerToken(name), parentBase: base, depth: depth + 1)
+                }
             }
         }
     }
@@ -247,12 +292,12 @@ struct Compiler {
     // MARK: Building nodes.
 
     /// The node index for the schema at `pointer`, queued for building the first time.
-    mutating func reserve(pointer: String, value: JSONValue, parentBase: String) -> Int {
+    mutating func reserve(pointer: String, value: JSONValue, parentBase: String, indexed: Bool = true) -> Int {
         if let i = indexOf[pointer] { return i }
         let i = nodes.count
         nodes.append(nil)
         indexOf[pointer] = i
-        queue.append((i, pointer, value, parentBase))
+        queue.append((i, pointer, value, parentBase, indexed))
         return i
     }
 
@@ -260,9 +305,11 @@ struct Compiler {
         reserve(pointer: pointer, value: value, parentBase: base)
     }
 
-    mutating func build(_ value: JSONValue, pointer: String, parentBase: String) throws(JSONSchemaError) -> Node {
+    /// Compiles the schema at `pointer` into a node, reserving its subschemas; `indexed` is false when indexing may
+    /// not have reached it (a `$ref` target), which is then indexed first.
+    mutating func build(_ value: JSONValue, pointer: String, parentBase: String, indexed: Bool) throws(JSONSchemaError) -> Node {
         // A `$ref` may point at a location indexing never reached (inside an unknown or annotation keyword).
-        if located[pointer] == nil { try index(value, pointer: pointer, parentBase: parentBase, depth: 0) }
+        if !indexed, located[pointer] == nil { try index(value, pointer: pointer, parentBase: parentBase, depth: 0) }
         let o: JSONObject
         switch value {
         case .bool(let b): return Node(pointer: pointer, constant: b, keywords: [])
@@ -274,7 +321,6 @@ struct Compiler {
         func at(_ key: String) -> String { pointer + "/" + escapePointerToken(key) }
         var keywords: [Keyword] = []
         for (key, v) in o {
-            let loc = at(key)
             switch key {
             case "type":
                 var set = TypeSet()
@@ -287,25 +333,24 @@ struct Compiler {
                 let written = v.asArray.compactMap(\.stringValue).joined(separator: ", ")
                 keywords.append(.type(set, written: written))
             case "properties":
+                let loc = at(key)
                 guard case .object(let map) = v else { continue }
                 var list: [(name: String, node: Int)] = []
-                var index: [CodePointString: Int] = [:]
-                for (name, s) in map {
-                    if index[CodePointString(name)] == nil { index[CodePointString(name)] = list.count }
-                    list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base)))
-                }
-                keywords.append(.properties(list, index: index))
+                for (name, s) in map { list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base))) }
+                keywords.append(.properties(list, index: NameTable(list.map(\.name))))
             case "patternProperties":
+                let loc = at(key)
                 guard case .object(let map) = v else { continue }
                 var list: [(pattern: CompiledPattern, node: Int)] = []
                 for (p, s) in map { list.append((try pattern(p, at: loc), child(s, loc + "/" + escapePointerToken(p), base: base))) }
                 keywords.append(.patternProperties(list))
             case "additionalProperties":
-                let known = Set((o["properties"]?.objectValue?.keys ?? []).map(CodePointString.init))
+                let loc = at(key)
+                let known = NameTable(o["properties"]?.objectValue?.keys ?? [])
                 var pats: [CompiledPattern] = []
                 for p in o["patternProperties"]?.objectValue?.keys ?? [] { pats.append(try pattern(p, at: at("patternProperties"))) }
                 keywords.append(.additionalProperties(node: child(v, loc, base: base), known: known, patterns: pats))
-            case "propertyNames": keywords.append(.propertyNames(child(v, loc, base: base)))
+            case "propertyNames": keywords.append(.propertyNames(child(v, at(key), base: base)))
             case "required":
                 keywords.append(.required(try stringArray(v, key, pointer)))
             case "dependentRequired":
@@ -314,6 +359,7 @@ struct Compiler {
                 for (name, req) in map { list.append((name, try stringArray(req, key, pointer))) }
                 keywords.append(.dependentRequired(list))
             case "dependentSchemas":
+                let loc = at(key)
                 guard case .object(let map) = v else { continue }
                 var list: [(name: String, node: Int)] = []
                 for (name, s) in map { list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base))) }
@@ -321,6 +367,7 @@ struct Compiler {
             case "minProperties": keywords.append(.minProperties(try count(v, key, pointer)))
             case "maxProperties": keywords.append(.maxProperties(try count(v, key, pointer)))
             case "items":
+                let loc = at(key)
                 if case .array(let list) = v {
                     var tuple: [Int] = []
                     for (i, s) in list.enumerated() { tuple.append(child(s, loc + "/\(i)", base: base)) }
@@ -331,6 +378,7 @@ struct Compiler {
                     keywords.append(.items(child(v, loc, base: base)))
                 }
             case "contains":
+                let loc = at(key)
                 var min = 1
                 var max: Int? = nil
                 if let m = o["minContains"] { min = try count(m, "minContains", pointer) }
@@ -365,12 +413,14 @@ struct Compiler {
                     keywords.append(.multipleOf(n))
                 }
             case "allOf", "anyOf", "oneOf":
+                let loc = at(key)
                 guard case .array(let list) = v else { continue }
                 var nodes: [Int] = []
                 for (i, s) in list.enumerated() { nodes.append(child(s, loc + "/\(i)", base: base)) }
                 keywords.append(key == "allOf" ? .allOf(nodes) : key == "anyOf" ? .anyOf(nodes) : .oneOf(nodes))
-            case "not": keywords.append(.not(child(v, loc, base: base)))
+            case "not": keywords.append(.not(child(v, at(key), base: base)))
             case "if":
+                let loc = at(key)
                 var then: Int? = nil
                 var otherwise: Int? = nil
                 if let t = o["then"] { then = child(t, at("then"), base: base) }
@@ -416,6 +466,17 @@ struct Compiler {
 
     /// Resolves a `$ref` inside this document: a resource (by `$id`), then a JSON pointer or an anchor.
     mutating func resolve(_ ref: String, base: String, at pointer: String) throws(JSONSchemaError) -> Int {
+        // Once resolved, the same reference against the same base names the same node (the resources, anchors and
+        // locations it depends on are only ever added to, first one kept).
+        let key = ReferenceKey(reference: ref, base: base)
+        if let known = resolvedReferences[key] { return known }
+        let resolved = try resolveAnew(ref, base: base, at: pointer)
+        resolvedReferences[key] = resolved
+        return resolved
+    }
+
+    /// ``resolve(_:base:at:)`` without the memo.
+    mutating func resolveAnew(_ ref: String, base: String, at pointer: String) throws(JSONSchemaError) -> Int {
         let target = SchemaReference.split(SchemaReference.resolve(ref, against: base))
         let uri = target.resource
         guard let resourcePointer = resources[uri], let resource = located[resourcePointer] else {
@@ -443,8 +504,8 @@ struct Compiler {
                 path += "/" + escapePointerToken(token)
             }
             // A location found by indexing keeps its lexical base; otherwise the resource's base applies.
-            let parentBase = located[path]?.parentBase ?? uri
-            return reserve(pointer: path, value: value, parentBase: parentBase)
+            let found = located[path]
+            return reserve(pointer: path, value: value, parentBase: found?.parentBase ?? uri, indexed: found != nil)
         }
         guard let anchored = anchors[uri + "#" + fragment], let found = located[anchored] else {
             throw .unresolvableReference(ref: ref, location: pointer)

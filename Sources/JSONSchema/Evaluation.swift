@@ -1,8 +1,30 @@
 import Foundation
 import OpenBadgesModel
 
+/// One token of an instance or keyword path, kept unescaped and turned into text only when a violation is reported.
+enum PathToken {
+    /// A keyword of the evaluation path (a literal: pushing it retains nothing).
+    case keyword(StaticString)
+    /// A member name (or a `patternProperties` pattern).
+    case name(String)
+    /// An array index.
+    case index(Int)
+
+    /// The token's text (unescaped).
+    var text: String {
+        switch self {
+        case .keyword(let keyword): return keyword.description
+        case .name(let name): return name
+        case .index(let i): return String(i)
+        }
+    }
+}
+
 /// One validation run: counters, the evaluation path and the violations found. Not shared.
-final class Evaluation {
+///
+/// A struct with mutating methods, not a class: its counters and paths change at every step, and a class's stored
+/// properties would pay a dynamic exclusivity check on each access.
+struct Evaluation {
     let nodes: [Node]
     let root: Int
     let limits: JSONSchemaLimits
@@ -12,41 +34,44 @@ final class Evaluation {
     var violations: [JSONSchemaViolation] = []
     /// Set when evaluation must end: a limit was exceeded or enough violations were found.
     var stopped = false
-    /// Instance path tokens (unescaped) and keyword path tokens (unescaped), joined only for a violation.
-    var instancePath: [String] = []
-    var keywordPath: [String] = []
+    /// Instance path tokens and keyword path tokens, joined only for a violation.
+    var instancePath: [PathToken] = []
+    var keywordPath: [PathToken] = []
 
     init(program: Program, limits: JSONSchemaLimits) {
         nodes = program.nodes
         root = program.root
         self.limits = limits
+        // Room for the paths of a typical document, so that they do not grow step by step in every run.
+        instancePath.reserveCapacity(16)
+        keywordPath.reserveCapacity(64)
     }
 
-    func run(_ instance: JSONValue) -> [JSONSchemaViolation] {
+    mutating func run(_ instance: JSONValue) -> [JSONSchemaViolation] {
         _ = eval(root, instance, collect: true)
         return violations
     }
 
     /// Valid, without collecting: false on the first failure or when a limit is exceeded.
-    func passes(_ instance: JSONValue) -> Bool {
+    mutating func passes(_ instance: JSONValue) -> Bool {
         eval(root, instance, collect: false) && !stopped
     }
 
     // MARK: Recording
 
-    static func pointer(_ tokens: [String]) -> String {
+    static func pointer(_ tokens: [PathToken]) -> String {
         var s = ""
-        for t in tokens { s += "/" + escapePointerToken(t) }
+        for t in tokens { s += "/" + escapePointerToken(t.text) }
         return s
     }
 
     /// While explaining a failed `anyOf`/`oneOf`, probe failures are remembered (the last one wins: the keyword
     /// nearest the branch that made it fail).
     var captureProbe = false
-    var lastProbeFailure: (tokens: [String], keyword: String, message: String)?
+    var lastProbeFailure: (tokens: [PathToken], keyword: String, message: String)?
 
     /// Records a violation of `keyword` of `node` (when collecting).
-    func fail(_ node: Node, _ keyword: String, _ message: @autoclosure () -> String, collect: Bool, instanceToken: String? = nil) {
+    mutating func fail(_ node: Node, _ keyword: String, _ message: @autoclosure () -> String, collect: Bool, instanceToken: PathToken? = nil) {
         if !collect && captureProbe && !stopped {
             lastProbeFailure = (instancePath + (instanceToken.map { [$0] } ?? []), keyword, message())
         }
@@ -55,13 +80,13 @@ final class Evaluation {
         if let instanceToken { ip.append(instanceToken) }
         violations.append(
             JSONSchemaViolation(
-                instanceLocation: Self.pointer(ip), keywordLocation: Self.pointer(keywordPath + [keyword]),
+                instanceLocation: Self.pointer(ip), keywordLocation: Self.pointer(keywordPath + [.name(keyword)]),
                 schemaLocation: node.pointer + "/" + escapePointerToken(keyword), keyword: keyword, message: message(), isLimitExceeded: false))
         if violations.count >= max(1, limits.maximumViolations) { stopped = true }
     }
 
     /// Stops evaluation because a limit was exceeded; always recorded, even inside `not`/`anyOf`/`oneOf` probes.
-    func exceed(_ limit: String, _ message: String, node: Node) {
+    mutating func exceed(_ limit: String, _ message: String, node: Node) {
         guard !stopped else { return }
         violations.append(
             JSONSchemaViolation(
@@ -70,7 +95,7 @@ final class Evaluation {
         stopped = true
     }
 
-    func step(_ node: Node) -> Bool {
+    mutating func step(_ node: Node) -> Bool {
         steps += 1
         if steps > limits.maximumSteps {
             exceed("maximumSteps", "validation stopped after \(limits.maximumSteps) steps", node: node)
@@ -84,7 +109,7 @@ final class Evaluation {
     /// Applies node `n` to `instance`. `collect` records violations (and evaluates every keyword); without it the
     /// first failure answers false (a probe inside `anyOf`, `oneOf`, `not`, `if`, `contains`).
     /// After a call, callers check `stopped` before using a false answer (a limit must never turn into a pass).
-    func eval(_ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
+    mutating func eval(_ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
         let node = nodes[n]
         if stopped || !step(node) { return false }
         if let constant = node.constant {
@@ -106,9 +131,9 @@ final class Evaluation {
             return false
         }
         var valid = true
-        for keyword in node.keywords {
+        for k in node.keywords.indices {
             if !step(node) { return false }
-            if !check(keyword, node, instance, collect: collect) {
+            if !check(k, node, instance, collect: collect) {
                 valid = false
                 if !collect || stopped { return false }
             }
@@ -118,17 +143,20 @@ final class Evaluation {
     }
 
     /// Evaluates a subschema with the keyword path (and optionally the instance path) extended.
-    func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: String, _ second: String? = nil, instanceToken: String? = nil) -> Bool {
-        keywordPath.append(keyword)
+    mutating func sub(_ n: Int, _ instance: JSONValue, collect: Bool, keyword: StaticString, _ second: PathToken? = nil, instanceToken: PathToken? = nil)
+        -> Bool
+    {
+        keywordPath.append(.keyword(keyword))
         if let second { keywordPath.append(second) }
         if let instanceToken { instancePath.append(instanceToken) }
         let r = eval(n, instance, collect: collect)
-        keywordPath.removeLast(second == nil ? 1 : 2)
+        keywordPath.removeLast()
+        if second != nil { keywordPath.removeLast() }
         if instanceToken != nil { instancePath.removeLast() }
         return r
     }
 
-    func matches(_ p: CompiledPattern, _ s: String, _ node: Node) -> Bool? {
+    mutating func matches(_ p: CompiledPattern, _ s: String, _ node: Node) -> Bool? {
         if !step(node) { return nil }
         guard s.utf16.count <= limits.maximumRegexInputLength else {
             exceed(
@@ -154,8 +182,9 @@ final class Evaluation {
         return matched
     }
 
-    func check(_ keyword: Keyword, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
-        switch keyword {
+    /// Applies keyword `k` of `node` (switched on in place: the keyword is not copied out of the node first).
+    mutating func check(_ k: Int, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
+        switch node.keywords[k] {
         case .type(let set, let written):
             if Self.hasType(instance, set) { return true }
             fail(node, "type", "expected \(written), found \(Self.typeName(instance))", collect: collect)
@@ -164,19 +193,25 @@ final class Evaluation {
         case .properties(let props, let index):
             guard case .object(let o) = instance else { return true }
             var ok = true
-            // The schema's properties the instance has, in schema order (found from the instance's side when it has
-            // fewer members than the schema names).
-            var present: [Int] = []
             if o.count < props.count {
-                for key in o.keys { if let i = index[CodePointString(key)] { present.append(i) } }
-                present.sort()
-            } else {
-                present = Array(props.indices)
+                // Fewer members than the schema names: the schema's properties the instance has, found from the
+                // instance's side, then taken in schema order.
+                var present: [(index: Int, value: JSONValue)] = []
+                present.reserveCapacity(o.count)
+                for (key, value) in o { if let i = index.position(of: key) { present.append((i, value)) } }
+                present.sort { $0.index < $1.index }
+                for (i, v) in present {
+                    let name = props[i].name
+                    if !sub(props[i].node, v, collect: collect, keyword: "properties", .name(name), instanceToken: .name(name)) {
+                        ok = false
+                        if !collect || stopped { return false }
+                    }
+                }
+                return ok
             }
-            for i in present {
-                let (name, n) = props[i]
+            for (name, n) in props {
                 guard let v = o[name] else { continue }
-                if !sub(n, v, collect: collect, keyword: "properties", name, instanceToken: name) {
+                if !sub(n, v, collect: collect, keyword: "properties", .name(name), instanceToken: .name(name)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -189,7 +224,7 @@ final class Evaluation {
             for (p, n) in list {
                 for (name, v) in o {
                     guard let m = matches(p, name, node) else { return false }
-                    if m, !sub(n, v, collect: collect, keyword: "patternProperties", p.source, instanceToken: name) {
+                    if m, !sub(n, v, collect: collect, keyword: "patternProperties", .name(p.source), instanceToken: .name(name)) {
                         ok = false
                         if !collect || stopped { return false }
                     }
@@ -201,16 +236,16 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             outer: for (name, v) in o {
-                if known.contains(CodePointString(name)) { continue }
+                if !known.isEmpty, known.contains(name) { continue }
                 for p in patterns {
                     guard let m = matches(p, name, node) else { return false }
                     if m { continue outer }
                 }
                 if nodes[n].constant == false {
-                    fail(node, "additionalProperties", "property \(Self.quote(name)) is not allowed", collect: collect, instanceToken: name)
+                    fail(node, "additionalProperties", "property \(Self.quote(name)) is not allowed", collect: collect, instanceToken: .name(name))
                     ok = false
                     if !collect || stopped { return false }
-                } else if !sub(n, v, collect: collect, keyword: "additionalProperties", instanceToken: name) {
+                } else if !sub(n, v, collect: collect, keyword: "additionalProperties", instanceToken: .name(name)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -221,7 +256,7 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             for name in o.keys {
-                if !sub(n, .string(name), collect: collect, keyword: "propertyNames", instanceToken: name) {
+                if !sub(n, .string(name), collect: collect, keyword: "propertyNames", instanceToken: .name(name)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -254,7 +289,7 @@ final class Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             for (name, n) in list where o.contains(name) {
-                if !sub(n, instance, collect: collect, keyword: "dependentSchemas", name) {
+                if !sub(n, instance, collect: collect, keyword: "dependentSchemas", .name(name)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -275,7 +310,7 @@ final class Evaluation {
             guard case .array(let a) = instance else { return true }
             var ok = true
             for (i, v) in a.enumerated() {
-                if !sub(n, v, collect: collect, keyword: "items", instanceToken: String(i)) {
+                if !sub(n, v, collect: collect, keyword: "items", instanceToken: .index(i)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -288,13 +323,13 @@ final class Evaluation {
             for (i, v) in a.enumerated() {
                 let r: Bool
                 if i < tuple.count {
-                    r = sub(tuple[i], v, collect: collect, keyword: "items", String(i), instanceToken: String(i))
+                    r = sub(tuple[i], v, collect: collect, keyword: "items", .index(i), instanceToken: .index(i))
                 } else if let additional {
                     if nodes[additional].constant == false {
-                        fail(node, "additionalItems", "item \(i) is not allowed (at most \(tuple.count) items)", collect: collect, instanceToken: String(i))
+                        fail(node, "additionalItems", "item \(i) is not allowed (at most \(tuple.count) items)", collect: collect, instanceToken: .index(i))
                         r = false
                     } else {
-                        r = sub(additional, v, collect: collect, keyword: "additionalItems", instanceToken: String(i))
+                        r = sub(additional, v, collect: collect, keyword: "additionalItems", instanceToken: .index(i))
                     }
                 } else {
                     break
@@ -310,7 +345,7 @@ final class Evaluation {
             guard case .array(let a) = instance else { return true }
             var found = 0
             for (i, v) in a.enumerated() {
-                if sub(n, v, collect: false, keyword: "contains", instanceToken: String(i)) { found += 1 }
+                if sub(n, v, collect: false, keyword: "contains", instanceToken: .index(i)) { found += 1 }
                 if stopped { return false }
                 if max == nil && found >= min { return true }
             }
@@ -424,7 +459,7 @@ final class Evaluation {
         case .allOf(let list):
             var ok = true
             for (i, n) in list.enumerated() {
-                if !sub(n, instance, collect: collect, keyword: "allOf", String(i)) {
+                if !sub(n, instance, collect: collect, keyword: "allOf", .index(i)) {
                     ok = false
                     if !collect || stopped { return false }
                 }
@@ -433,7 +468,7 @@ final class Evaluation {
 
         case .anyOf(let list):
             for (i, n) in list.enumerated() {
-                if sub(n, instance, collect: false, keyword: "anyOf", String(i)) { return true }
+                if sub(n, instance, collect: false, keyword: "anyOf", .index(i)) { return true }
                 if stopped { return false }
             }
             let why = collect ? closest(list, instance, "anyOf") : ""
@@ -441,21 +476,27 @@ final class Evaluation {
             return false
 
         case .oneOf(let list):
-            var matched: [Int] = []
+            // The first two branches that match (no array: this runs for every value a oneOf applies to).
+            var first: Int? = nil
+            var second: Int? = nil
             for (i, n) in list.enumerated() {
-                if sub(n, instance, collect: false, keyword: "oneOf", String(i)) {
-                    matched.append(i)
-                    if matched.count > 1 { break }
+                if sub(n, instance, collect: false, keyword: "oneOf", .index(i)) {
+                    if first == nil {
+                        first = i
+                    } else {
+                        second = i
+                        break
+                    }
                 }
                 if stopped { return false }
             }
-            if matched.count == 1 { return true }
-            let why = collect && matched.isEmpty ? closest(list, instance, "oneOf") : ""
-            fail(
-                node, "oneOf",
-                matched.isEmpty
-                    ? "matches none of the \(list.count) oneOf schemas\(why)" : "matches more than one oneOf schema (\(matched[0]) and \(matched[1]))",
-                collect: collect)
+            guard let first else {
+                let why = collect ? closest(list, instance, "oneOf") : ""
+                fail(node, "oneOf", "matches none of the \(list.count) oneOf schemas\(why)", collect: collect)
+                return false
+            }
+            guard let second else { return true }
+            fail(node, "oneOf", "matches more than one oneOf schema (\(first) and \(second))", collect: collect)
             return false
 
         case .not(let n):
@@ -486,13 +527,13 @@ final class Evaluation {
     /// Explains why no branch matched: evaluates the branches again, remembering each one's failure, and names
     /// the one that got deepest into the instance (the first on a tie), e.g. ` (closest: /name: type: expected
     /// string, found integer)`. Empty when a limit stops it.
-    func closest(_ branches: [Int], _ instance: JSONValue, _ keyword: String) -> String {
-        var best: (tokens: [String], keyword: String, message: String)?
+    mutating func closest(_ branches: [Int], _ instance: JSONValue, _ keyword: StaticString) -> String {
+        var best: (tokens: [PathToken], keyword: String, message: String)?
         captureProbe = true
         defer { captureProbe = false }
         for (i, n) in branches.enumerated() {
             lastProbeFailure = nil
-            _ = sub(n, instance, collect: false, keyword: keyword, String(i))
+            _ = sub(n, instance, collect: false, keyword: keyword, .index(i))
             if stopped { return "" }
             if let f = lastProbeFailure, best == nil || f.tokens.count > best!.tokens.count { best = f }
         }
@@ -529,7 +570,7 @@ final class Evaluation {
 
     /// ``equal(_:_:)`` with its work counted as steps (one per value pair) and its nesting bounded; nil when a
     /// limit stopped it.
-    func equal(_ a: JSONValue, _ b: JSONValue, _ node: Node, depth: Int = 0) -> Bool? {
+    mutating func equal(_ a: JSONValue, _ b: JSONValue, _ node: Node, depth: Int = 0) -> Bool? {
         if !step(node) { return nil }
         if depth > limits.maximumDepth {
             exceed("maximumDepth", "values nested more than \(limits.maximumDepth) deep compared", node: node)

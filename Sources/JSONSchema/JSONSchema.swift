@@ -51,7 +51,7 @@ package struct JSONSchema: Sendable {
     /// ``validate(_:limits:)``, also returning the steps the validation took (for a caller's own work budget).
     package func validateCountingSteps(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> (violations: [JSONSchemaViolation], steps: Int)
     {
-        let run = Evaluation(program: program, limits: limits)
+        var run = Evaluation(program: program, limits: limits)
         let violations = run.run(instance)
         return (violations, run.steps)
     }
@@ -59,7 +59,8 @@ package struct JSONSchema: Sendable {
     /// True when `instance` is valid (no violation and no limit exceeded). Stops at the first failure and builds no
     /// messages.
     package func isValid(_ instance: JSONValue, limits: JSONSchemaLimits = JSONSchemaLimits()) -> Bool {
-        Evaluation(program: program, limits: limits).passes(instance)
+        var run = Evaluation(program: program, limits: limits)
+        return run.passes(instance)
     }
 }
 
@@ -157,6 +158,8 @@ package enum JSONSchemaError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// RFC 6901 escaping of one reference token (`~` → `~0`, `/` → `~1`).
 func escapePointerToken(_ s: String) -> String {
+    // Without a `~` or `/` byte nothing is escaped (checked on UTF-8, without breaking the string into characters).
+    guard s.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return s }
     guard s.contains(where: { $0 == "~" || $0 == "/" }) else { return s }
     var out = ""
     for c in s.unicodeScalars {

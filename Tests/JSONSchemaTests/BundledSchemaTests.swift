@@ -137,7 +137,7 @@ struct CorpusSchemaTests {
     @Test func defaultLimitsLeaveRoom() throws {
         let s = try #require(try BundledSchemas.schema(for: obAchievementURL))
         let credential = try ob3("dcpv-ob3-complete.json")
-        let run = Evaluation(program: s.program, limits: JSONSchemaLimits())
+        var run = Evaluation(program: s.program, limits: JSONSchemaLimits())
         #expect(run.run(credential).isEmpty)
         #expect(run.steps < JSONSchemaLimits().maximumSteps / 10, "\(run.steps) steps")
         var tight = JSONSchemaLimits()
