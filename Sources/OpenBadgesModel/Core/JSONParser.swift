@@ -126,12 +126,11 @@ struct JSONTextParser {
         }
     }
 
-    mutating func expectLiteral(_ literal: String) throws(ModelError) {
-        let l = Array(literal.utf8)
-        guard index + l.count <= bytes.count, Array(bytes[index..<index + l.count]) == l else {
-            throw error("invalid literal (expected \(literal))")
-        }
-        index += l.count
+    mutating func expectLiteral(_ literal: StaticString) throws(ModelError) {
+        let count = literal.utf8CodeUnitCount
+        let matches = literal.withUTF8Buffer { l in index + count <= bytes.count && bytes[index..<index + count].elementsEqual(l) }
+        guard matches else { throw error("invalid literal (expected \(literal))") }
+        index += count
     }
 
     mutating func enter() throws(ModelError) {
@@ -225,7 +224,15 @@ struct JSONTextParser {
     }
 
     mutating func parseString() throws(ModelError) -> String {
-        String(decoding: try parseStringBytes(), as: UTF8.self)
+        // Most strings hold no escape: made from the input's bytes at once, without a buffer in between.
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let string = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+            index = end + 1
+            return string
+        }
+        return String(decoding: try parseStringBytes(), as: UTF8.self)
     }
 
     /// Reads a string literal and returns its UTF-8 bytes; runs without escapes are copied in one go.
