@@ -194,11 +194,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         if let index { return index[CodePointString(key)] }
         var key = key
         return key.withUTF8 { wanted in
-            for i in keys.indices {
-                var candidate = keys[i]
-                let same = candidate.withUTF8 { have in
-                    have.count == wanted.count && (have.count == 0 || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0)
-                }
+            // Read in place (no copy of each name): the length first, then the bytes.
+            for i in keys.indices where keys[i].utf8.count == wanted.count {
+                let same =
+                    keys[i].utf8.withContiguousStorageIfAvailable { have in
+                        have.isEmpty || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0
+                    } ?? keys[i].utf8.elementsEqual(wanted)
                 if same { return i }
             }
             return nil
