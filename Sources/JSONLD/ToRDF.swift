@@ -59,9 +59,8 @@ extension JSONLDProcessor {
                     continue
                 }
                 let node = graph[subjectKey]!.properties
-                for propertyKey in node.keys.sorted(by: byCodePoints) {
-                    let property = propertyKey.string
-                    let values = JSONValue.array(node[propertyKey]!)
+                for property in node.keys.sorted(by: codePointPrecedes) {
+                    let values = node[property]!
                     if property == "@type" {
                         for t in values.asArray {
                             if let ts = t.stringValue, let o = nodeTerm(ts) {
@@ -224,9 +223,12 @@ final class NodeMapBuilder {
 
     /// A node of the node map; a class so that appending values is in place (linear in the input size).
     final class Node {
-        var properties: [CodePointString: [JSONValue]] = [:]
+        /// Each property's values (an array), by property IRI compared by code points: a node has few properties,
+        /// which `JSONObject` finds by comparing bytes (and through a hashed index when there are many).
+        var properties = JSONObject()
         /// Values already present, compared exactly (code points, as their JCS forms would be; Swift's String
-        /// equality would merge canonically equivalent strings that JSON-LD keeps apart).
+        /// equality would merge canonically equivalent strings that JSON-LD keeps apart), for properties with
+        /// more than a few values.
         var seen: [CodePointString: Set<ExactJSON>] = [:]
         var index: JSONValue?
     }
@@ -246,26 +248,22 @@ final class NodeMapBuilder {
     }
 
     private func addUnique(_ node: Node, _ property: String, _ value: JSONValue) {
+        if isNew(value, in: node, property) { node.properties.append([value], to: property) }
+    }
+
+    /// Whether `value` is not among the values of `node`'s `property` yet. (A function of its own, so that its view
+    /// of the values ends before they are appended to in place.)
+    private func isNew(_ value: JSONValue, in node: Node, _ property: String) -> Bool {
+        let existing = node.properties[property]?.asArray ?? []
+        // A few values are compared one by one; past 8, through a set of them, kept with the node.
+        guard existing.count >= 8 else { return !existing.contains { ExactJSON.equal($0, value) } }
         let p = CodePointString(property)
-        // A few values are compared one by one; past 8, through a set of them.
-        if let seen = node.seen[p] {
-            if seen.contains(ExactJSON(value)) { return }
-            node.seen[p]!.insert(ExactJSON(value))
-        } else if let existing = node.properties[p], existing.count >= 8 {
-            var seen = Set(existing.map(ExactJSON.init))
-            guard seen.insert(ExactJSON(value)).inserted else {
-                node.seen[p] = seen
-                return
-            }
-            node.seen[p] = seen
-        } else if node.properties[p]?.contains(where: { ExactJSON.equal($0, value) }) == true {
-            return
-        }
-        node.properties[p, default: []].append(value)
+        if node.seen[p] == nil { node.seen[p] = Set(existing.map(ExactJSON.init)) }
+        return node.seen[p]!.insert(ExactJSON(value)).inserted
     }
 
     private func appendValue(_ node: Node, _ property: String, _ value: JSONValue) {
-        node.properties[CodePointString(property), default: []].append(value)
+        node.properties.append([value], to: property)
     }
 
     func generate(
@@ -355,7 +353,7 @@ final class NodeMapBuilder {
             if property.utf8.first == UInt8(ascii: "@"), Self.handledKeywords.contains(property) { continue }
             let value = o[property]!
             let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
-            if node.properties[CodePointString(p)] == nil { node.properties[CodePointString(p)] = [] }
+            if node.properties[p] == nil { node.properties[p] = .array([]) }
             try generate(value, activeGraph, .id(id, node), p, &none)
         }
     }
