@@ -197,6 +197,14 @@ struct ScalingTests {
         let d = try JSONLDProcessor().toRDF(doc)
         #expect(d.quads.count == 10_000)
     }
+
+    @Test func manyPropertiesOfOneNode() throws {
+        // 20 000 properties on one node, each with two values, one repeated: found through the node's index.
+        var members: [(String, JSONValue)] = [("@id", "http://e/s")]
+        for i in 0..<20_000 { members.append(("http://e/p\(i)", ["a", "b", "a"])) }
+        let d = try JSONLDProcessor().toRDF(.object(JSONObject(members)))
+        #expect(d.quads.count == 40_000)
+    }
 }
 
 @Suite("Exact code point comparison")
