@@ -73,18 +73,30 @@ package enum NQuads {
     }
 
     /// Serializes one quad as a canonical N-Quads line including the final `\n`.
-    package static func serialize(_ q: RDFQuad) -> String {
+    package static func serialize(_ q: RDFQuad) -> String { serialize(q, labels: nil) }
+
+    /// Serializes one quad with its blank nodes written under the labels `labels` gives (without `_:`), the way
+    /// RDFC-1.0 hashes and relabels quads, without making a relabelled copy of the quad first.
+    static func serialize(_ q: RDFQuad, labels: ((String) -> String)?) -> String {
+        func term(_ t: RDFTerm, into s: inout String) {
+            if let labels, case .blankNode(let b) = t {
+                s += "_:"
+                s += labels(b)
+            } else {
+                write(t, into: &s)
+            }
+        }
         var s = ""
         // Room for the line as written when nothing needs escaping: one allocation instead of one per doubling.
         s.reserveCapacity(length(q.subject) + length(q.predicate) + length(q.object) + (q.graph.map(length) ?? 0) + 8)
-        write(q.subject, into: &s)
+        term(q.subject, into: &s)
         s += " "
         write(q.predicate, into: &s)
         s += " "
-        write(q.object, into: &s)
+        term(q.object, into: &s)
         if let g = q.graph {
             s += " "
-            write(g, into: &s)
+            term(g, into: &s)
         }
         s += " .\n"
         return s

@@ -112,10 +112,9 @@ private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
 
 /// Code point order (the order of UTF-8 bytes), comparing the bytes directly.
 package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in
+    // In place when both strings are contiguous (native strings are): no copies.
+    let fast: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in
             let n = min(x.count, y.count)
             if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
                 let c = memcmp(xb, yb, n)
@@ -124,6 +123,8 @@ package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
             return x.count < y.count
         }
     }
+    if let fast, let fast { return fast }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
 /// A string compared and hashed by its UTF-8 bytes (its code points), not by canonical equivalence.
@@ -333,12 +334,7 @@ package struct RDFCanonicalizer: Sendable {
             if let h = firstDegreeCache[ref] { return h }
             var lines: [String] = []
             for i in quadsFor[ref] ?? [] {
-                let q = quads[i]
-                func sub(_ t: RDFTerm) -> RDFTerm {
-                    if case .blankNode(let b) = t { return .blankNode(b == ref ? "a" : "z") }
-                    return t
-                }
-                lines.append(NQuads.serialize(RDFQuad(sub(q.subject), q.predicate, sub(q.object), graph: q.graph.map(sub))))
+                lines.append(NQuads.serialize(quads[i], labels: { $0 == ref ? "a" : "z" }))
             }
             lines.sort(by: codePointPrecedes)
             let h = hash(lines.joined())
