@@ -46,6 +46,20 @@ struct OB3AttackTests {
         #expect(report.status(.signedData) == .passed)
     }
 
+    @Test("a member named as a published term but outside any context here (so unsigned) fails signedData")
+    func unsignedPublishedName() async throws {
+        // `expires` and `nonce` are terms of the proof's scoped context only: at the credential's top level no
+        // context defines them, expansion drops them, and a reader of the JSON would see unsigned data.
+        for (name, value) in [("expires", JSONValue.string("2099-01-01T00:00:00Z")), ("nonce", .string("x"))] {
+            var forged = try signed(genuine())
+            forged[name] = value
+            let report = try await verify(OB3Factory.text(forged))
+            #expect(report.status(.signature) == .passed, "the signed dataset is unchanged")
+            #expect(report.status(.signedData) == .failed, "\(name): \(report.summaryText)")
+            #expect(report.verdict == .failed)
+        }
+    }
+
     /// Edits a signed credential's achievement JSON.
     func editAchievement(_ credential: JSONObject, _ edit: (inout JSONObject) -> Void) throws -> JSONObject {
         var credential = credential
