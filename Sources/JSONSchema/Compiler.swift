@@ -174,12 +174,12 @@ struct Compiler {
     /// Node index of each `$ref` already resolved, by reference text and base (a `$ref` is repeated often).
     var resolvedReferences: [ReferenceKey: Int] = [:]
 
-    /// A `$ref` as written and the base URI it is resolved against.
+    /// A `$ref` as written and the base URI it is resolved against, compared by code points.
     struct ReferenceKey: Hashable {
         /// The `$ref` value as written.
-        let reference: String
+        let reference: CodePointString
         /// The base URI in effect where it is written.
-        let base: String
+        let base: CodePointString
     }
 
     static func compile(_ json: JSONValue) throws(JSONSchemaError) -> Program {
@@ -468,7 +468,7 @@ struct Compiler {
     mutating func resolve(_ ref: String, base: String, at pointer: String) throws(JSONSchemaError) -> Int {
         // Once resolved, the same reference against the same base names the same node (the resources, anchors and
         // locations it depends on are only ever added to, first one kept).
-        let key = ReferenceKey(reference: ref, base: base)
+        let key = ReferenceKey(reference: CodePointString(ref), base: CodePointString(base))
         if let known = resolvedReferences[key] { return known }
         let resolved = try resolveAnew(ref, base: base, at: pointer)
         resolvedReferences[key] = resolved
