@@ -5,6 +5,7 @@
 /// a document cannot show one thing in its JSON while its signed triples say another (see `SignedDataAgreement` in
 /// BadgeVerification).
 import OpenBadgesModel
+import RDFCanonicalization
 package struct JSONLDVocabulary: Sendable {
     /// Term names by the IRI (or keyword) they expand to.
     package private(set) var namesByIRI: [String: Set<String>] = [:]
@@ -62,9 +63,9 @@ extension JSONLDVocabulary: Equatable {
     package var snapshot: String? {
         let all = vocabularies.union(namesByIRI.keys).union(names)
         guard !all.contains(where: { $0.contains(where: { $0 == "\t" || $0.isNewline }) }) else { return nil }
-        let vocabLines = vocabularies.sorted(by: Self.codePointOrder).map { "@vocab\t" + $0 }
-        let termLines = namesByIRI.keys.sorted(by: Self.codePointOrder).map { iri in
-            ([iri] + namesByIRI[iri]!.sorted(by: Self.codePointOrder)).joined(separator: "\t")
+        let vocabLines = vocabularies.sorted(by: codePointPrecedes).map { "@vocab\t" + $0 }
+        let termLines = namesByIRI.keys.sorted(by: codePointPrecedes).map { iri in
+            ([iri] + namesByIRI[iri]!.sorted(by: codePointPrecedes)).joined(separator: "\t")
         }
         return (vocabLines + termLines).joined(separator: "\n")
     }
@@ -85,8 +86,6 @@ extension JSONLDVocabulary: Equatable {
             }
         }
     }
-
-    private static func codePointOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 }
 
 extension JSONLDProcessor {
@@ -138,7 +137,7 @@ extension JSONLDProcessor {
         // In term order, so that the same contexts always give the same vocabulary: a scoped context is processed on
         // top of the context where it is first met, and may fail on one and not on another.
         let scopes = active.terms.storage.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
-        for (_, definition, scoped) in scopes.sorted(by: { $0.0.string.utf8.lexicographicallyPrecedes($1.0.string.utf8) }) {
+        for (_, definition, scoped) in scopes.sorted(by: { codePointPrecedes($0.0.string, $1.0.string) }) {
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
             let key = ScopedKey(baseURL: definition.baseURL, context: scoped.value)
             guard !seen.contains(key),
