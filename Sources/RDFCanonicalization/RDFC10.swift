@@ -132,9 +132,7 @@ struct ExactText: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
     static func == (a: ExactText, b: ExactText) -> Bool {
-        var x = a.text
-        var y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        a.text.utf8.count == b.text.utf8.count && !codePointPrecedes(a.text, b.text) && !codePointPrecedes(b.text, a.text)
     }
     func hash(into hasher: inout Hasher) {
         var text = text
