@@ -104,7 +104,7 @@ struct SignedDataAgreement {
             let (iri, signed) = members[position]
             switch iri {
             case "@id":
-                if value.stringValue.map(CodePointString.init) != signed.stringValue.map(CodePointString.init) {
+                if value.stringValue == nil || value.stringValue.map(CodePointString.init) != signed.stringValue.map(CodePointString.init) {
                     disagree(here, "the JSON's id is not the signed id \(signed.stringValue ?? "?")")
                 }
             case "@type":
