@@ -21,31 +21,21 @@ struct Batch: Sendable {
     }
 
     /// Runs every image and prints each line as soon as the ones before it are printed; returns the exit status.
+    ///
+    /// `jobs` workers each take the next image until none is left, so an image costs no task of its own and no
+    /// hand-over between threads; the lines are printed in the order given.
     func run(_ files: [String]) async -> Int32 {
-        var statuses: [Int32] = []
-        await withTaskGroup(of: (Int, Outcome).self) { group in
-            var next = 0
-            var pending: [Int: Outcome] = [:]
-            var printed = 0
-            func start() {
-                guard next < files.count else { return }
-                let index = next
-                let file = files[index]
-                group.addTask { (index, await process(file)) }
-                next += 1
-            }
-            for _ in 0..<max(1, jobs) { start() }
-            for await (index, outcome) in group {
-                pending[index] = outcome
-                while let ready = pending.removeValue(forKey: printed) {
-                    Output.line(ready.line)
-                    statuses.append(ready.status)
-                    printed += 1
+        let printer = OrderedPrinter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(max(1, jobs), files.count) {
+                group.addTask {
+                    while let index = printer.nextIndex(below: files.count) {
+                        printer.deliver(await process(files[index]), at: index)
+                    }
                 }
-                start()
             }
         }
-        return Self.worst(statuses)
+        return Self.worst(printer.statuses)
     }
 
     /// The worst status by severity: 3 > 2 > 4 > 1 > 0.
@@ -100,4 +90,37 @@ struct Batch: Sendable {
         let body = (try? encoder.encode(present)) ?? Data("{}".utf8)
         return Outcome(line: prefixed(file, body), status: status)
     }
+}
+
+/// Hands out image indexes to the workers and prints their lines in index order as they become ready.
+final class OrderedPrinter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var printed = 0
+    private var pending: [Int: Batch.Outcome] = [:]
+    private var printedStatuses: [Int32] = []
+
+    /// The next index not yet handed out, or nil when every index below `count` was.
+    func nextIndex(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// Keeps `outcome` for `index` and prints every line that is now next in order.
+    func deliver(_ outcome: Batch.Outcome, at index: Int) {
+        lock.withLock {
+            pending[index] = outcome
+            while let ready = pending.removeValue(forKey: printed) {
+                Output.line(ready.line)
+                printedStatuses.append(ready.status)
+                printed += 1
+            }
+        }
+    }
+
+    /// The statuses of the lines printed so far, in order.
+    var statuses: [Int32] { lock.withLock { printedStatuses } }
 }

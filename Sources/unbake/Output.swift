@@ -19,8 +19,9 @@ enum Output {
 
     /// Prints `data` (UTF-8 text) and a newline on standard output.
     static func line(_ data: Data) {
+        var data = data
+        data.append(UInt8(ascii: "\n"))  // one write per line
         data.withUnsafeBytes { emit($0, to: 1) }
-        emitNewline(to: 1)
     }
 
     /// Prints `text` and a newline on standard error.
