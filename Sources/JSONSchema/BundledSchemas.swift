@@ -30,10 +30,7 @@ package enum BundledSchemas {
     ///   does not compile.
     package static func schema(for url: String) throws -> JSONSchema? {
         guard let entry = entry(for: url) else { return nil }
-        if let cached = cache.get(entry.file) { return cached }
-        let schema = try compile(entry)
-        cache.set(entry.file, schema)
-        return schema
+        return try cache.schema(for: entry)
     }
 
     /// Reads, hash-checks and compiles the bundled schema of `entry` afresh, without the per-process cache (what
@@ -90,19 +87,37 @@ package enum BundledSchemas {
 
     static let cache = CompiledCache()
 
-    /// Compiled schemas by file, shared by every caller (compiled schemas are immutable).
+    /// Compiled schemas by file, shared by every caller (compiled schemas are immutable). Each is compiled once:
+    /// a caller that asks while another compiles it waits for that compilation. A failure is not kept (the next
+    /// caller tries again).
     final class CompiledCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var schemas: [String: JSONSchema] = [:]
-        func get(_ file: String) -> JSONSchema? {
-            lock.lock()
-            defer { lock.unlock() }
-            return schemas[file]
+        private var slots: [String: Slot] = [:]
+        private var compiled = 0
+
+        /// How many schemas were compiled (each at most once while it compiles without error).
+        var compilations: Int { lock.withLock { compiled } }
+
+        /// One file's compiled schema, and the lock held while it is compiled.
+        private final class Slot: @unchecked Sendable {
+            let lock = NSLock()
+            var schema: JSONSchema?
         }
-        func set(_ file: String, _ schema: JSONSchema) {
-            lock.lock()
-            defer { lock.unlock() }
-            schemas[file] = schema
+
+        func schema(for entry: Entry) throws -> JSONSchema {
+            let slot = lock.withLock {
+                if let slot = slots[entry.file] { return slot }
+                let slot = Slot()
+                slots[entry.file] = slot
+                return slot
+            }
+            return try slot.lock.withLock {
+                if let schema = slot.schema { return schema }
+                let schema = try compile(entry)
+                slot.schema = schema
+                lock.withLock { compiled += 1 }
+                return schema
+            }
         }
     }
 

@@ -42,6 +42,20 @@ struct BundledSchemaTests {
         #expect(try BundledSchemas.schema(for: "") == nil)
     }
 
+    @Test("a schema asked for by many tasks at once is compiled once, and each gets it")
+    func compiledOnceUnderConcurrency() async throws {
+        let cache = BundledSchemas.CompiledCache()
+        let entry = try #require(BundledSchemas.entry(for: obAchievementURL))
+        let ids = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<16 { group.addTask { try? cache.schema(for: entry).id } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(ids == Array(repeating: obAchievementURL, count: 16))
+        #expect(cache.compilations == 1)
+        _ = try cache.schema(for: try #require(BundledSchemas.entry(for: clrURL)))
+        #expect(cache.compilations == 2)
+    }
+
     @Test("the table pins the files of ../shared/schemas (SHA256SUMS)", .enabled(if: Shared.exists(Shared.schemas), "../shared/schemas is absent"))
     func tableMatchesSharedChecksums() throws {
         let sums = try String(contentsOf: Shared.schemas.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
