@@ -92,8 +92,12 @@ struct Unbake: AsyncParsableCommand {
         options.maximumPayloadBytes = maxPayloadBytes
         options.requireValidChecksum = !ignoreChecksum
         let extractor = BadgeExtractor(options: options)
+        let verification = verify ? verificationOptions(try makeLoader()) : nil
+        if let verification {
+            // The first verification's one-time work, on another core while the first image is read.
+            Task.detached { await BadgeVerifier(options: verification).prepare() }
+        }
         if images.count > 1 || jobs != nil {
-            let verification = verify ? verificationOptions(try makeLoader()) : nil
             let batch = Batch(extractor: extractor, verification: verification, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let status = await batch.run(images)
             if status != 0 { throw ExitCode(status) }
@@ -115,8 +119,8 @@ struct Unbake: AsyncParsableCommand {
         }
         if fetch {
             try await runImport(badge)
-        } else if verify {
-            try await runVerification(badge)
+        } else if let verification {
+            try await runVerification(badge, options: verification)
         } else if json {
             Output.line(try UnbakeReport(ImportedBadge(badge)).jsonData())
         } else if summary {
@@ -177,9 +181,8 @@ struct Unbake: AsyncParsableCommand {
         }
     }
 
-    private func runVerification(_ badge: BakedBadge) async throws {
-        let loader = try makeLoader()
-        let report = await BadgeVerifier(options: verificationOptions(loader)).verify(badge)
+    private func runVerification(_ badge: BakedBadge, options: VerificationOptions) async throws {
+        let report = await BadgeVerifier(options: options).verify(badge)
         Output.line(json ? try report.jsonText() : ReportText.render(report))
         try Self.exit(for: report)
     }

@@ -203,25 +203,8 @@ struct OB3Verifier {
         unsecured["proof"] = nil
         let contexts = Self.contextValues(in: .object(credential))
         do {
-            // Contexts that only name bundled contexts give the same vocabulary every time: merged once per process.
-            let bundledOnly =
-                options.cachesBundledContexts && !contexts.isEmpty
-                && contexts.allSatisfy { context in
-                    context.asArray.allSatisfy { $0.stringValue.map { BundledContexts.entry(for: $0) != nil } ?? false }
-                }
-            let memoKey = bundledOnly ? contexts.map { $0.asArray.compactMap(\.stringValue).map(CodePointString.init) } : nil
             let (expanded, vocabulary) = try await withProcessor { processor -> ([JSONValue], JSONLDVocabulary) in
-                let expanded = try processor.expand(.object(unsecured))
-                var vocabularies: [JSONLDVocabulary] = []
-                for context in contexts { vocabularies.append(try processor.vocabulary(of: context)) }
-                if let memoKey, let merged = Self.mergedVocabularies.get(memoKey) { return (expanded, merged) }
-                var vocabulary = BundledContexts.vocabulary
-                for (context, terms) in zip(contexts, vocabularies) {
-                    // Remote contexts are bundled or the caller's vetted ones; inline ones may only add new terms.
-                    if context.asArray.allSatisfy(\.isString) { vocabulary.merge(terms) } else { vocabulary.addNew(from: terms) }
-                }
-                if let memoKey { Self.mergedVocabularies.set(memoKey, vocabulary) }
-                return (expanded, vocabulary)
+                (try processor.expand(.object(unsecured)), try publishedVocabulary(of: contexts, processor: processor))
             }
             var agreement = SignedDataAgreement(vocabulary: vocabulary)
             agreement.compare(document: unsecured, expanded: expanded)
@@ -233,6 +216,28 @@ struct OB3Verifier {
         } catch {
             report.add(.signedData, .notChecked, "the signed data could not be read back: \(error)", node: node)
         }
+    }
+
+    /// The names a document whose `@context` values are `contexts` may give IRIs: the published vocabulary, with
+    /// the terms of its remote contexts, and the new terms of its inline ones.
+    func publishedVocabulary(of contexts: [JSONValue], processor: JSONLDProcessor) throws -> JSONLDVocabulary {
+        // Contexts that only name bundled contexts give the same vocabulary every time: merged once per process.
+        let bundledOnly =
+            options.cachesBundledContexts && !contexts.isEmpty
+            && contexts.allSatisfy { context in
+                context.asArray.allSatisfy { $0.stringValue.map { BundledContexts.entry(for: $0) != nil } ?? false }
+            }
+        let memoKey = bundledOnly ? contexts.map { $0.asArray.compactMap(\.stringValue).map(CodePointString.init) } : nil
+        var vocabularies: [JSONLDVocabulary] = []
+        for context in contexts { vocabularies.append(try processor.vocabulary(of: context)) }
+        if let memoKey, let merged = Self.mergedVocabularies.get(memoKey) { return merged }
+        var vocabulary = BundledContexts.vocabulary
+        for (context, terms) in zip(contexts, vocabularies) {
+            // Remote contexts are bundled or the caller's vetted ones; inline ones may only add new terms.
+            if context.asArray.allSatisfy(\.isString) { vocabulary.merge(terms) } else { vocabulary.addNew(from: terms) }
+        }
+        if let memoKey { Self.mergedVocabularies.set(memoKey, vocabulary) }
+        return vocabulary
     }
 
     /// Published vocabularies merged for lists of bundled contexts (the bundle is immutable), at most 64 lists.

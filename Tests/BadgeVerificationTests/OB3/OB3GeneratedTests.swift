@@ -51,6 +51,30 @@ struct OB3GeneratedTests {
         return v1
     }
 
+    @Test("prepare() running beside verifications changes no verdict: genuine verifies, tampered fails")
+    func prepareChangesNoVerdict() async throws {
+        let genuine = try signed(OB3Factory.credential(issuer: Self.issuer.didKey))
+        let tampered = genuine.replacingOccurrences(of: "Swift verification badge", with: "Swift verification badgf")
+        #expect(tampered != genuine)
+        let verdicts = try await withThrowingTaskGroup(of: (Bool, Verdict)?.self) { group in
+            group.addTask {
+                await BadgeVerifier().prepare()
+                return nil
+            }
+            for index in 0..<6 {
+                let text = index.isMultiple(of: 2) ? genuine : tampered
+                group.addTask { (index.isMultiple(of: 2), try await verify(text).verdict) }
+            }
+            var verdicts: [(genuine: Bool, verdict: Verdict)] = []
+            for try await outcome in group { if let outcome { verdicts.append(outcome) } }
+            return verdicts
+        }
+        #expect(verdicts.count == 6)
+        for (isGenuine, verdict) in verdicts { #expect(verdict == (isGenuine ? .verified : .failed)) }
+        await BadgeVerifier().prepare()  // twice: nothing changes
+        #expect(try await verify(genuine).verdict == .verified)
+    }
+
     @Test("tampering after signing fails the signature", arguments: ["eddsa-rdfc-2022", "eddsa-jcs-2022"])
     func tamperedSignature(_ suite: String) async throws {
         var document = try OB3Factory.sign(
