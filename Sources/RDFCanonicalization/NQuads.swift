@@ -11,31 +11,33 @@ package struct NQuadsParseError: Error, Sendable, Equatable, CustomStringConvert
 package enum NQuads {
     /// Serializes one term in canonical N-Quads form.
     package static func serialize(_ term: RDFTerm) -> String {
-        var s = ""
-        write(term, into: &s)
-        return s
+        var out: [UInt8] = []
+        write(term, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func write(_ term: RDFTerm, into s: inout String) {
+    /// Appends a term in canonical N-Quads form, as UTF-8.
+    static func write(_ term: RDFTerm, into out: inout [UInt8]) {
         switch term {
         case .iri(let i):
-            s += "<"
-            s += i
-            s += ">"
+            out.append(UInt8(ascii: "<"))
+            out.appendUTF8(i)
+            out.append(UInt8(ascii: ">"))
         case .blankNode(let b):
-            s += "_:"
-            s += b
+            out.append(UInt8(ascii: "_"))
+            out.append(UInt8(ascii: ":"))
+            out.appendUTF8(b)
         case .literal(let l):
-            s += "\""
-            escape(l.lexicalForm, into: &s)
-            s += "\""
+            out.append(UInt8(ascii: "\""))
+            escape(l.lexicalForm, into: &out)
+            out.append(UInt8(ascii: "\""))
             if let lang = l.language {
-                s += "@"
-                s += lang
+                out.append(UInt8(ascii: "@"))
+                out.appendUTF8(lang)
             } else if l.datatype != xsdString {
-                s += "^^<"
-                s += l.datatype
-                s += ">"
+                out.append(contentsOf: "^^<".utf8)
+                out.appendUTF8(l.datatype)
+                out.append(UInt8(ascii: ">"))
             }
         }
     }
@@ -49,57 +51,66 @@ package enum NQuads {
         }
     }
 
-    static func escape(_ v: String, into s: inout String) {
+    /// Whether a UTF-8 byte must be escaped in a literal: `"`, `\`, the C0 controls and DEL.
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F }
+
+    /// Appends a literal's lexical form with the canonical N-Quads escapes, as UTF-8.
+    static func escape(_ v: String, into out: inout [UInt8]) {
+        var v = v
         // Most lexical forms need no escape: appended whole.
-        if !v.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            s += v
-            return
+        let appended = v.withUTF8 { bytes in
+            guard !bytes.contains(where: needsEscape) else { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if appended { return }
         for u in v.unicodeScalars {
             switch u.value {
-            case 0x22: s += "\\\""
-            case 0x5C: s += "\\\\"
-            case 0x0A: s += "\\n"
-            case 0x0D: s += "\\r"
-            case 0x09: s += "\\t"
-            case 0x08: s += "\\b"
-            case 0x0C: s += "\\f"
+            case 0x22: out.append(contentsOf: #"\""#.utf8)
+            case 0x5C: out.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case 0x08: out.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
             case 0x00...0x1F, 0x7F:
                 let h = String(u.value, radix: 16, uppercase: true)
-                s += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-            default: s.unicodeScalars.append(u)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - h.count) + h).utf8)
+            default: out.append(contentsOf: UTF8.encode(u)!)
             }
         }
     }
 
     /// Serializes one quad as a canonical N-Quads line including the final `\n`.
-    package static func serialize(_ q: RDFQuad) -> String { serialize(q, labels: nil) }
+    package static func serialize(_ q: RDFQuad) -> String { String(decoding: line(q, labels: nil), as: UTF8.self) }
 
-    /// Serializes one quad with its blank nodes written under the labels `labels` gives (without `_:`), the way
-    /// RDFC-1.0 hashes and relabels quads, without making a relabelled copy of the quad first.
-    static func serialize(_ q: RDFQuad, labels: ((String) -> String)?) -> String {
-        func term(_ t: RDFTerm, into s: inout String) {
+    /// One quad's canonical N-Quads line (with its final `\n`) as UTF-8, its blank nodes written under the labels
+    /// `labels` gives (without `_:`), the way RDFC-1.0 hashes and relabels quads, without making a relabelled copy
+    /// of the quad first.
+    static func line(_ q: RDFQuad, labels: ((String) -> String)?) -> [UInt8] {
+        func term(_ t: RDFTerm, into out: inout [UInt8]) {
             if let labels, case .blankNode(let b) = t {
-                s += "_:"
-                s += labels(b)
+                out.append(UInt8(ascii: "_"))
+                out.append(UInt8(ascii: ":"))
+                out.appendUTF8(labels(b))
             } else {
-                write(t, into: &s)
+                write(t, into: &out)
             }
         }
-        var s = ""
+        var out: [UInt8] = []
         // Room for the line as written when nothing needs escaping: one allocation instead of one per doubling.
-        s.reserveCapacity(length(q.subject) + length(q.predicate) + length(q.object) + (q.graph.map(length) ?? 0) + 8)
-        term(q.subject, into: &s)
-        s += " "
-        write(q.predicate, into: &s)
-        s += " "
-        term(q.object, into: &s)
+        out.reserveCapacity(length(q.subject) + length(q.predicate) + length(q.object) + (q.graph.map(length) ?? 0) + 8)
+        term(q.subject, into: &out)
+        out.append(UInt8(ascii: " "))
+        write(q.predicate, into: &out)
+        out.append(UInt8(ascii: " "))
+        term(q.object, into: &out)
         if let g = q.graph {
-            s += " "
-            term(g, into: &s)
+            out.append(UInt8(ascii: " "))
+            term(g, into: &out)
         }
-        s += " .\n"
-        return s
+        out.append(contentsOf: " .\n".utf8)
+        return out
     }
 
     /// Serializes a dataset, one line per quad, in the dataset's order.
@@ -247,5 +258,13 @@ package enum NQuads {
             }
             return s
         }
+    }
+}
+
+extension [UInt8] {
+    /// Appends the UTF-8 bytes of `text` (copied whole from a native string's storage).
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }

@@ -96,6 +96,20 @@ package enum RDFCHashAlgorithm: String, Sendable, Hashable {
             }
         }
     }
+
+    /// Lowercase hex digest of `lines`, one after the other (as if joined).
+    func hexDigest(lines: [[UInt8]]) -> String {
+        switch self {
+        case .sha256:
+            var hasher = SHA256()
+            for line in lines { hasher.update(data: line) }
+            return hex(hasher.finalize())
+        case .sha384:
+            var hasher = SHA384()
+            for line in lines { hasher.update(data: line) }
+            return hex(hasher.finalize())
+        }
+    }
 }
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -127,16 +141,29 @@ package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
     return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
-/// A string compared and hashed by its UTF-8 bytes (its code points), not by canonical equivalence.
+/// Code point order of two UTF-8 texts: the order of their bytes.
+func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    a.withUnsafeBufferPointer { x in
+        b.withUnsafeBufferPointer { y in
+            let n = min(x.count, y.count)
+            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+                let c = memcmp(xb, yb, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
+        }
+    }
+}
+
+/// UTF-8 text compared and hashed by its bytes (its code points), not by canonical equivalence.
 struct ExactText: Hashable {
-    let text: String
-    init(_ text: String) { self.text = text }
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
     static func == (a: ExactText, b: ExactText) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && !codePointPrecedes(a.text, b.text) && !codePointPrecedes(b.text, a.text)
+        a.bytes.count == b.bytes.count && !bytesPrecede(a.bytes, b.bytes) && !bytesPrecede(b.bytes, a.bytes)
     }
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
 
@@ -232,8 +259,8 @@ package struct RDFCanonicalizer: Sendable {
         let options: Options
         var quadsFor: [String: [Int]] = [:]
         var quads: [RDFQuad] = []
-        /// The N-Quads line of each quad.
-        var lines: [String] = []
+        /// The N-Quads line of each quad, as UTF-8.
+        var lines: [[UInt8]] = []
         var canonical = IdentifierIssuer(prefix: "c14n")
         var firstDegreeCache: [String: String] = [:]
         var nDegreeCalls = 0
@@ -252,7 +279,7 @@ package struct RDFCanonicalizer: Sendable {
             seen.reserveCapacity(dataset.quads.count)
             lines.reserveCapacity(dataset.quads.count)
             for q in dataset.quads {
-                let line = NQuads.serialize(q)
+                let line = NQuads.line(q, labels: nil)
                 guard seen.insert(ExactText(line)).inserted else { continue }
                 let idx = quads.count
                 quads.append(q)
@@ -310,32 +337,32 @@ package struct RDFCanonicalizer: Sendable {
                 }
                 let c = RDFQuad(relabel(q.subject), q.predicate, relabel(q.object), graph: q.graph.map(relabel))
                 output.append(c)
-                lines[i] = NQuads.serialize(c)
+                lines[i] = NQuads.line(c, labels: nil)
             }
-            let order = lines.indices.sorted { codePointPrecedes(lines[$0], lines[$1]) }
-            var out = ""
-            out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+            let order = lines.indices.sorted { bytesPrecede(lines[$0], lines[$1]) }
+            var out: [UInt8] = []
+            out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
             var outQuads: [RDFQuad] = []
             outQuads.reserveCapacity(order.count)
             var last: Int?
-            for i in order where last == nil || ExactText(lines[i]) != ExactText(lines[last!]) {
-                out += lines[i]
+            for i in order where last == nil || lines[i] != lines[last!] {
+                out.append(contentsOf: lines[i])
                 outQuads.append(output[i])
                 last = i
             }
             return CanonicalizedDataset(
-                nquads: out, quads: outQuads, issuedIdentifiers: canonical.issued,
+                nquads: String(decoding: out, as: UTF8.self), quads: outQuads, issuedIdentifiers: canonical.issued,
                 hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
         }
 
         mutating func hashFirstDegree(_ ref: String) -> String {
             if let h = firstDegreeCache[ref] { return h }
-            var lines: [String] = []
+            var lines: [[UInt8]] = []
             for i in quadsFor[ref] ?? [] {
-                lines.append(NQuads.serialize(quads[i], labels: { $0 == ref ? "a" : "z" }))
+                lines.append(NQuads.line(quads[i], labels: { $0 == ref ? "a" : "z" }))
             }
-            lines.sort(by: codePointPrecedes)
-            let h = hash(lines.joined())
+            lines.sort(by: bytesPrecede)
+            let h = options.hashAlgorithm.hexDigest(lines: lines)
             firstDegreeCache[ref] = h
             return h
         }
