@@ -388,8 +388,10 @@ struct ExactJSON: Hashable {
             return ordered ? CodePointString(x.text) == CodePointString(y.text) : x.doubleValue == y.doubleValue
         case (.string(let x), .string(let y)): return CodePointString(x) == CodePointString(y)
         case (.array(let x), .array(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, ordered: ordered) }
+            // Copies of one document share their unchanged parts: those need no walk.
+            return sharesBuffer(x, y) || (x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, ordered: ordered) })
         case (.object(let x), .object(let y)):
+            if x.sharesStorage(with: y) { return true }
             guard x.count == y.count else { return false }
             if ordered, !zip(x.keys, y.keys).allSatisfy({ CodePointString($0) == CodePointString($1) }) { return false }
             for (key, value) in x {

@@ -186,6 +186,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The number of members.
     public var count: Int { keys.count }
+
+    /// Whether both objects hold the very same storage (copies of one value not changed since): then they are equal,
+    /// member for member, and comparing them needs no walk. False says nothing.
+    package func sharesStorage(with other: JSONObject) -> Bool {
+        sharesBuffer(keys, other.keys) && sharesBuffer(values, other.values)
+    }
     /// Whether the object has no members.
     public var isEmpty: Bool { keys.isEmpty }
 
@@ -382,3 +388,9 @@ package struct CodePointDictionary<Value> {
 extension CodePointDictionary: Sendable where Value: Sendable {}
 extension CodePointDictionary: Equatable where Value: Equatable {}
 extension CodePointDictionary: Hashable where Value: Hashable {}
+
+/// Whether two arrays hold the very same buffer (then their elements are the same). False says nothing: an array
+/// that is not contiguous gives a temporary buffer.
+package func sharesBuffer<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+    a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+}
