@@ -62,31 +62,43 @@ package enum IRI {
 
     /// True if `s` is an absolute IRI (has a scheme).
     package static func isAbsolute(_ s: String) -> Bool {
-        // A scheme is ASCII, so its bytes are its code points.
-        let bytes = s.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isASCIILetter(first) else { return false }
-        return bytes[..<colon].allSatisfy { isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
+        var s = s
+        return s.withUTF8(isAbsolute(bytes:))
+    }
+
+    /// True if the UTF-8 text `bytes` starts with a scheme and a colon. A scheme is ASCII, so its bytes are its
+    /// code points.
+    private static func isAbsolute(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, isASCIILetter(first) else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E else { return false }
+        }
+        return false
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     package static func isWellFormed(_ s: String) -> Bool {
-        guard isAbsolute(s) else { return false }
-        // Every code point ruled out is ASCII, and in UTF-8 an ASCII byte is always that code point.
-        var fragments = 0
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "#"):
-                fragments += 1
-                if fragments > 1 { return false }
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
-                UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"), 0x7F, 0...0x20:
-                return false
-            default: continue
+        var s = s
+        return s.withUTF8 { bytes in
+            guard isAbsolute(bytes: bytes) else { return false }
+            // Every code point ruled out is ASCII, and in UTF-8 an ASCII byte is always that code point.
+            var fragments = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "#"):
+                    fragments += 1
+                    if fragments > 1 { return false }
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
+                    UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"), 0x7F, 0...0x20:
+                    return false
+                default: continue
+                }
             }
+            return true
         }
-        return true
     }
 
     /// RFC 3986 §5.2.4, on code points.
