@@ -130,4 +130,29 @@ struct PNGExtractionTests {
         #expect(source.bytesRead < 2_000)
         #expect(png.bytes.count > 200_000)
     }
+
+    @Test("a small file is read whole, once; reads after a skip and past the end still give the file's bytes")
+    func smallFilesAreReadWhole() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var png = TestPNG(width: 16, height: 16, idatChunkSize: 256)
+        png.insertBeforeIEND(TextChunkData.iTXt("openbadges", Payloads.ob2Assertion))
+        let url = directory.appendingPathComponent("small.png")
+        try Data(png.bytes).write(to: url)
+        #expect(Int64(png.bytes.count) <= FileByteSource.wholeFileLimit)
+        let badge = try #require(try extractor.extract(contentsOf: url))
+        #expect(badge.payload == Payloads.ob2Assertion)
+
+        let source = try FileByteSource(path: url.path)
+        var reader = PNGChunkReader(source: source)
+        try reader.readSignature()
+        _ = try PNGBadgeReader(options: .init()).extract(from: &reader)
+        #expect(source.bytesRead == Int64(png.bytes.count))
+
+        var raw = try FileByteSource(path: url.path)
+        #expect(try raw.skip(10) == 10)
+        #expect(try raw.read(count: 6) == Array(png.bytes[10..<16]))
+        #expect(try raw.skip(Int64(png.bytes.count)) == Int64(png.bytes.count - 16))
+        #expect(try raw.read(count: 4).isEmpty)
+    }
 }

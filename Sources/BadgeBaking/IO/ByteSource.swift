@@ -69,6 +69,13 @@ final class FileByteSource: ByteSource {
     let size: Int64?
     /// How many bytes were actually read (skipped bytes do not count).
     private(set) var bytesRead: Int64 = 0
+    /// The whole file, for a regular file of at most ``wholeFileLimit`` bytes, once first read.
+    private var whole: [UInt8]?
+
+    /// A regular file of at most this many bytes is read whole by its first read: one system call, instead of one
+    /// per chunk header, for the few kilobytes it would have skipped. Larger files are read piece by piece, and
+    /// what a reader skips (pixel data) is never read.
+    static let wholeFileLimit: Int64 = 64 * 1024
 
     /// Opens a file for reading.
     convenience init(path: String) throws(BadgeError) {
@@ -101,6 +108,29 @@ final class FileByteSource: ByteSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(BadgeError) -> Int {
+        guard isRegularFile, let size, size <= Self.wholeFileLimit else { return try readDirectly(into: buffer) }
+        if whole == nil { whole = try readWholeFile(size: Int(size)) }
+        return whole!.withUnsafeBytes { bytes in
+            let start = Int(min(offset, Int64(bytes.count)))
+            let count = min(buffer.count, bytes.count - start)
+            if count > 0 { buffer.baseAddress!.copyMemory(from: bytes.baseAddress! + start, byteCount: count) }
+            offset += Int64(count)
+            return count
+        }
+    }
+
+    /// The file's bytes from its start (fewer than `size` if it shrank since it was opened), the offset kept.
+    private func readWholeFile(size: Int) throws(BadgeError) -> [UInt8] {
+        let position = offset
+        offset = 0
+        defer { offset = position }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let got = try rethrowingBadgeError { try bytes.withUnsafeMutableBytes { try readDirectly(into: $0) } }
+        if got < size { bytes.removeSubrange(got...) }
+        return bytes
+    }
+
+    private func readDirectly(into buffer: UnsafeMutableRawBufferPointer) throws(BadgeError) -> Int {
         var total = 0
         while total < buffer.count {
             let result: Int
