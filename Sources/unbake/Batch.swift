@@ -47,7 +47,7 @@ struct Batch: Sendable {
     func process(_ file: String) async -> Outcome {
         let badge: BakedBadge?
         do {
-            badge = try extractor.extract(contentsOf: URL(fileURLWithPath: file))
+            badge = try extractor.extract(contentsOf: URL(fileURLWithPath: file, isDirectory: false))  // told: no stat to find out
         } catch {
             return Self.line(file, ["verdict": verification == nil ? nil : "unreadable", "error": error.description], status: 2)
         }

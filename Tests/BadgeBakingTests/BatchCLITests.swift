@@ -46,6 +46,15 @@ struct BatchCLITests {
         #expect((objects[0]["badge"] as? [String: Any])?["title"] as? String == "Swift Badge Baker")
         #expect(objects[1]["error"] != nil)
         #expect(output.status == 1)
+        // A folder and a missing file among the images: each its own line, unreadable (2).
+        let folder = try TestPaths.temporaryDirectory()
+        let missing = folder.appendingPathComponent("missing.png").path
+        let mixed = try run(unbake, ["--json", "--jobs", "2", folder.path, example, missing])
+        let mixedLines = try lines(mixed)
+        #expect(mixedLines.map { $0["file"] as? String } == [folder.path, example, missing])
+        #expect((mixedLines[0]["error"] as? String)?.contains("directory") == true)
+        #expect(mixedLines[1]["badge"] != nil && mixedLines[2]["error"] != nil)
+        #expect(mixed.status == 2)
     }
 
     @Test("several images need --json")
