@@ -21,13 +21,14 @@ public struct BadgeVerifier: Sendable {
 
     /// Does now the one-time work of a process's first Open Badges 3.0 verification, so that the first badge is not
     /// the slow one: compiles the bundled OB 3.0 achievement credential schema, and processes the VC 2.0 and OB 3.0
-    /// contexts and their published vocabulary into the process's shared caches.
+    /// contexts and their published vocabulary into the caches that every verifier in the process shares (those
+    /// with ``VerificationOptions/cachesBundledContexts``, the default).
     ///
     /// Optional: a verification does the same work when it first needs it, and no report depends on whether it
-    /// ran. A server may call it at launch; `unbake --verify` runs it on another core while it reads its first
-    /// image.
-    public func prepare() async {
-        await OB3Verifier(options: options, budget: VerificationBudget(options)).prepare()
+    /// ran. A server may call it at launch; `unbake --verify` starts it on another core before it parses its
+    /// arguments.
+    public static func prepare() async {
+        await OB3Verifier(options: VerificationOptions(), budget: VerificationBudget(VerificationOptions())).prepare()
     }
 
     /// Verifies badge data extracted from an image.

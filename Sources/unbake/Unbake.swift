@@ -17,6 +17,13 @@ struct Unbake: AsyncParsableCommand {
             """
     )
 
+    /// Starts the first verification's one-time work on another core (``Preparation``) when the arguments ask for
+    /// `--verify`, before they are parsed, then parses them and runs.
+    static func main() async {
+        if CommandLine.arguments.dropFirst().contains("--verify") { Preparation.start() }
+        await main(nil)
+    }
+
     @Flag(help: "Print one JSON object describing the data (format, payload, payloadKind, specVersion, warnings, badge…).")
     var json = false
 
@@ -93,10 +100,6 @@ struct Unbake: AsyncParsableCommand {
         options.requireValidChecksum = !ignoreChecksum
         let extractor = BadgeExtractor(options: options)
         let verification = verify ? verificationOptions(try makeLoader()) : nil
-        if let verification {
-            // The first verification's one-time work, on another core while the first image is read.
-            Task.detached { await BadgeVerifier(options: verification).prepare() }
-        }
         if images.count > 1 || jobs != nil {
             let batch = Batch(extractor: extractor, verification: verification, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let status = await batch.run(images)

@@ -10,20 +10,12 @@ extension OB3Verifier {
     /// The schema most credentials name: the OB 3.0 achievement credential's.
     static let usualSchema = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 
-    /// Compiles the usual schema, and processes the usual contexts (with the type-scoped contexts of an
-    /// achievement credential) and their published vocabulary into the process's shared caches. Only what a
-    /// verification would have cached itself: nothing when bundled contexts are not cached.
+    /// Compiles the usual schema, then processes the usual contexts (with every scoped context in them) and their
+    /// published vocabulary into the process's shared caches: what a verification that caches bundled contexts
+    /// would have cached itself. In the order a first verification needs them last to first, so that one running
+    /// beside it finds the later ones ready.
     func prepare() async {
-        guard options.cachesBundledContexts else { return }
         _ = try? BundledSchemas.schema(for: Self.usualSchema)
-        let node: JSONValue = .object([
-            "@context": Self.usualContexts,
-            "type": .array([.string("VerifiableCredential"), .string("OpenBadgeCredential")]),
-            "credentialSubject": .object(["type": .array([.string("AchievementSubject")]), "achievement": .object(["type": .array([.string("Achievement")])])]),
-        ])
-        _ = try? await withProcessor { processor in
-            _ = try processor.expand(node)
-            return try publishedVocabulary(of: [Self.usualContexts], processor: processor)
-        }
+        _ = try? await withProcessor { processor in try publishedVocabulary(of: [Self.usualContexts], processor: processor) }
     }
 }

@@ -58,7 +58,7 @@ struct OB3GeneratedTests {
         #expect(tampered != genuine)
         let verdicts = try await withThrowingTaskGroup(of: (Bool, Verdict)?.self) { group in
             group.addTask {
-                await BadgeVerifier().prepare()
+                await BadgeVerifier.prepare()
                 return nil
             }
             for index in 0..<6 {
@@ -71,7 +71,7 @@ struct OB3GeneratedTests {
         }
         #expect(verdicts.count == 6)
         for (isGenuine, verdict) in verdicts { #expect(verdict == (isGenuine ? .verified : .failed)) }
-        await BadgeVerifier().prepare()  // twice: nothing changes
+        await BadgeVerifier.prepare()  // twice: nothing changes
         #expect(try await verify(genuine).verdict == .verified)
     }
 
