@@ -28,23 +28,13 @@ struct SignedDataAgreement {
     /// How many disagreements are kept for the report.
     static let maximumReported = 5
 
-    /// ``JSONLDVocabulary/names(of:)`` of each IRI met, asked once (the vocabulary does not change during a comparison).
-    private let memo = NamesMemo()
-
-    private final class NamesMemo {
-        var names: [CodePointString: Set<String>] = [:]
-    }
-
     init(vocabulary: JSONLDVocabulary) {
         self.vocabulary = vocabulary
     }
 
-    private func names(of iri: String) -> Set<String> {
-        if let known = memo.names[CodePointString(iri)] { return known }
-        let found = vocabulary.names(of: iri)
-        memo.names[CodePointString(iri)] = found
-        return found
-    }
+    /// The names the vocabulary gives `iri` (one table lookup, and a prefix test per `@vocab`: cheaper than keeping
+    /// them, as most IRIs are met once).
+    private func names(of iri: String) -> Set<String> { vocabulary.names(of: iri) }
 
     /// Compares `document` (without its proofs) with its expansion.
     mutating func compare(document: JSONObject, expanded: [JSONValue]) {
@@ -76,7 +66,7 @@ struct SignedDataAgreement {
         // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
         // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
         // the vocabulary gives them, with the positions of the IRIs it names, in the node's order.
-        var byName: [String: [Int]] = [:]
+        var byName: [String: [Int]] = Dictionary(minimumCapacity: members.count)
         for (position, (candidate, _)) in members.enumerated() where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
             for name in names(of: candidate) { byName[name, default: []].append(position) }
         }
