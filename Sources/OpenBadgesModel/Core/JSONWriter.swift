@@ -41,8 +41,9 @@ extension JSONValue {
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings need no escape: appended whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most strings need no escape: appended whole (checked over the contiguous bytes).
+        var text = s
+        if text.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }) {
             out += s
             out += "\""
             return
