@@ -99,7 +99,8 @@ struct Unbake: AsyncParsableCommand {
         options.maximumPayloadBytes = maxPayloadBytes
         options.requireValidChecksum = !ignoreChecksum
         let extractor = BadgeExtractor(options: options)
-        let verification = verify ? verificationOptions(try makeLoader()) : nil
+        // With --fetch, the import verifies through its own fetches.
+        let verification = verify && !fetch ? verificationOptions(try makeLoader()) : nil
         if images.count > 1 || jobs != nil {
             let batch = Batch(extractor: extractor, verification: verification, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             let status = await batch.run(images)
