@@ -112,47 +112,45 @@ struct PNGExtractionTests {
         #expect(try extract(png) == nil)
     }
 
-    @Test func readsFromFilesAndSkipsPixelData() throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var png = TestPNG(width: 256, height: 256, idatChunkSize: 4096)
-        png.insertBeforeIEND(TextChunkData.iTXt("openbadges", Payloads.hostedURL))
+    /// Writes `png` (with `payload` baked before IEND) to a file, extracts it, and extracts it again through a file
+    /// source: the payload found, how many bytes that source read, and the file.
+    func extractFromFile(_ png: TestPNG, payload: String, in directory: URL) throws -> (payload: String, bytesRead: Int64, file: URL) {
+        var png = png
+        png.insertBeforeIEND(TextChunkData.iTXt("openbadges", payload))
         let url = directory.appendingPathComponent("badge.png")
         try Data(png.bytes).write(to: url)
         let badge = try #require(try extractor.extract(contentsOf: url))
-        #expect(badge.payload == Payloads.hostedURL)
-
-        // The file source seeks over IDAT: it reads only headers and the badge chunk.
         let source = try FileByteSource(path: url.path)
         var reader = PNGChunkReader(source: source)
         try reader.readSignature()
         _ = try PNGBadgeReader(options: .init()).extract(from: &reader)
-        #expect(source.bytesRead < 2_000)
-        #expect(png.bytes.count > 200_000)
+        return (badge.payload, source.bytesRead, url)
+    }
+
+    @Test func readsFromFilesAndSkipsPixelData() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let found = try extractFromFile(TestPNG(width: 256, height: 256, idatChunkSize: 4096), payload: Payloads.hostedURL, in: directory)
+        #expect(found.payload == Payloads.hostedURL)
+        // The file source seeks over IDAT: it reads only headers and the badge chunk.
+        #expect(found.bytesRead < 2_000)
+        #expect(try Data(contentsOf: found.file).count > 200_000)
     }
 
     @Test("a small file is read whole, once; reads after a skip and past the end still give the file's bytes")
     func smallFilesAreReadWhole() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var png = TestPNG(width: 16, height: 16, idatChunkSize: 256)
-        png.insertBeforeIEND(TextChunkData.iTXt("openbadges", Payloads.ob2Assertion))
-        let url = directory.appendingPathComponent("small.png")
-        try Data(png.bytes).write(to: url)
-        #expect(Int64(png.bytes.count) <= FileByteSource.wholeFileLimit)
-        let badge = try #require(try extractor.extract(contentsOf: url))
-        #expect(badge.payload == Payloads.ob2Assertion)
+        let found = try extractFromFile(TestPNG(width: 16, height: 16, idatChunkSize: 256), payload: Payloads.ob2Assertion, in: directory)
+        #expect(found.payload == Payloads.ob2Assertion)
+        let bytes = [UInt8](try Data(contentsOf: found.file))
+        #expect(Int64(bytes.count) <= FileByteSource.wholeFileLimit)
+        #expect(found.bytesRead == Int64(bytes.count))
 
-        let source = try FileByteSource(path: url.path)
-        var reader = PNGChunkReader(source: source)
-        try reader.readSignature()
-        _ = try PNGBadgeReader(options: .init()).extract(from: &reader)
-        #expect(source.bytesRead == Int64(png.bytes.count))
-
-        var raw = try FileByteSource(path: url.path)
+        var raw = try FileByteSource(path: found.file.path)
         #expect(try raw.skip(10) == 10)
-        #expect(try raw.read(count: 6) == Array(png.bytes[10..<16]))
-        #expect(try raw.skip(Int64(png.bytes.count)) == Int64(png.bytes.count - 16))
+        #expect(try raw.read(count: 6) == Array(bytes[10..<16]))
+        #expect(try raw.skip(Int64(bytes.count)) == Int64(bytes.count - 16))
         #expect(try raw.read(count: 4).isEmpty)
     }
 }
