@@ -171,8 +171,8 @@ struct ExactText: Hashable {
 package struct CanonicalizedDataset: Sendable {
     /// The canonical N-Quads document (sorted lines, each ending in `\n`, duplicates removed).
     package let nquads: String
-    /// The canonical quads, in the same order as `nquads`.
-    package let quads: [RDFQuad]
+    /// How many quads (lines) `nquads` holds.
+    package let quadCount: Int
     /// Issued identifiers map: input blank node label → canonical label (`c14nN`), both without `_:`.
     package let issuedIdentifiers: [String: String]
     /// How many Hash N-Degree Quads invocations the input needed (compare with
@@ -323,35 +323,24 @@ package struct RDFCanonicalizer: Sendable {
                     for existing in r.issuer.order { _ = canonical.issue(existing) }
                 }
             }
-            // Relabel: only quads with blank nodes serialize differently from their first serialization.
-            var output: [RDFQuad] = []
-            output.reserveCapacity(quads.count)
-            for (i, q) in quads.enumerated() {
-                guard q.subject.isBlankNode || q.object.isBlankNode || (q.graph?.isBlankNode ?? false) else {
-                    output.append(q)
-                    continue
-                }
-                func relabel(_ t: RDFTerm) -> RDFTerm {
-                    if case .blankNode(let b) = t { return .blankNode(canonical.issued[b]!) }
-                    return t
-                }
-                let c = RDFQuad(relabel(q.subject), q.predicate, relabel(q.object), graph: q.graph.map(relabel))
-                output.append(c)
-                lines[i] = NQuads.line(c, labels: nil)
+            // Relabel: only quads with blank nodes serialize differently from their first serialization, and they
+            // are written under their canonical labels without making relabelled copies.
+            let issued = canonical.issued
+            for (i, q) in quads.enumerated() where q.subject.isBlankNode || q.object.isBlankNode || (q.graph?.isBlankNode ?? false) {
+                lines[i] = NQuads.line(q, labels: { issued[$0]! })
             }
             let order = lines.indices.sorted { bytesPrecede(lines[$0], lines[$1]) }
             var out: [UInt8] = []
             out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
-            var outQuads: [RDFQuad] = []
-            outQuads.reserveCapacity(order.count)
+            var count = 0
             var last: Int?
             for i in order where last == nil || lines[i] != lines[last!] {
                 out.append(contentsOf: lines[i])
-                outQuads.append(output[i])
+                count += 1
                 last = i
             }
             return CanonicalizedDataset(
-                nquads: String(decoding: out, as: UTF8.self), quads: outQuads, issuedIdentifiers: canonical.issued,
+                nquads: String(decoding: out, as: UTF8.self), quadCount: count, issuedIdentifiers: canonical.issued,
                 hashNDegreeQuadsCalls: nDegreeCalls, hashNDegreeQuadsDepth: maxDepthSeen)
         }
 

@@ -215,7 +215,7 @@ struct CodePointTests {
         let d = try JSONLDProcessor().toRDF(doc)
         #expect(d.quads.count == 2)
         let c = try RDFCanonicalizer().canonicalize(d)
-        #expect(c.quads.count == 2)
+        #expect(c.quadCount == 2)
     }
 
     @Test func delimitersAndPrefixesAreCodePoints() throws {

@@ -52,7 +52,7 @@ struct LinkedDataLimitTests {
     func workBound(_ bound: WorkBound) throws {
         let needed = bound.needed(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6)))
         #expect(needed > 1)
-        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: bound.options(needed)).quads.count == 6)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: bound.options(needed)).quadCount == 6)
         #expect(throws: bound.error(needed - 1)) {
             _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: bound.options(needed - 1))
         }
@@ -60,7 +60,7 @@ struct LinkedDataLimitTests {
 
     @Test("RDFCanonicalizer maximumBlankNodes")
     func blankNodes() throws {
-        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maximumBlankNodes: 6)).quads.count == 6)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maximumBlankNodes: 6)).quadCount == 6)
         #expect(throws: RDFCanonicalizationError.tooManyBlankNodes(count: 6, limit: 5)) {
             _ = try RDFCanonicalizer.canonicalize(nquads: Self.ring(6), options: .init(maximumBlankNodes: 5))
         }

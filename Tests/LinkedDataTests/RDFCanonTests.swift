@@ -84,7 +84,7 @@ struct RDFCWorkBoundTests {
         // A short ring canonicalizes fine.
         var small = ""
         for i in 0..<8 { small += "_:n\(i) <urn:p> _:n\((i + 1) % 8) .\n" }
-        #expect(try RDFCanonicalizer.canonicalize(nquads: small).quads.count == 8)
+        #expect(try RDFCanonicalizer.canonicalize(nquads: small).quadCount == 8)
     }
 }
 
