@@ -6,9 +6,17 @@ extension String {
     // UTF-8 never encodes part of one code point as another, so a code point prefix is a byte prefix, and an ASCII
     // code point is found by its byte: these compare bytes.
 
-    func scalarHasPrefix(_ p: String) -> Bool { utf8.starts(with: p.utf8) }
+    func scalarHasPrefix(_ p: String) -> Bool {
+        var text = self
+        var prefix = p
+        return text.withUTF8 { a in prefix.withUTF8 { b in a.count >= b.count && UnsafeBufferPointer(rebasing: a[..<b.count]).elementsEqual(b) } }
+    }
 
-    func scalarContains(_ c: Unicode.Scalar) -> Bool { c.isASCII ? utf8.contains(UInt8(c.value)) : unicodeScalars.contains(c) }
+    func scalarContains(_ c: Unicode.Scalar) -> Bool {
+        guard c.isASCII else { return unicodeScalars.contains(c) }
+        var text = self
+        return text.withUTF8 { $0.contains(UInt8(c.value)) }
+    }
 
     /// Splits at the first `c` if it is not the first scalar: (before, after), or nil (as jsonld.js does).
     func scalarSplitAfterFirst(at c: Unicode.Scalar) -> (String, String)? {
@@ -21,7 +29,12 @@ extension String {
         return (String(u[..<i]), String(u[u.index(after: i)...]))
     }
 
-    func scalarDropFirst(_ n: Int) -> String { String(unicodeScalars.dropFirst(n)) }
+    func scalarDropFirst(_ n: Int) -> String {
+        // ASCII scalars are one byte each (`_:` of a blank node label, say): cut the bytes.
+        let bytes = utf8
+        if bytes.count >= n, bytes.prefix(n).allSatisfy({ $0 < 0x80 }) { return String(Substring(bytes.dropFirst(n))) }
+        return String(unicodeScalars.dropFirst(n))
+    }
 
     var lastScalar: Unicode.Scalar? { unicodeScalars.last }
 

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import JSONLD
+
+/// The code point helpers compare and cut UTF-8 bytes: a code point prefix is a byte prefix, and an ASCII code point
+/// is its own byte. A combining mark or a precomposed letter is never mistaken for what it resembles.
+@Suite("Code point helpers")
+struct ScalarHelperTests {
+    @Test func prefixesAreCodePoints() {
+        #expect("_:b0".scalarHasPrefix("_:"))
+        #expect("_:".scalarHasPrefix("_:") && "x".scalarHasPrefix(""))
+        #expect(!"_".scalarHasPrefix("_:"))
+        #expect(!"e\u{301}x".scalarHasPrefix("\u{E9}"))  // decomposed é is not precomposed é
+        #expect("e\u{301}x".scalarHasPrefix("e"))  // but it starts with the code point e
+        #expect(!"\u{E9}x".scalarHasPrefix("e"))
+    }
+
+    @Test func containsFindsCodePoints() {
+        #expect(":\u{301}".scalarContains(":"))  // a colon followed by a combining mark is still a colon
+        #expect(!"abc".scalarContains(":"))
+        #expect("e\u{301}".scalarContains("\u{301}") && !"e\u{301}".scalarContains("\u{E9}"))
+    }
+
+    @Test func dropFirstCountsCodePoints() {
+        #expect("_:b0".scalarDropFirst(2) == "b0")
+        #expect("_:".scalarDropFirst(2) == "" && "_".scalarDropFirst(2) == "")
+        // Non-ASCII first code points: dropped whole, by code point.
+        let dropped = "\u{E9}\u{301}xy".scalarDropFirst(2)
+        #expect(Array(dropped.unicodeScalars) == ["x", "y"])
+        #expect(Array("ab\u{301}c".scalarDropFirst(2).unicodeScalars) == ["\u{301}", "c"])
+    }
+}
