@@ -82,14 +82,20 @@ package enum NQuads {
     }
 
     /// Serializes one quad as a canonical N-Quads line including the final `\n`.
-    package static func serialize(_ q: RDFQuad) -> String { String(decoding: line(q, labels: nil), as: UTF8.self) }
+    package static func serialize(_ q: RDFQuad) -> String { String(decoding: line(q), as: UTF8.self) }
+
+    /// One quad's canonical N-Quads line (with its final `\n`) as UTF-8.
+    static func line(_ q: RDFQuad) -> [UInt8] { line(q, relabelling: false) { $0 } }
 
     /// One quad's canonical N-Quads line (with its final `\n`) as UTF-8, its blank nodes written under the labels
     /// `labels` gives (without `_:`), the way RDFC-1.0 hashes and relabels quads, without making a relabelled copy
     /// of the quad first.
-    static func line(_ q: RDFQuad, labels: ((String) -> String)?) -> [UInt8] {
+    static func line(_ q: RDFQuad, labels: (String) -> String) -> [UInt8] { line(q, relabelling: true, labels) }
+
+    /// `labels` does not escape: a closure passed here needs no context of its own on the heap.
+    private static func line(_ q: RDFQuad, relabelling: Bool, _ labels: (String) -> String) -> [UInt8] {
         func term(_ t: RDFTerm, into out: inout [UInt8]) {
-            if let labels, case .blankNode(let b) = t {
+            if relabelling, case .blankNode(let b) = t {
                 out.append(UInt8(ascii: "_"))
                 out.append(UInt8(ascii: ":"))
                 out.appendUTF8(labels(b))

@@ -279,7 +279,7 @@ package struct RDFCanonicalizer: Sendable {
             seen.reserveCapacity(dataset.quads.count)
             lines.reserveCapacity(dataset.quads.count)
             for q in dataset.quads {
-                let line = NQuads.line(q, labels: nil)
+                let line = NQuads.line(q)
                 guard seen.insert(ExactText(line)).inserted else { continue }
                 let idx = quads.count
                 quads.append(q)
@@ -327,7 +327,7 @@ package struct RDFCanonicalizer: Sendable {
             // are written under their canonical labels without making relabelled copies.
             let issued = canonical.issued
             for (i, q) in quads.enumerated() where q.subject.isBlankNode || q.object.isBlankNode || (q.graph?.isBlankNode ?? false) {
-                lines[i] = NQuads.line(q, labels: { issued[$0]! })
+                lines[i] = NQuads.line(q) { issued[$0]! }
             }
             let order = lines.indices.sorted { bytesPrecede(lines[$0], lines[$1]) }
             var out: [UInt8] = []
@@ -348,7 +348,7 @@ package struct RDFCanonicalizer: Sendable {
             if let h = firstDegreeCache[ref] { return h }
             var lines: [[UInt8]] = []
             for i in quadsFor[ref] ?? [] {
-                lines.append(NQuads.line(quads[i], labels: { $0 == ref ? "a" : "z" }))
+                lines.append(NQuads.line(quads[i]) { $0 == ref ? "a" : "z" })
             }
             lines.sort(by: bytesPrecede)
             let h = options.hashAlgorithm.hexDigest(lines: lines)
