@@ -306,6 +306,7 @@ package final class JSONLDProcessor {
             sawType = true
         }
         var result = JSONObject()
+        result.reserveCapacity(obj.count)  // at most one member per key, but for nested ones
         var nests: [String] = []
         try expandObjectEntries(
             active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,

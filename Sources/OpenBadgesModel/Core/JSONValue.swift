@@ -247,6 +247,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// Makes room for `count` members, so that adding up to that many allocates once.
+    package mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Whether a member with this name exists (even if its value is `null`).
     public func contains(_ key: String) -> Bool { position(of: key) != nil }
 
