@@ -72,6 +72,29 @@ struct JSONParserTests {
         #expect(throws: ModelError(.duplicateKey, reason: "")) { try JSONValue(parsing: #"{"id":"a","id":"b"}"#) }
     }
 
+    @Test("large objects: a duplicate far in is refused, code-point-distinct names are kept, every member is found")
+    func largeObjects() throws {
+        let names = (0..<40).map { "member\($0)" }
+        let members = names.enumerated().map { #""\#($1)":\#($0)"# }
+        #expect(throws: ModelError(.duplicateKey, reason: "")) {
+            try JSONValue(parsing: "{" + (members + [#""member3":0"#]).joined(separator: ",") + "}")
+        }
+        let text = "{" + (members + ["\"caf\u{E9}\":1", "\"cafe\u{301}\":2"]).joined(separator: ",") + "}"
+        let object = try #require(try JSONValue(parsing: text).objectValue)
+        #expect(object.count == 42)
+        #expect(Array(object.keys.prefix(40)) == names)
+        for (index, name) in names.enumerated() { #expect(object[name] == .number(JSONNumber(index))) }
+        #expect(object["caf\u{E9}"] == .number(JSONNumber(1)) && object["cafe\u{301}"] == .number(JSONNumber(2)))
+    }
+
+    @Test("nested objects and arrays at every level parse and write back the same")
+    func nestedLevels() throws {
+        let text = #"{"a":{"b":[1,{"c":[2,[3,{}],[]]}],"d":[4,5]},"e":[{"f":6},{"g":[7]}],"h":{}}"#
+        #expect(try JSONValue(parsing: text).serialized() == text)
+        let sibling = #"[[1,2,3],[4],{"x":[5,6],"y":{"z":[]}},[7,8]]"#
+        #expect(try JSONValue(parsing: sibling).serialized() == sibling)
+    }
+
     @Test("nesting limit is enforced and configurable")
     func depth() throws {
         let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
