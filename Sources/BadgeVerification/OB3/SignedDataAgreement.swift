@@ -27,6 +27,8 @@ struct SignedDataAgreement {
     private(set) var disagreements: [String] = []
     /// How many disagreements are kept for the report.
     static let maximumReported = 5
+    /// Where the comparison is, as path components: a path is written only for a disagreement.
+    private var location: [String] = []
 
     init(vocabulary: JSONLDVocabulary) {
         self.vocabulary = vocabulary
@@ -39,14 +41,24 @@ struct SignedDataAgreement {
     /// Compares `document` (without its proofs) with its expansion.
     mutating func compare(document: JSONObject, expanded: [JSONValue]) {
         guard expanded.count == 1, let node = expanded[0].objectValue else {
-            disagree("/", "the document expands to \(expanded.count) top-level nodes, not one")
+            disagree("the document expands to \(expanded.count) top-level nodes, not one")
             return
         }
-        compareNode(document, node, path: "")
+        compareNode(document, node)
     }
 
-    private mutating func disagree(_ path: String, _ reason: String) {
-        if disagreements.count < Self.maximumReported { disagreements.append("\(path.isEmpty ? "/" : path): \(reason)") }
+    /// Records a disagreement at the current location (and `component` below it, when given).
+    private mutating func disagree(at component: String? = nil, _ reason: String) {
+        guard disagreements.count < Self.maximumReported else { return }
+        let components = location + (component.map { [$0] } ?? [])
+        disagreements.append("\(components.isEmpty ? "/" : "/" + components.joined(separator: "/")): \(reason)")
+    }
+
+    /// Runs `body` one level down, at `component`.
+    private mutating func at(_ component: String, _ body: (inout Self) -> Void) {
+        location.append(component)
+        body(&self)
+        location.removeLast()
     }
 
     private func isProof(_ iri: String) -> Bool { names(of: iri).contains("proof") }
@@ -59,20 +71,27 @@ struct SignedDataAgreement {
         }
     }
 
-    private mutating func compareNode(_ json: JSONObject, _ node: JSONObject, path: String) {
+    private mutating func compareNode(_ json: JSONObject, _ node: JSONObject) {
         // The node's members by position; `matched` marks those a JSON member stands for.
         let members = Array(node)
         var matched = [Bool](repeating: false, count: members.count)
         // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
         // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
-        // the vocabulary gives them, with the positions of the IRIs it names, in the node's order.
-        var byName: [String: [Int]] = Dictionary(minimumCapacity: members.count)
+        // the vocabulary gives them, with the position of the first IRI it names, in the node's order; a name that
+        // more IRIs have keeps its further positions apart (rare).
+        var byName: [String: Int] = Dictionary(minimumCapacity: members.count)
+        var furtherPositions: [String: [Int]] = [:]
         for (position, (candidate, _)) in members.enumerated() where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
-            for name in names(of: candidate) { byName[name, default: []].append(position) }
+            for name in names(of: candidate) {
+                if byName[name] == nil { byName[name] = position } else { furtherPositions[name, default: []].append(position) }
+            }
+        }
+        func firstUnmatched(named key: String) -> Int? {
+            guard let first = byName[key] else { return nil }
+            if !matched[first] { return first }
+            return furtherPositions[key]?.first { !matched[$0] }
         }
         for (key, value) in json {
-            // Built only when there is something to report: most members agree.
-            var here: String { path + "/" + key }
             if key == "@context" { continue }
             if key == "proof" {
                 // Embedded proofs (of endorsements) are verified with the document they secure.
@@ -80,70 +99,91 @@ struct SignedDataAgreement {
                 continue
             }
             if key.hasPrefix("@") {
-                disagree(here, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
+                disagree(at: key, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
                 continue
             }
-            guard let position = byName[key]?.first(where: { !matched[$0] }) else {
+            guard let position = firstUnmatched(named: key) else {
                 if Self.isAbsent(value) { continue }
                 if vocabulary.names.contains(key) {
-                    disagree(here, "the JSON shows \(key), but the signed data has no \(key) here")
+                    disagree(at: key, "the JSON shows \(key), but the signed data has no \(key) here")
                 }
                 continue
             }
             matched[position] = true
             let (iri, signed) = members[position]
-            switch iri {
-            case "@id":
-                if value.stringValue == nil || value.stringValue.map(CodePointString.init) != signed.stringValue.map(CodePointString.init) {
-                    disagree(here, "the JSON's id is not the signed id \(signed.stringValue ?? "?")")
+            at(key) { agreement in
+                switch iri {
+                case "@id":
+                    if value.stringValue == nil || value.stringValue.map(CodePointString.init) != signed.stringValue.map(CodePointString.init) {
+                        agreement.disagree("the JSON's id is not the signed id \(signed.stringValue ?? "?")")
+                    }
+                case "@type":
+                    agreement.compareTypes(value, signed.asArray)
+                default:
+                    agreement.compareValues(value, signed.asArray)
                 }
-            case "@type":
-                compareTypes(value, signed.asArray, path: here)
-            default:
-                compareValues(value.asArray.filter { !$0.isNull }, signed.asArray, path: here)
             }
         }
         for (position, (key, _)) in members.enumerated() where !matched[position] && !isProof(key) {
             if key.hasPrefix("@"), key != "@id", key != "@type" {
-                disagree(path + "/" + key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
+                disagree(at: key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
             }
-            let shown = names(of: key).sorted().first.map { "\($0) (\(key))" } ?? key
-            disagree(
-                path + "/" + (names(of: key).sorted().first ?? key), "the signed data has \(shown) here, which the JSON does not show under its published name")
+            let name = names(of: key).sorted().first
+            let shown = name.map { "\($0) (\(key))" } ?? key
+            disagree(at: name ?? key, "the signed data has \(shown) here, which the JSON does not show under its published name")
         }
     }
 
-    private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue], path: String) {
+    private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue]) {
         let shown = json.asArray.compactMap(\.stringValue)
         guard shown.count == json.asArray.count, shown.count == signed.count,
             zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || names(of: iri.stringValue ?? "").contains(name) })
         else {
-            disagree(path, "the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
+            disagree("the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
             return
         }
     }
 
-    private mutating func compareValues(_ json: [JSONValue], _ signedIn: [JSONValue], path: String) {
+    /// Compares the JSON value of a member (one value, or an array of them; `null`s are absent) with its signed
+    /// values.
+    private mutating func compareValues(_ json: JSONValue, _ signedIn: [JSONValue]) {
         var signed = signedIn
         if signed.count == 1, let list = signed[0].objectValue?["@list"] { signed = list.asArray }
-        guard json.count == signed.count else {
-            disagree(path, "the JSON shows \(json.count) value(s), the signed data has \(signed.count)")
+        let shown: [JSONValue]
+        switch json {
+        case .null: shown = []
+        case .array(let items): shown = items.contains(where: \.isNull) ? items.filter { !$0.isNull } : items
+        default:
+            // One value, the usual case: compared as it is, without an array around it.
+            guard signed.count == 1 else {
+                disagree("the JSON shows 1 value(s), the signed data has \(signed.count)")
+                return
+            }
+            compareValue(json, signed[0])
             return
         }
-        for (index, (shown, value)) in zip(json, signed).enumerated() {
-            compareValue(shown, value, path: json.count == 1 ? path : path + "/" + String(index))
+        guard shown.count == signed.count else {
+            disagree("the JSON shows \(shown.count) value(s), the signed data has \(signed.count)")
+            return
+        }
+        if shown.count == 1 {
+            compareValue(shown[0], signed[0])
+            return
+        }
+        for (index, (value, signedValue)) in zip(shown, signed).enumerated() {
+            at(String(index)) { $0.compareValue(value, signedValue) }
         }
     }
 
-    private mutating func compareValue(_ json: JSONValue, _ signed: JSONValue, path: String) {
+    private mutating func compareValue(_ json: JSONValue, _ signed: JSONValue) {
         guard let object = signed.objectValue else {
-            disagree(path, "the signed value is not an expanded value")
+            disagree("the signed value is not an expanded value")
             return
         }
         if let literal = object["@value"] {
             if object["@type"]?.stringValue == "@json" {
-                if json != literal { disagree(path, "the JSON literal differs from the signed one") }
+                if json != literal { disagree("the JSON literal differs from the signed one") }
                 return
             }
             let same: Bool
@@ -153,29 +193,29 @@ struct SignedDataAgreement {
             case (.bool(let a), .bool(let b)): same = a == b
             default: same = false
             }
-            if !same { disagree(path, "the JSON shows \(Self.describe(json)), the signed data \(Self.describe(literal))") }
+            if !same { disagree("the JSON shows \(Self.describe(json)), the signed data \(Self.describe(literal))") }
             return
         }
         if let graph = object["@graph"] {
             guard let shown = json.objectValue, graph.asArray.count == 1, let inner = graph.asArray[0].objectValue else {
-                disagree(path, "the signed data holds a graph the JSON does not show as one object")
+                disagree("the signed data holds a graph the JSON does not show as one object")
                 return
             }
-            compareNode(shown, inner, path: path)
+            compareNode(shown, inner)
             return
         }
         if let text = json.stringValue {
             guard object.count == 1, let id = object["@id"]?.stringValue, id == text || names(of: id).contains(text) else {
-                disagree(path, "the JSON shows the text \(Self.describe(json)) where the signed data has a node")
+                disagree("the JSON shows the text \(Self.describe(json)) where the signed data has a node")
                 return
             }
             return
         }
         guard let shown = json.objectValue else {
-            disagree(path, "the JSON shows \(Self.describe(json)) where the signed data has a node")
+            disagree("the JSON shows \(Self.describe(json)) where the signed data has a node")
             return
         }
-        compareNode(shown, object, path: path)
+        compareNode(shown, object)
     }
 
     private static func describe(_ value: JSONValue) -> String {

@@ -57,6 +57,9 @@ struct OB3AttackTests {
             #expect(report.status(.signature) == .passed, "the signed dataset is unchanged")
             #expect(report.status(.signedData) == .failed, "\(name): \(report.summaryText)")
             #expect(report.verdict == .failed)
+            #expect(
+                report.check(.signedData)?.message
+                    == "the JSON does not show what was signed: /\(name): the JSON shows \(name), but the signed data has no \(name) here")
         }
     }
 
@@ -82,6 +85,20 @@ struct OB3AttackTests {
         #expect(report.status(.signature) == .passed, "the signed dataset is unchanged")
         #expect(report.status(.signedData) == .failed, "\(report.summaryText)")
         #expect(report.verdict == .failed)
+        // Where, and what: the path of each disagreement is the JSON's.
+        #expect(
+            report.check(.signedData)?.message
+                == "the JSON does not show what was signed: /credentialSubject/achievement/@nest: the JSON-LD keyword @nest makes the JSON differ from the signed data; /credentialSubject/achievement/name: the JSON shows an object, the signed data \"Genuine Badge\""
+        )
+    }
+
+    @Test("a value object among several values is located by its index")
+    func valueObjectInArray() throws {
+        // The models refuse such a tag before verification; the comparison itself still locates it.
+        let document = try editAchievement(genuine()) { $0["tag"] = ["swift", ["@value": "badges"], "more"] }
+        var agreement = SignedDataAgreement(vocabulary: BundledContexts.vocabulary)
+        agreement.compare(document: document, expanded: try OB3Factory.processor().expand(.object(document)))
+        #expect(agreement.disagreements == [#"/credentialSubject/achievement/tag/1: the JSON shows an object, the signed data "badges""#])
     }
 
     @Test(
