@@ -10,41 +10,17 @@ package struct DroppedKey: Sendable, Hashable, CustomStringConvertible {
     package var description: String { "/" + (path + [key]).joined(separator: "/") }
 }
 
-/// Where expansion is in the input document: built as expansion descends (one small object per level, nothing
-/// copied) and spelled out as segments only for a dropped key.
-final class ExpansionPath: Sendable {
-    private enum Segment {
-        case key(String)
-        case index(Int)
-    }
+/// One step of where expansion is in the input document: a member's key or an array item's index.
+enum ExpansionSegment {
+    case key(String)
+    case index(Int)
 
-    private let parent: ExpansionPath?
-    private let segment: Segment
-
-    /// The path of `parent`'s member `key`.
-    init(_ parent: ExpansionPath?, _ key: String) {
-        self.parent = parent
-        segment = .key(key)
-    }
-
-    /// The path of `parent`'s item at `index`.
-    init(_ parent: ExpansionPath?, _ index: Int) {
-        self.parent = parent
-        segment = .index(index)
-    }
-
-    /// The segments from the document root, array indices in decimal.
-    var segments: [String] {
-        var result: [String] = []
-        var node: ExpansionPath? = self
-        while let current = node {
-            switch current.segment {
-            case .key(let key): result.append(key)
-            case .index(let index): result.append(String(index))
-            }
-            node = current.parent
+    /// The segment as a path component (an index in decimal).
+    var component: String {
+        switch self {
+        case .key(let key): key
+        case .index(let index): String(index)
         }
-        return result.reversed()
     }
 }
 
@@ -169,6 +145,9 @@ package final class JSONLDProcessor {
     package internal(set) var droppedKeys: [DroppedKey] = []
     /// Values left out by the last ``toRDF(_:)`` call (relative IRIs, malformed language tags).
     package internal(set) var droppedRDFValues: [DroppedRDFValue] = []
+    /// Where expansion is in the input document, from its root: kept as it descends (nothing allocated per level)
+    /// and spelled out only for a dropped key.
+    private var expansionLocation: [ExpansionSegment] = []
 
     /// Makes a processor with `options`.
     package init(options: JSONLDOptions = JSONLDOptions()) { self.options = options }
@@ -217,7 +196,7 @@ package final class JSONLDProcessor {
             active = try processContext(active, ctx, baseURL: options.base)
         }
         defer { totalContextWork += contextCache.work }
-        var expanded = try expandElement(active, nil, input, baseURL: options.base, path: nil, depth: 0)
+        var expanded = try expandElement(active, nil, input, baseURL: options.base, depth: 0)
         if case .object(let o) = expanded ?? .null, o.count == 1, let g = o["@graph"] {
             expanded = g
         }
@@ -232,11 +211,18 @@ package final class JSONLDProcessor {
         return active
     }
 
+    /// Runs `body` one level down in the input document, at `segment`.
+    private func within<T>(_ segment: ExpansionSegment, _ body: () throws -> T) rethrows -> T {
+        expansionLocation.append(segment)
+        defer { expansionLocation.removeLast() }
+        return try body()
+    }
+
     // MARK: Expansion algorithm (§5.1.2)
 
     func expandElement(
         _ activeIn: ActiveContext, _ activeProperty: String?, _ element: JSONValue, baseURL: String?,
-        fromMap: Bool = false, path: ExpansionPath?, depth: Int
+        fromMap: Bool = false, depth: Int
     ) throws -> JSONValue? {
         if depth > options.maximumDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maximumDepth)") }
         var active = activeIn
@@ -254,9 +240,9 @@ package final class JSONLDProcessor {
             var result: [JSONValue] = []
             let isList = propertyDef?.container.contains("@list") ?? false
             for (i, item) in items.enumerated() {
-                var e = try expandElement(
-                    active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, path: ExpansionPath(path, i),
-                    depth: depth + 1)
+                var e = try within(.index(i)) {
+                    try expandElement(active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, depth: depth + 1)
+                }
                 if isList, case .array = e ?? .null { e = .object(JSONObject([("@list", e!)])) }
                 switch e {
                 case .array(let a)?: result.append(contentsOf: a)
@@ -310,11 +296,11 @@ package final class JSONLDProcessor {
         var nests: [String] = []
         try expandObjectEntries(
             active, typeScoped, activeProperty, obj, baseURL: baseURL, inputType: inputType, into: &result,
-            nests: &nests, path: path, depth: depth, sortedKeys: sortedKeys)
+            nests: &nests, depth: depth, sortedKeys: sortedKeys)
         // Nested properties (step 14).
         try expandNests(
             nests, of: obj, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
-            path: path, depth: depth)
+            depth: depth)
         // Post-processing (steps 15-20).
         if let v = result["@value"] {
             let allowed: Set<String> = ["@direction", "@index", "@language", "@type", "@value"]
@@ -347,7 +333,7 @@ package final class JSONLDProcessor {
 
     private func expandNested(
         _ outer: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?, _ nestKey: String,
-        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, path: ExpansionPath?, depth: Int
+        _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, depth: Int
     ) throws {
         var active = outer
         if let def = outer.terms[nestKey], let c = def.context {
@@ -358,22 +344,26 @@ package final class JSONLDProcessor {
         var innerNests: [String] = []
         try expandObjectEntries(
             active, typeScoped, activeProperty, no, baseURL: baseURL, inputType: inputType, into: &result,
-            nests: &innerNests, path: path, depth: depth)
+            nests: &innerNests, depth: depth)
         try expandNests(
             innerNests, of: no, active, typeScoped, activeProperty, baseURL: baseURL, inputType: inputType, into: &result,
-            path: path, depth: depth)
+            depth: depth)
     }
 
     /// Expands the values of the nesting keys `nests` of `object` into `result` (steps 14 and 14.2.3).
     private func expandNests(
         _ nests: [String], of object: JSONObject, _ active: ActiveContext, _ typeScoped: ActiveContext,
-        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, path: ExpansionPath?, depth: Int
+        _ activeProperty: String?, baseURL: String?, inputType: String?, into result: inout JSONObject, depth: Int
     ) throws {
         for key in nests {
             for (i, value) in (object[key] ?? .null).asArray.enumerated() {
-                try expandNested(
-                    active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
-                    path: ExpansionPath(ExpansionPath(path, key), i), depth: depth + 1)
+                try within(.key(key)) {
+                    try within(.index(i)) {
+                        try expandNested(
+                            active, typeScoped, activeProperty, key, value, baseURL: baseURL, inputType: inputType, into: &result,
+                            depth: depth + 1)
+                    }
+                }
             }
         }
     }
@@ -393,14 +383,14 @@ package final class JSONLDProcessor {
     private func expandObjectEntries(
         _ active: ActiveContext, _ typeScoped: ActiveContext, _ activeProperty: String?,
         _ element: JSONObject, baseURL: String?, inputType: String?, into result: inout JSONObject, nests: inout [String],
-        path: ExpansionPath?, depth: Int, sortedKeys: [String]? = nil
+        depth: Int, sortedKeys: [String]? = nil
     ) throws {
         for key in sortedKeys ?? element.keys.sorted() {
             let value = element[key]!
             if key == "@context" { continue }
             let expandedProperty = try expandIRI(active, key, vocab: true)
             guard let ep = expandedProperty, ep.scalarContains(":") || isKeyword(ep) else {
-                droppedKeys.append(DroppedKey(key: key, path: path?.segments ?? []))
+                droppedKeys.append(DroppedKey(key: key, path: expansionLocation.map(\.component)))
                 continue
             }
             if isKeyword(ep) {
@@ -423,7 +413,7 @@ package final class JSONLDProcessor {
                     }
                 case "@graph":
                     expandedValue = .array(
-                        (try expandElement(active, "@graph", value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? [])
+                        (try within(.key(key)) { try expandElement(active, "@graph", value, baseURL: baseURL, depth: depth + 1) })?.asArray ?? [])
                 case "@included":
                     if active.is10 { continue }
                     for x in value.asArray {
@@ -432,7 +422,7 @@ package final class JSONLDProcessor {
                             throw JSONLDError(.invalidIncludedValue)
                         }
                     }
-                    let ev = (try expandElement(active, nil, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? []
+                    let ev = (try within(.key(key)) { try expandElement(active, nil, value, baseURL: baseURL, depth: depth + 1) })?.asArray ?? []
                     for x in ev {
                         guard case .object(let o) = x, o["@value"] == nil, o["@list"] == nil, o["@set"] == nil else {
                             throw JSONLDError(.invalidIncludedValue)
@@ -462,13 +452,13 @@ package final class JSONLDProcessor {
                 case "@list":
                     if activeProperty == nil || activeProperty == "@graph" { continue }
                     expandedValue = .array(
-                        (try expandElement(active, activeProperty, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1))?.asArray ?? [])
+                        (try within(.key(key)) { try expandElement(active, activeProperty, value, baseURL: baseURL, depth: depth + 1) })?.asArray ?? [])
                 case "@set":
-                    expandedValue = try expandElement(active, activeProperty, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
+                    expandedValue = try within(.key(key)) { try expandElement(active, activeProperty, value, baseURL: baseURL, depth: depth + 1) }
                     if expandedValue == nil { expandedValue = .array([]) }
                 case "@reverse":
                     guard case .object = value else { throw JSONLDError(.invalidReverseValue) }
-                    let ev = try expandElement(active, "@reverse", value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
+                    let ev = try within(.key(key)) { try expandElement(active, "@reverse", value, baseURL: baseURL, depth: depth + 1) }
                     if case .object(let eo) = ev ?? .null {
                         if case .object(let rev) = eo["@reverse"] ?? .null {
                             for (p, items) in rev { append(&result, p, items) }
@@ -528,9 +518,11 @@ package final class JSONLDProcessor {
                     if !(container.contains("@id") || container.contains("@type")) { mapContext = active }
                     let expandedIndex = try expandIRI(active, index, vocab: true)
                     let items =
-                        (try expandElement(
-                            mapContext, key, .array(im[index]!.asArray), baseURL: baseURL, fromMap: true,
-                            path: ExpansionPath(ExpansionPath(path, key), index), depth: depth + 1))?.asArray ?? []
+                        (try within(.key(key)) {
+                            try within(.key(index)) {
+                                try expandElement(mapContext, key, .array(im[index]!.asArray), baseURL: baseURL, fromMap: true, depth: depth + 1)
+                            }
+                        })?.asArray ?? []
                     for var item in items {
                         if container.contains("@graph"), !isGraphObject(item) {
                             item = .object(JSONObject([("@graph", .array(item.asArray))]))
@@ -553,7 +545,7 @@ package final class JSONLDProcessor {
                 }
                 expandedValue = .array(out)
             } else {
-                expandedValue = try expandElement(active, key, value, baseURL: baseURL, path: ExpansionPath(path, key), depth: depth + 1)
+                expandedValue = try within(.key(key)) { try expandElement(active, key, value, baseURL: baseURL, depth: depth + 1) }
             }
             guard var ev = expandedValue, !ev.isNull else { continue }
             if container.contains("@list"), !isListObject(ev) {

@@ -95,6 +95,9 @@ struct JSONLDBehaviourTests {
                  "p": [{"q": {"bad": 1}}, {"bad2": 2}, [{"bad3": 3}]], "n": [{"q": {"bad4": 4}}]}
                 """#)
         let p = JSONLDProcessor()
+        // An expansion that fails deep inside first: the next one's locations start from the root again.
+        let failing = try JSONValue(parsing: #"{"@context": {"p": "http://e/p", "q": "http://e/q"}, "p": [{"q": [{"@id": 5}]}]}"#)
+        #expect(throws: JSONLDError.self) { try p.expand(failing) }
         _ = try p.expand(doc)
         #expect(p.droppedKeys.map(\.description) == ["/p/0/q/bad", "/p/1/bad2", "/p/2/0/bad3", "/n/0/q/bad4"])
         #expect(p.droppedKeys.last?.path == ["n", "0", "q"])
