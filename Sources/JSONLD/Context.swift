@@ -440,9 +440,9 @@ extension JSONLDProcessor {
         let previous = active.terms.removeValue(forKey: term)
         var simpleTerm = false
         switch value {
-        case .null: value = .object(JSONObject([("@id", .null)]))
+        case .null: value = .object(JSONObject("@id", .null))
         case .string:
-            value = .object(JSONObject([("@id", value)]))
+            value = .object(JSONObject("@id", value))
             simpleTerm = true
         case .object: break
         default: throw JSONLDError(.invalidTermDefinition, term)

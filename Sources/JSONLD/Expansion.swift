@@ -243,7 +243,7 @@ package final class JSONLDProcessor {
                 var e = try within(.index(i)) {
                     try expandElement(active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, depth: depth + 1)
                 }
-                if isList, case .array = e ?? .null { e = .object(JSONObject([("@list", e!)])) }
+                if isList, case .array = e ?? .null { e = .object(JSONObject("@list", e!)) }
                 switch e {
                 case .array(let a)?: result.append(contentsOf: a)
                 case nil, .null?: break
@@ -572,12 +572,14 @@ package final class JSONLDProcessor {
     func expandValue(_ active: ActiveContext, _ activeProperty: String, _ value: JSONValue) throws -> JSONValue {
         let def = active.terms[activeProperty]
         if def?.type == "@id", case .string(let s) = value {
-            return .object(JSONObject([("@id", try expandIRI(active, s, documentRelative: true).map { .string($0) } ?? .null)]))
+            return .object(JSONObject("@id", try expandIRI(active, s, documentRelative: true).map { .string($0) } ?? .null))
         }
         if def?.type == "@vocab", case .string(let s) = value {
-            return .object(JSONObject([("@id", try expandIRI(active, s, documentRelative: true, vocab: true).map { .string($0) } ?? .null)]))
+            return .object(JSONObject("@id", try expandIRI(active, s, documentRelative: true, vocab: true).map { .string($0) } ?? .null))
         }
-        var result = JSONObject([("@value", value)])
+        var result = JSONObject()
+        result.reserveCapacity(3)  // @value, and a type, or a language and a direction
+        result["@value"] = value
         if let t = def?.type, t != "@id", t != "@vocab", t != "@none" {
             result["@type"] = .string(t)
         } else if value.isString {

@@ -248,7 +248,7 @@ final class NodeMapBuilder {
     }
 
     private func addUnique(_ node: Node, _ property: String, _ value: JSONValue) {
-        if isNew(value, in: node, property) { node.properties.append([value], to: property) }
+        if isNew(value, in: node, property) { node.properties.append(value, to: property) }
     }
 
     /// Whether `value` is not among the values of `node`'s `property` yet. (A function of its own, so that its view
@@ -263,7 +263,7 @@ final class NodeMapBuilder {
     }
 
     private func appendValue(_ node: Node, _ property: String, _ value: JSONValue) {
-        node.properties.append([value], to: property)
+        node.properties.append(value, to: property)
     }
 
     func generate(
@@ -325,12 +325,12 @@ final class NodeMapBuilder {
             if let activeProperty { addUnique(node, activeProperty, ref) }
         case .id(_, let subject)?:
             if let activeProperty {
-                let reference = JSONValue.object(JSONObject([("@id", .string(id))]))
+                let reference = JSONValue.object(JSONObject("@id", .string(id)))
                 if list != nil { list!.append(reference) } else { addUnique(subject, activeProperty, reference) }
             }
         case nil:
             if activeProperty != nil, list != nil {
-                list!.append(.object(JSONObject([("@id", .string(id))])))
+                list!.append(.object(JSONObject("@id", .string(id))))
             }
         }
         if let types {
@@ -342,7 +342,7 @@ final class NodeMapBuilder {
         }
         var none: [JSONValue]? = nil
         if case .object(let rev) = o["@reverse"] ?? .null {
-            let ref = JSONValue.object(JSONObject([("@id", .string(id))]))
+            let ref = JSONValue.object(JSONObject("@id", .string(id)))
             for p in rev.keys {
                 for v in rev[p]!.asArray { try generate(v, activeGraph, .reverse(ref), p, &none) }
             }

@@ -179,6 +179,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object of one member (without an array of pairs to build it from).
+    package init(_ key: String, _ value: JSONValue) {
+        keys = [key]
+        values = [value]
+    }
+
     /// An object from a literal, keeping the literal's order.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
@@ -263,9 +269,23 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
             self[key] = .array(newValues)
             return
         }
+        appendInPlace(at: i) { $0.append(contentsOf: newValues) }
+    }
+
+    /// Appends one value to the array stored under `key`, as ``append(_:to:)`` does, without an array around it.
+    package mutating func append(_ newValue: JSONValue, to key: String) {
+        guard let i = position(of: key) else {
+            self[key] = .array([newValue])
+            return
+        }
+        appendInPlace(at: i) { $0.append(newValue) }
+    }
+
+    /// Changes the array at position `i` (a non-array value becoming its first element) without copying it.
+    private mutating func appendInPlace(at i: Int, _ change: (inout [JSONValue]) -> Void) {
         var elements = values[i].asArray
-        values[i] = .null  // drop the old array's reference so the append below does not copy it
-        elements.append(contentsOf: newValues)
+        values[i] = .null  // drop the old array's reference so the change below does not copy it
+        change(&elements)
         values[i] = .array(elements)
     }
 
