@@ -54,13 +54,17 @@ struct OB3AttackTests {
             var forged = try signed(genuine())
             forged[name] = value
             let report = try await verify(OB3Factory.text(forged))
-            #expect(report.status(.signature) == .passed, "the signed dataset is unchanged")
-            #expect(report.status(.signedData) == .failed, "\(name): \(report.summaryText)")
-            #expect(report.verdict == .failed)
-            #expect(
-                report.check(.signedData)?.message
-                    == "the JSON does not show what was signed: /\(name): the JSON shows \(name), but the signed data has no \(name) here")
+            expectSignedButNotShown(report, "/\(name): the JSON shows \(name), but the signed data has no \(name) here")
         }
+    }
+
+    /// The proof verifies (the signed dataset is unchanged) while `signedData` fails, saying where and what: each
+    /// disagreement's path is the JSON's.
+    func expectSignedButNotShown(_ report: VerificationReport, _ disagreements: String) {
+        #expect(report.status(.signature) == .passed, "the signed dataset is unchanged: \(report.summaryText)")
+        #expect(report.status(.signedData) == .failed, "\(report.summaryText)")
+        #expect(report.verdict == .failed)
+        #expect(report.check(.signedData)?.message == "the JSON does not show what was signed: " + disagreements)
     }
 
     /// Edits a signed credential's achievement JSON.
@@ -82,14 +86,10 @@ struct OB3AttackTests {
             achievement["name"] = ["@language": "Doctor of Medicine"]
         }
         let report = try await verify(OB3Factory.text(forged))
-        #expect(report.status(.signature) == .passed, "the signed dataset is unchanged")
-        #expect(report.status(.signedData) == .failed, "\(report.summaryText)")
-        #expect(report.verdict == .failed)
-        // Where, and what: the path of each disagreement is the JSON's.
-        #expect(
-            report.check(.signedData)?.message
-                == "the JSON does not show what was signed: /credentialSubject/achievement/@nest: the JSON-LD keyword @nest makes the JSON differ from the signed data; /credentialSubject/achievement/name: the JSON shows an object, the signed data \"Genuine Badge\""
-        )
+        expectSignedButNotShown(
+            report,
+            "/credentialSubject/achievement/@nest: the JSON-LD keyword @nest makes the JSON differ from the signed data; "
+                + "/credentialSubject/achievement/name: the JSON shows an object, the signed data \"Genuine Badge\"")
     }
 
     @Test("a value object among several values is located by its index")
