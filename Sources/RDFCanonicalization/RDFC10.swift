@@ -127,41 +127,31 @@ private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
 /// Code point order (the order of UTF-8 bytes), comparing the bytes directly.
 package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
     // In place when both strings are contiguous (native strings are): no copies.
-    let fast: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y in
-            let n = min(x.count, y.count)
-            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
-                let c = memcmp(xb, yb, n)
-                if c != 0 { return c < 0 }
-            }
-            return x.count < y.count
-        }
-    }
+    let fast: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in b.utf8.withContiguousStorageIfAvailable { y in bytesPrecede(x, y) } }
     if let fast, let fast { return fast }
     return a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
 /// Code point order of two UTF-8 texts: the order of their bytes.
 func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    a.withUnsafeBufferPointer { x in
-        b.withUnsafeBufferPointer { y in
-            let n = min(x.count, y.count)
-            if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
-                let c = memcmp(xb, yb, n)
-                if c != 0 { return c < 0 }
-            }
-            return x.count < y.count
-        }
+    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in bytesPrecede(x, y) } }
+}
+
+/// The order of two byte sequences, by `memcmp` (then the shorter first).
+private func bytesPrecede(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = min(x.count, y.count)
+    if n > 0, let xb = x.baseAddress, let yb = y.baseAddress {
+        let c = memcmp(xb, yb, n)
+        if c != 0 { return c < 0 }
     }
+    return x.count < y.count
 }
 
 /// UTF-8 text compared and hashed by its bytes (its code points), not by canonical equivalence.
 struct ExactText: Hashable {
     let bytes: [UInt8]
     init(_ bytes: [UInt8]) { self.bytes = bytes }
-    static func == (a: ExactText, b: ExactText) -> Bool {
-        a.bytes.count == b.bytes.count && !bytesPrecede(a.bytes, b.bytes) && !bytesPrecede(b.bytes, a.bytes)
-    }
+    static func == (a: ExactText, b: ExactText) -> Bool { a.bytes == b.bytes }
     func hash(into hasher: inout Hasher) {
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
