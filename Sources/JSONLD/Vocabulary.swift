@@ -21,7 +21,7 @@ package struct JSONLDVocabulary: Sendable {
     package func names(of iri: String) -> Set<String> {
         var result = namesByIRI[iri] ?? []
         // By code points (UTF-8 bytes), as IRIs compare: a prefix of bytes that are whole code points.
-        for vocabulary in vocabularies where iri.utf8.count > vocabulary.utf8.count && iri.utf8.starts(with: vocabulary.utf8) {
+        for vocabulary in vocabularies where iri.utf8.count > vocabulary.utf8.count && iri.scalarHasPrefix(vocabulary) {
             result.insert(String(iri[iri.utf8.index(iri.utf8.startIndex, offsetBy: vocabulary.utf8.count)...]))
         }
         return result
@@ -39,7 +39,7 @@ package struct JSONLDVocabulary: Sendable {
     /// Adds every term of `other` whose name and IRI this vocabulary does not know yet: the way a document's own
     /// (inline) contexts may add new terms but never rename or reuse a published one.
     package mutating func addNew(from other: JSONLDVocabulary) {
-        for (iri, otherNames) in other.namesByIRI where namesByIRI[iri] == nil && !vocabularies.contains(where: { iri.utf8.starts(with: $0.utf8) }) {
+        for (iri, otherNames) in other.namesByIRI where namesByIRI[iri] == nil && !vocabularies.contains(where: { iri.scalarHasPrefix($0) }) {
             for name in otherNames where !names.contains(name) { add(name: name, iri: iri) }
         }
     }
