@@ -34,10 +34,6 @@ struct SignedDataAgreement {
         self.vocabulary = vocabulary
     }
 
-    /// The names the vocabulary gives `iri` (one table lookup, and a prefix test per `@vocab`: cheaper than keeping
-    /// them, as most IRIs are met once).
-    private func names(of iri: String) -> Set<String> { vocabulary.names(of: iri) }
-
     /// Compares `document` (without its proofs) with its expansion.
     mutating func compare(document: JSONObject, expanded: [JSONValue]) {
         guard expanded.count == 1, let node = expanded[0].objectValue else {
@@ -61,7 +57,7 @@ struct SignedDataAgreement {
         location.removeLast()
     }
 
-    private func isProof(_ iri: String) -> Bool { names(of: iri).contains("proof") }
+    private func isProof(_ iri: String) -> Bool { vocabulary.names(of: iri).contains("proof") }
 
     private static func isAbsent(_ value: JSONValue) -> Bool {
         switch value {
@@ -82,7 +78,7 @@ struct SignedDataAgreement {
         var byName: [String: Int] = Dictionary(minimumCapacity: members.count)
         var furtherPositions: [String: [Int]] = [:]
         for (position, (candidate, _)) in members.enumerated() where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
-            for name in names(of: candidate) {
+            for name in vocabulary.names(of: candidate) {
                 if byName[name] == nil { byName[name] = position } else { furtherPositions[name, default: []].append(position) }
             }
         }
@@ -129,7 +125,7 @@ struct SignedDataAgreement {
                 disagree(at: key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
             }
-            let name = names(of: key).sorted().first
+            let name = vocabulary.names(of: key).sorted().first
             let shown = name.map { "\($0) (\(key))" } ?? key
             disagree(at: name ?? key, "the signed data has \(shown) here, which the JSON does not show under its published name")
         }
@@ -138,7 +134,7 @@ struct SignedDataAgreement {
     private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue]) {
         let shown = json.asArray.compactMap(\.stringValue)
         guard shown.count == json.asArray.count, shown.count == signed.count,
-            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || names(of: iri.stringValue ?? "").contains(name) })
+            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || vocabulary.names(of: iri.stringValue ?? "").contains(name) })
         else {
             disagree("the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
             return
@@ -205,7 +201,7 @@ struct SignedDataAgreement {
             return
         }
         if let text = json.stringValue {
-            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || names(of: id).contains(text) else {
+            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || vocabulary.names(of: id).contains(text) else {
                 disagree("the JSON shows the text \(Self.describe(json)) where the signed data has a node")
                 return
             }
