@@ -192,14 +192,14 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The number of members.
     public var count: Int { keys.count }
+    /// Whether the object has no members.
+    public var isEmpty: Bool { keys.isEmpty }
 
     /// Whether both objects hold the very same storage (copies of one value not changed since): then they are equal,
     /// member for member, and comparing them needs no walk. False says nothing.
     package func sharesStorage(with other: JSONObject) -> Bool {
         sharesBuffer(keys, other.keys) && sharesBuffer(values, other.values)
     }
-    /// Whether the object has no members.
-    public var isEmpty: Bool { keys.isEmpty }
 
     /// The position of `key`, comparing code points (UTF-8 bytes).
     private func position(of key: String) -> Int? {
