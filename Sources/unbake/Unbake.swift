@@ -17,12 +17,42 @@ struct Unbake: AsyncParsableCommand {
             """
     )
 
+    /// The long options that take a value, for ``ImageArguments``. Debug builds check the list against
+    /// ArgumentParser's own parse on every run.
+    static let valueOptions: Set<String> = ["--identity", "--offline", "--now", "--max-payload-bytes", "--jobs"]
+
     /// Starts the first verification's one-time work on another core (``Preparation``) when the arguments ask for
-    /// `--verify`, before they are parsed, then parses them and runs.
+    /// `--verify`, before they are parsed; parses the options and the first image, then runs over every image.
+    ///
+    /// An exit status thrown as `ExitCode` ends the process as it is: ArgumentParser would first render the usage
+    /// text, which is then not printed.
     static func main() async {
-        if CommandLine.arguments.dropFirst().contains("--verify") { Preparation.start() }
-        await main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.contains("--verify") { Preparation.start() }
+        let split = ImageArguments(arguments, valueOptions: valueOptions)
+        do {
+            var command = try parse(split.parsed)
+            command.images = split.images
+            try command.validate()
+            #if DEBUG
+                checkSplit(arguments, images: split.images)
+            #endif
+            try await command.run()
+        } catch let status as ExitCode {
+            Foundation.exit(status.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
+
+    #if DEBUG
+        /// Stops when ArgumentParser, given the whole command line, finds other images than ``ImageArguments``: an
+        /// option that takes a value is missing from ``valueOptions``, or a flag is in it.
+        static func checkSplit(_ arguments: [String], images: [String]) {
+            guard let whole = try? parse(arguments) else { return }
+            precondition(whole.images == images, "ImageArguments and ArgumentParser disagree on the images; see Unbake.valueOptions")
+        }
+    #endif
 
     @Flag(help: "Print one JSON object describing the data (format, payload, payloadKind, specVersion, warnings, badge…).")
     var json = false

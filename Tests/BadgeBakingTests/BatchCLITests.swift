@@ -57,6 +57,42 @@ struct BatchCLITests {
         #expect(mixed.status == 2)
     }
 
+    @Test("images are told from options wherever they stand: --name value, --name=value, after --, hundreds of them")
+    func imagesAmongOptions() throws {
+        // An image whose name starts with a dash, after `--`.
+        let folder = try TestPaths.temporaryDirectory()
+        let dashed = folder.appendingPathComponent("-dashed.png")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: example), to: dashed)
+        let forms: [[String]] = [
+            ["--json", "--jobs", "2", example, plain, "--max-payload-bytes", "100000", example],
+            [example, "--jobs=2", "--json", plain, "--max-payload-bytes=100000", example],
+            ["--json", "--jobs", "1", example, plain, "--", dashed.path],
+        ]
+        for arguments in forms {
+            let output = try run(unbake, arguments, currentDirectory: folder)
+            let files = try lines(output).map { $0["file"] as? String }
+            let expected = arguments.last == dashed.path ? [example, plain, dashed.path] : [example, plain, example]
+            #expect(files == expected, "\(arguments)")
+            #expect(output.status == 1, "the plain image holds no data")
+        }
+        // A value that names an existing image is still the option's value.
+        let limited = try run(unbake, ["--json", "--jobs", "1", "--max-payload-bytes", "10", example])
+        #expect(try lines(limited).map { $0["file"] as? String } == [example])
+        #expect(limited.status == 2, "over the 10-byte limit")
+        // Hundreds of images, with options between them, in the order given.
+        var many: [String] = ["--json"]
+        var expected: [String] = []
+        for index in 0..<400 {
+            let file = index % 3 == 0 ? plain : example
+            many.append(file)
+            expected.append(file)
+            if index == 200 { many += ["--jobs", "2"] }
+        }
+        let output = try run(unbake, many)
+        #expect(try lines(output).map { $0["file"] as? String } == expected)
+        #expect(output.status == 1)
+    }
+
     @Test("several images need --json")
     func usage() throws {
         #expect(try run(unbake, [example, plain]).status == 64)
