@@ -63,25 +63,8 @@ package enum BundledSchemas {
         init(_ description: String) { self.description = description }
     }
 
-    /// The `Schemas` folder of the package's resource bundle, or nil when it cannot be found.
-    ///
-    /// `Bundle.module` stops the process when its bundle is missing (an executable copied away from its build
-    /// folder); a missing bundle must instead make the schema check fail with an error, so the bundle is looked for
-    /// here, beside the main bundle and the executable.
-    static let schemasDirectory: URL? = {
-        let name = "BadgeBaking_JSONSchema"
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        let bases = [Bundle.main.resourceURL, Bundle.main.bundleURL, Bundle.main.executableURL?.deletingLastPathComponent(), executable]
-        for base in bases.compactMap({ $0 }) {
-            for bundle in ["\(name).resources", "\(name).bundle"] {
-                for folder in ["Schemas", "Contents/Resources/Schemas"] {
-                    let url = base.appendingPathComponent(bundle).appendingPathComponent(folder)
-                    if FileManager.default.fileExists(atPath: url.appendingPathComponent(table[0].file).path) { return url }
-                }
-            }
-        }
-        return nil
-    }()
+    /// The `Schemas` folder of the package's resource bundle, or nil when it cannot be found (``ResourceFolders``).
+    static let schemasDirectory = ResourceFolders.folder("Schemas", of: "BadgeBaking_JSONSchema", holding: table[0].file)
 
     static let byURL: [String: Entry] = Dictionary(table.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -36,25 +36,11 @@ package enum BundledContexts {
         return data
     }
 
-    /// The `Contexts` folder of the package's resource bundle, or nil when it cannot be found.
-    ///
-    /// `Bundle.module` stops the process when its bundle is missing (an executable copied away from its build
-    /// folder); a missing bundle must instead make OB 3.0 checks report "not checked", so the bundle is looked
-    /// for here, beside the main bundle and the executable.
-    static let contextsDirectory: URL? = {
-        let name = "BadgeBaking_BadgeVerification"
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        let bases = [Bundle.main.resourceURL, Bundle.main.bundleURL, Bundle.main.executableURL?.deletingLastPathComponent(), executable]
-        for base in bases.compactMap({ $0 }) {
-            for bundle in ["\(name).resources", "\(name).bundle"] {
-                for folder in ["Contexts", "Contents/Resources/Contexts"] {
-                    let url = base.appendingPathComponent(bundle).appendingPathComponent(folder)
-                    if FileManager.default.fileExists(atPath: url.appendingPathComponent("w3c-credentials-v2.jsonld").path) { return url }
-                }
-            }
-        }
-        return nil
-    }()
+    /// The `Contexts` folder of the package's resource bundle, or nil when it cannot be found (``ResourceFolders``):
+    /// then OB 3.0 checks report "not checked".
+    static let contextsDirectory = ResourceFolders.folder(
+        "Contexts", of: "BadgeBaking_BadgeVerification", holding: "w3c-credentials-v2.jsonld"
+    )
 
     /// A bundled context failed its check.
     package struct ContextError: Error, CustomStringConvertible {
