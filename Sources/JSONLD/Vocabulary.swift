@@ -71,20 +71,35 @@ extension JSONLDVocabulary: Equatable {
     }
 
     /// The vocabulary a ``snapshot`` shows.
+    ///
+    /// Read in one pass over the UTF-8 bytes: it is read once per process, on the way to the first verification.
     package init(snapshot: String) {
-        let lines = snapshot.utf8.split(separator: UInt8(ascii: "\n"))
-        namesByIRI.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: UInt8(ascii: "\t")).map { String(Substring($0)) }
-            guard let first = fields.first else { continue }
-            if first == "@vocab" {
-                vocabularies.formUnion(fields.dropFirst())
-            } else {
-                let names = Set(fields.dropFirst())
-                namesByIRI[first, default: []].formUnion(names)
-                self.names.formUnion(names)
+        var text = snapshot
+        text.withUTF8 { bytes in
+            namesByIRI.reserveCapacity(bytes.count / 64)
+            var fields: [String] = []
+            var start = 0
+            for end in 0...bytes.count {
+                let byte = end < bytes.count ? bytes[end] : UInt8(ascii: "\n")
+                guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+                if end > start { fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                start = end + 1
+                if byte == UInt8(ascii: "\n"), let first = fields.first {
+                    addLine(first, fields.dropFirst())
+                    fields.removeAll(keepingCapacity: true)
+                }
             }
         }
+    }
+
+    /// One line of a snapshot: `@vocab` and its IRIs, or an IRI and its names.
+    private mutating func addLine(_ first: String, _ rest: ArraySlice<String>) {
+        if first == "@vocab" {
+            vocabularies.formUnion(rest)
+            return
+        }
+        namesByIRI[first, default: []].formUnion(rest)
+        names.formUnion(rest)
     }
 }
 
@@ -121,9 +136,23 @@ extension JSONLDProcessor {
         return vocabulary
     }
 
+    /// A scoped context and the base it is processed against.
+    ///
+    /// Hashed by the base and the context's member names (in any order, as equality takes them), not by the whole
+    /// context: contexts are large, and met again and again. Equality still compares them whole, at once when they
+    /// share storage (a context met again through another term does).
     private struct ScopedKey: Hashable {
         let baseURL: String?
         let context: JSONValue
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(baseURL)
+            guard case .object(let object) = context else { return hasher.combine(context) }
+            var names = 0
+            for key in object.keys { names &+= CodePointString(key).hashValue }
+            hasher.combine(object.count)
+            hasher.combine(names)
+        }
     }
 
     private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<ScopedKey>) throws {

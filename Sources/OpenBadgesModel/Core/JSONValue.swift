@@ -316,6 +316,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// Objects are equal when they have the same members, in any order (JSON objects are unordered).
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         guard a.count == b.count else { return false }
+        if a.sharesStorage(with: b) { return true }  // one parse's object, met again
         for (key, value) in a {
             guard let other = b[key], other == value else { return false }
         }

@@ -59,6 +59,12 @@ struct BundledVocabularyTests {
         let text = try #require(vocabulary.snapshot)
         #expect(text == "@id\tid\nhttps://schema.org/name\tname\ttitle")
         #expect(JSONLDVocabulary(snapshot: text) == vocabulary)
+        // Blank lines and a missing last line break read as nothing; `@vocab` lines name vocabulary IRIs.
+        var expected = JSONLDVocabulary(snapshot: "@vocab\thttps://example.com/\nhttps://example.com/a\ta\tb")
+        #expect(expected.vocabularies == ["https://example.com/"] && expected.names(of: "https://example.com/a") == ["a", "b"])
+        #expect(JSONLDVocabulary(snapshot: "\n@vocab\thttps://example.com/\n\nhttps://example.com/a\tb\ta\n") == expected)
+        expected.add(name: "c", iri: "https://example.com/a")
+        #expect(JSONLDVocabulary(snapshot: "@vocab\thttps://example.com/\nhttps://example.com/a\ta\tb\tc") == expected)
         var tabbed = JSONLDVocabulary()
         tabbed.add(name: "a\tb", iri: "https://example.com/x")
         #expect(tabbed.snapshot == nil)
