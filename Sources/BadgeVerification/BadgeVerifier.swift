@@ -25,10 +25,13 @@ public struct BadgeVerifier: Sendable {
     /// with ``VerificationOptions/cachesBundledContexts``, the default).
     ///
     /// Optional: a verification does the same work when it first needs it, and no report depends on whether it
-    /// ran. A server may call it at launch; `unbake --verify` starts it on another core before it parses its
-    /// arguments.
+    /// ran. An Open Badges 3.0 verification that starts while it runs waits for it instead. A server may call it at
+    /// launch; `unbake --verify` starts it on another core before it parses its arguments. Calls while it runs
+    /// share that run.
     public static func prepare() async {
-        await OB3Verifier(options: VerificationOptions(), budget: VerificationBudget(VerificationOptions())).prepare()
+        await PreparationInFlight.shared.run {
+            await OB3Verifier(options: VerificationOptions(), budget: VerificationBudget(VerificationOptions())).prepare()
+        }
     }
 
     /// Verifies badge data extracted from an image.

@@ -1,8 +1,7 @@
 import BadgeVerification
 
 /// The first verification's one-time work (``BadgeVerifier/prepare()``), started on another core before the
-/// arguments are parsed. Verifications do not wait for it: the first one does what it needs itself and finds ready
-/// whatever the preparation finished first.
+/// arguments are parsed. The first Open Badges 3.0 verification waits for it rather than doing the same work again.
 enum Preparation {
     /// The work, started on first use.
     static let task = Task.detached { await BadgeVerifier.prepare() }

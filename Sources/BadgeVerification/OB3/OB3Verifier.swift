@@ -55,6 +55,7 @@ struct OB3Verifier {
 
     /// Verifies an already parsed credential with embedded proofs.
     func verify(credential: JSONObject, report start: ReportBuilder? = nil) async -> VerificationReport {
+        await PreparationInFlight.shared.wait()
         var report =
             start
             ?? {
@@ -130,6 +131,7 @@ struct OB3Verifier {
 
     /// Verifies a decoded VC-JWT (its header and payload were parsed once, by `JWS(compact:)`).
     func verify(jwt jws: JWS) async -> VerificationReport {
+        await PreparationInFlight.shared.wait()
         var report = ReportBuilder()
         report.method = "vc-jwt"
         report.specVersion = "3.0"
