@@ -13,7 +13,7 @@ let strictSettings: [SwiftSetting] = [
 /// other packages; the libraries are untouched.
 let staticStandardLibrary = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 let toolSwiftSettings = strictSettings + [.unsafeFlags(["-static-stdlib"], staticStandardLibrary)]
-let toolLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], staticStandardLibrary)]
+let toolLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-Xlinker", "--no-export-dynamic"], staticStandardLibrary)]
 
 let package = Package(
     name: "BadgeBaking",
