@@ -167,7 +167,7 @@ struct Evaluation {
         let (matched, ticks) = p.matches(s, maximumTicks: limits.maximumRegexWork)
         guard let matched else {
             exceed(
-                "maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (about 10,000 backtracking steps each)", node: node
+                "maximumRegexWork", "a regex match needed more than \(limits.maximumRegexWork) units of work (10,000 regex steps each)", node: node
             )
             return nil
         }

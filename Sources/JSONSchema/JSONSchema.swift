@@ -3,8 +3,8 @@ import OpenBadgesModel
 /// A compiled JSON Schema (draft 2019-09): immutable, `Sendable`, compiled once and shared across threads.
 ///
 /// Compilation resolves every local `$ref` (`#/$defs/…`, `#/definitions/…`, JSON pointers, anchors and `$id`-relative
-/// references inside the same document, recursion included), translates `pattern` regexes and checks them for
-/// catastrophic backtracking. A keyword outside the supported set fails compilation with
+/// references inside the same document, recursion included), and compiles `pattern` regexes for the package's own
+/// ECMA-262 engine, refusing the shapes of catastrophic backtracking. A keyword outside the supported set fails compilation with
 /// ``JSONSchemaError/unsupportedKeyword(keyword:location:reason:)``: no keyword is ever silently ignored, except the
 /// annotation-only ones (`title`, `description`, `$comment`, `examples`, `default`, `deprecated`, `readOnly`,
 /// `writeOnly`, and `format` values other than `date-time` and `date`).
@@ -78,8 +78,8 @@ package struct JSONSchemaLimits: Sendable, Hashable {
     /// Maximum length, in UTF-16 code units, of a string matched against a `pattern` or `patternProperties` regex
     /// (with compile-time refusal of nested quantifiers this bounds regex work). Default 16,384.
     package var maximumRegexInputLength: Int
-    /// Maximum work of one regex match, in the regex engine's progress ticks (about 10,000 backtracking steps
-    /// each; a tick also counts as 1,000 toward ``maximumSteps``). Bounds the polynomial backtracking that patterns
+    /// Maximum work of one regex match, in ticks of 10,000 steps of the regex engine (a tick also counts as 1,000
+    /// toward ``maximumSteps``). Bounds the polynomial backtracking that patterns
     /// without nested quantifiers can still do (`a*a*a*c`). Default 100.
     package var maximumRegexWork: Int
     /// Maximum violations reported; validation stops when this many are found. Default 100; at least 1 is used.
