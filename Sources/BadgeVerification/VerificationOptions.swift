@@ -16,9 +16,9 @@ public struct RecipientIdentity: Hashable, Sendable {
     /// Guesses the type: an `@` means email, a scheme means URL, a leading `+` or digits mean telephone.
     public init(guessing value: String) {
         self.value = value
-        if value.contains("@") && !value.contains("://") {
+        if value.unicodeScalars.contains("@") && value.firstRange(of: "://") == nil {
             type = "email"
-        } else if value.contains("://") {
+        } else if value.firstRange(of: "://") != nil {
             type = "url"
         } else {
             type = "telephone"

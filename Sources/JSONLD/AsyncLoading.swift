@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// An asynchronous document loader (for example one that fetches contexts over HTTPS). The library never
 /// supplies one; applications that allow network access implement it.
@@ -9,7 +10,7 @@ package protocol AsyncDocumentLoader: Sendable {
 /// Serves documents fetched so far, falls back to a synchronous loader, and remembers the first URL it could not
 /// serve so that ``JSONLDProcessor/run(options:asyncLoader:_:)`` can fetch it and retry.
 final class OnDemandDocumentLoader: DocumentLoader, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var fetched: [String: RemoteDocument] = [:]
     private var missing: String?
     let fallback: any DocumentLoader

@@ -57,7 +57,7 @@ package struct StaticDocumentLoader: DocumentLoader {
     /// Builds a loader from an `INDEX.tsv` with `url` and `file` columns (as in the shared contexts folder).
     /// Rows whose file lives under `alternates/` are skipped.
     package init(contextIndexTSV path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var files: [String: String] = [:]
         for (i, line) in text.split(separator: "\n").enumerated() where i > 0 {

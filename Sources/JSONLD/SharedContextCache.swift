@@ -24,7 +24,7 @@ import OpenBadgesModel
 package final class JSONLDContextCache: @unchecked Sendable {
     /// The most entries the cache holds.
     package let maximumEntries: Int
-    private let lock = NSLock()
+    private let lock = Lock()
     private var roots: [RootKey: ContextNode] = [:]
     private var entries = 0
 
@@ -69,7 +69,7 @@ final class ScopedContext: Sendable, Equatable {
 
 /// A cached active context's place in a ``JSONLDContextCache``: the contexts processed on top of it.
 final class ContextNode: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var children: [ChildKey: CachedContext] = [:]
 
     func child(_ key: ChildKey) -> CachedContext? { lock.withLock { children[key] } }
@@ -159,7 +159,7 @@ package final class JSONLDExpansionMemo: @unchecked Sendable {
         let documents: [CodePointString: (JSONValue, String, Bool)]
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var entries: [Entry] = []
     /// How many documents are remembered.
     package static let capacity = 4

@@ -74,7 +74,7 @@ package enum BundledSchemas {
     /// a caller that asks while another compiles it waits for that compilation. A failure is not kept (the next
     /// caller tries again).
     final class CompiledCache: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var slots: [String: Slot] = [:]
         private var compiled = 0
 
@@ -83,7 +83,7 @@ package enum BundledSchemas {
 
         /// One file's compiled schema, and the lock held while it is compiled.
         private final class Slot: @unchecked Sendable {
-            let lock = NSLock()
+            let lock = Lock()
             var schema: JSONSchema?
         }
 

@@ -622,10 +622,8 @@ struct Evaluation {
             let dd = Decimal(string: d.text, locale: Locale(identifier: "en_US_POSIX")),
             !dx.isNaN, !dd.isNaN, dd != 0, abs(x.doubleValue) < 1e30, abs(d.doubleValue) > 1e-30
         {
-            var quotient = dx / dd
-            var rounded = Decimal()
-            NSDecimalRound(&rounded, &quotient, 0, .plain)
-            return rounded == quotient
+            // A decimal's text shows every digit (no exponent): a whole number has no point.
+            return !(dx / dd).description.unicodeScalars.contains(".")
         }
         guard x.doubleValue.isFinite, d.doubleValue.isFinite else { return false }
         return fmod(x.doubleValue, d.doubleValue) == 0

@@ -83,12 +83,18 @@ struct Bake: ParsableCommand {
             let destination: BakeOutput = output == "-" ? .fileDescriptor(1) : .file(URL(fileURLWithPath: output), overwrite: force)
             try baker.bake(text, from: input, to: destination)
         } catch  where error.code == .outputExists {
-            FileHandle.standardError.write(Data("bake: \(error.description); pass --force to replace it\n".utf8))
+            Self.printError("bake: \(error.description); pass --force to replace it")
             throw ExitCode(2)
         } catch {
-            FileHandle.standardError.write(Data("bake: \(error.description)\n".utf8))
+            Self.printError("bake: \(error.description)")
             throw ExitCode(2)
         }
+    }
+
+    /// Writes `text` and a line break on standard error.
+    static func printError(_ text: String) {
+        var line = text + "\n"
+        line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
     }
 
     private func readPayload(limit: Int) throws(BadgeError) -> String {

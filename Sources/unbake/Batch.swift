@@ -94,7 +94,7 @@ struct Batch: Sendable {
 
 /// Hands out image indexes to the workers and prints their lines in index order as they become ready.
 final class OrderedPrinter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private var printed = 0
     private var pending: [Int: Batch.Outcome] = [:]

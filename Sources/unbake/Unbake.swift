@@ -2,6 +2,7 @@ import ArgumentParser
 import BadgeBaking
 import BadgeVerification
 import Foundation
+import OpenBadgesModel
 
 /// `unbake`: prints the Open Badges data baked into a PNG or SVG image.
 @main
@@ -87,7 +88,7 @@ struct Unbake: AsyncParsableCommand {
     )
     var acceptUnboundKeys = false
 
-    @Option(help: "With --verify: verify as of this ISO 8601 date instead of now.")
+    @Option(help: "With --verify: verify as of this ISO 8601 date-time (or date) instead of now.")
     var now: String?
 
     @Option(help: "The largest badge payload accepted, in bytes.")
@@ -119,7 +120,7 @@ struct Unbake: AsyncParsableCommand {
         if !verify && !fetch && (offline != nil || allowPrivateNetwork) {
             throw ValidationError("--offline and --allow-private-network go with --verify or --fetch")
         }
-        if let now, ISO8601DateFormatter().date(from: now) == nil {
+        if let now, Self.date(now) == nil {
             throw ValidationError("--now must be an ISO 8601 date such as 2025-06-01T00:00:00Z")
         }
     }
@@ -197,7 +198,7 @@ struct Unbake: AsyncParsableCommand {
     }
 
     func verificationOptions(_ loader: any DocumentLoader) -> VerificationOptions {
-        let date = now.flatMap { ISO8601DateFormatter().date(from: $0) }
+        let date = now.flatMap(Self.date)
         var options = VerificationOptions(
             loader: loader, identity: identity.map(RecipientIdentity.init(guessing:)), now: { date ?? Date() }
         )
@@ -205,6 +206,12 @@ struct Unbake: AsyncParsableCommand {
         if offline != nil { options.contextLoader = loader }
         options.acceptsUnboundKeys = acceptUnboundKeys
         return options
+    }
+
+    /// The instant `--now` names: an ISO 8601 date-time with `Z` or an offset, or a date (midnight UTC).
+    static func date(_ text: String) -> Date? {
+        guard let date = try? FlexibleDate(text), date.form == .dateTime || date.form == .dateOnly else { return nil }
+        return date.date
     }
 
     private static func exit(for report: VerificationReport) throws {

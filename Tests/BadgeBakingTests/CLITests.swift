@@ -102,6 +102,10 @@ struct CLITests {
 
         #expect(try run(unbake, ["--identity", "x@example.org", example.path]).status == 64)
         #expect(try run(unbake, ["--verify", "--now", "yesterday", example.path]).status == 64)
+        // A date alone is midnight UTC; a date-time needs its offset, and a Unix timestamp is no ISO 8601 date.
+        #expect(try run(unbake, ["--verify", "--offline", offline, "--now", "2032-01-01", example.path]).status == 3)
+        #expect(try run(unbake, ["--verify", "--offline", offline, "--now", "2032-01-01T00:00:00", example.path]).status == 64)
+        #expect(try run(unbake, ["--verify", "--offline", offline, "--now", "1956528000", example.path]).status == 64)
     }
 
     @Test func exitStatuses() throws {

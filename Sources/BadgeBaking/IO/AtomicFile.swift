@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 #if canImport(Glibc)
     import Glibc
@@ -26,8 +27,7 @@ enum AtomicFile {
         if !overwrite, FileManager.default.fileExists(atPath: path) {
             throw BadgeError(.outputExists, "\(path) exists and overwriting was not asked for")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = Self.split(path)
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(name).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -96,7 +96,7 @@ enum AtomicFile {
         #if os(Linux)
             if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
                 let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-                let value = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+                let value = mode_t(line.dropFirst("Umask:".count).trimmingWhitespace(newlines: false), radix: 8)
             {
                 return value
             }
@@ -108,5 +108,12 @@ enum AtomicFile {
         }
     }
 
-    private static let umaskLock = NSLock()
+    private static let umaskLock = Lock()
+
+    /// `path`'s folder (empty when it names none; `/` for the root) and its last component.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
+        return (directory, String(path[path.index(after: slash)...]))
+    }
 }

@@ -144,7 +144,7 @@ public struct PNGTextChunk: Hashable, Sendable {
     private static func moodleAssertionURL(_ bytes: ArraySlice<UInt8>) -> String? {
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         for (open, close) in [("'assertionUrl': '", "'}\""), ("\"assertionUrl\": \"", "\"}")] {
-            guard let start = text.range(of: open), let end = text.range(of: close, options: .backwards),
+            guard let start = text.firstRange(of: open), let end = text.ranges(of: close).last,
                 start.upperBound <= end.lowerBound
             else { continue }
             let value = text[start.upperBound..<end.lowerBound]

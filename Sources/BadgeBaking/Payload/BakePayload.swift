@@ -10,7 +10,7 @@ struct BakePayload {
     let generation: BadgeGeneration
 
     init(_ payload: String, options: BakeOptions) throws(BadgeError) {
-        let text = payload.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = payload.trimmingWhitespace()
         guard text.utf8.count <= options.maximumPayloadBytes else {
             throw BadgeError(
                 .payloadTooLarge, "the payload is \(text.utf8.count) bytes, over the limit of \(options.maximumPayloadBytes)"

@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// The work one verification may do, summed over everything it verifies (the badge, its endorsements, their
 /// status lists and keys), and the time it may take.
@@ -17,7 +18,7 @@ final class VerificationBudget: @unchecked Sendable {
         case deadline = "deadline"
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var spent: [Kind: Int] = [:]
     private let limits: [Kind: Int]
     private var exhausted: [Kind] = []
@@ -134,7 +135,7 @@ enum Deadline {
 
     /// Resumes the continuation once, from whichever side finishes first.
     private final class Race<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var continuation: CheckedContinuation<T?, Never>?
         private var timer: Task<Void, Never>?
 

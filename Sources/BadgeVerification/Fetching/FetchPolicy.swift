@@ -52,7 +52,7 @@ public struct FetchPolicy: Sendable, Hashable {
                 .forbiddenAddress, url: url.absoluteString,
                 "\(host) is not a canonical IPv4 address (the C library reads it as \(read)); write addresses as four decimal parts"
             )
-        } else if host.contains(":") || host.contains("%") {
+        } else if host.unicodeScalars.contains(":") || host.unicodeScalars.contains("%") {
             throw FetchError(.forbiddenAddress, url: url.absoluteString, "\(host) is not a literal address that is fetched")
         } else {
             do {

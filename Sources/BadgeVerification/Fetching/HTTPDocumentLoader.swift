@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import OpenBadgesModel
 
 /// Fetches documents over HTTP(S) with AsyncHTTPClient (SwiftNIO), under a ``FetchPolicy``.
 ///
@@ -197,7 +198,7 @@ public struct HTTPDocumentLoader: DocumentLoader {
 
 /// Resumes a continuation exactly once, from whichever side comes first.
 private final class ResumeOnce<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var continuation: CheckedContinuation<Value, Never>?
     private var early: Value?
     private var done = false
@@ -277,7 +278,7 @@ private final class HopDelegate: HTTPClientResponseDelegate, @unchecked Sendable
         }
         contentType = head.headers.first(name: "Content-Type")
             .flatMap { $0.split(separator: ";").first }
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingWhitespace(newlines: false).lowercased() }
         guard kind.accepts(contentType) else {
             return task.eventLoop.makeFailedFuture(
                 FetchError(.unexpectedContentType, url: original.absoluteString, "unexpected content type \(contentType ?? "none")")

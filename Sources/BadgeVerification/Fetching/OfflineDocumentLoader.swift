@@ -1,4 +1,5 @@
 import Foundation
+import OpenBadgesModel
 
 /// Serves documents from a folder, with no network: for verifying with saved documents, and for CI.
 ///
@@ -18,7 +19,7 @@ public struct OfflineDocumentLoader: DocumentLoader {
         }
         var files: [String: (String, String?)] = [:]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.split(separator: "\t").map { $0.trimmingWhitespace(newlines: false) }
             guard fields.count >= 2 else { continue }
             files[fields[0]] = (fields[1], fields.count > 2 ? fields[2] : nil)
         }

@@ -125,13 +125,13 @@ struct OB2Verifier {
     /// Whether a URL's path has `.` or `..` segments (also percent-encoded) or backslashes: a server resolves them, so
     /// a prefix check on the text would be fooled (`/badges/../uploads/evil.json` starts with `/badges/`).
     static func hasAmbiguousPath(_ url: String) -> Bool {
-        guard let schemeEnd = url.range(of: "://") else { return false }
+        guard let schemeEnd = url.firstRange(of: "://") else { return false }
         let afterScheme = url[schemeEnd.upperBound...]
         guard let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), afterScheme[pathStart] == "/" else { return false }
         let path = afterScheme[pathStart...].prefix { $0 != "?" && $0 != "#" }.lowercased()
-        if path.contains("\\") || path.contains("%5c") { return true }
+        if path.unicodeScalars.contains("\\") || path.firstRange(of: "%5c") != nil { return true }
         return path.split(separator: "/", omittingEmptySubsequences: false).contains { segment in
-            let decoded = segment.replacingOccurrences(of: "%2e", with: ".")
+            let decoded = segment.replacing("%2e", with: ".")
             return decoded == "." || decoded == ".."
         }
     }
@@ -140,8 +140,8 @@ struct OB2Verifier {
     /// port; a bare host (`host` or `host:port`, as the specification writes them) by host and port, the port
     /// defaulting to the scheme's.
     static func allowedOrigin(_ entry: String, admits origin: Origin) -> Bool {
-        let entry = entry.trimmingCharacters(in: .whitespaces)
-        if entry.contains("://") {
+        let entry = entry.trimmingWhitespace(newlines: false)
+        if entry.firstRange(of: "://") != nil {
             guard let allowed = Origin(entry) else { return false }
             return allowed.admits(origin)
         }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JSONLD
+import JSONSchema
 import OpenBadgesModel
 
 /// The JSON-LD contexts shipped with the package (`Contexts/`), each pinned by SHA-256.
@@ -31,7 +32,7 @@ package enum BundledContexts {
         guard let directory = contextsDirectory,
             let data = try? Data(contentsOf: directory.appendingPathComponent(entry.file))
         else { throw ContextError("the bundled context \(entry.file) is missing") }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256Digest.hex(data)
         guard digest == entry.sha256 else { throw ContextError("the bundled context \(entry.file) has SHA-256 \(digest), expected \(entry.sha256)") }
         return data
     }

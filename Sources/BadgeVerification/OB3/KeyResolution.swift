@@ -314,7 +314,7 @@ struct KeyResolver {
         func isHostChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".") }
         func isSegmentChar(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "." || c == "_") }
         guard let encodedHost = parts.first, !encodedHost.isEmpty else { return nil }
-        let hostAndPort = encodedHost.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%3a", with: ":")
+        let hostAndPort = encodedHost.replacing("%3A", with: ":").replacing("%3a", with: ":")
         let pieces = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
         guard (1...2).contains(pieces.count), let name = pieces.first, !name.isEmpty, name.allSatisfy(isHostChar), !name.hasPrefix("."), !name.hasPrefix("-"),
             pieces.count == 1 || (!pieces[1].isEmpty && pieces[1].count <= 5 && pieces[1].allSatisfy(\.isASCII) && pieces[1].allSatisfy(\.isNumber)),

@@ -28,7 +28,7 @@ extension OB3Verifier {
 final class PreparationInFlight: @unchecked Sendable {
     static let shared = PreparationInFlight()
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var running: Task<Void, Never>?
     /// How many preparations ran (each call of ``run(_:)`` while none runs starts one).
     private(set) var started = 0

@@ -118,7 +118,7 @@ struct OB3Verifier {
     /// Verifies a compact VC-JWT.
     func verify(jwt text: String) async -> VerificationReport {
         do {
-            return await verify(jwt: try JWS(compact: text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            return await verify(jwt: try JWS(compact: text.trimmingWhitespace()))
         } catch {
             var report = ReportBuilder()
             report.method = "vc-jwt"

@@ -47,7 +47,7 @@ struct StatusChecker {
                 return nil
             }
             guard let object = try? JSONValue(parsing: Array(document.body)).objectValue else {
-                let text = String(decoding: document.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(decoding: document.body, as: UTF8.self).trimmingWhitespace()
                 if allowJWT, text.hasPrefix("ey"), text.split(separator: ".", omittingEmptySubsequences: false).count == 3 { return .jwt(text) }
                 report.add(.revocation, .notChecked, "the \(what) at \(iri) is neither a JSON object nor a VC-JWT, so revocation was not checked", node: iri)
                 return nil

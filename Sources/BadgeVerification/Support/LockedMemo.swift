@@ -1,9 +1,10 @@
 import Foundation
+import OpenBadgesModel
 
 /// Values kept by key for the life of the process, shared by concurrent verifications under one lock. Once
 /// `capacity` keys are kept, new ones are not: what a memo holds only saves work, it never changes an answer.
 final class LockedMemo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var values: [Key: Value] = [:]
     private let capacity: Int
 
