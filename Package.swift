@@ -8,8 +8,9 @@ let strictSettings: [SwiftSetting] = [
 
 /// On Linux, release builds of the tools carry the Swift runtime and Foundation inside: they run without a Swift
 /// toolchain, and they start in half the time (no dynamic binding of thousands of runtime symbols). The tools' own
-/// module is compiled against the static Foundation too, so that it names the libraries that one needs
-/// (CoreFoundation, ICU…) to the linker. They export no symbols: nothing loads them as a library, and the runtime's
+/// module is compiled against the static Foundation too, so that it names that one's libraries to the linker, which
+/// takes only what is called: the package calls Foundation's portable core only (FoundationEssentials), so neither
+/// CoreFoundation nor ICU's data comes in (`FoundationFootprintTests`). They export no symbols: nothing loads them as a library, and the runtime's
 /// start-up `dladdr` would walk every exported one. Unsafe flags only bar these two executable products from being
 /// used by other packages; the libraries are untouched.
 let staticStandardLibrary = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
