@@ -1,5 +1,5 @@
 /// Any Open Badges document this module reads, detected from its `type` and shape.
-public enum BadgeDocument: Sendable, Equatable {
+public indirect enum BadgeDocument: Sendable, Equatable {
     /// An OB 0.5–2.0 Assertion.
     case assertion(OB2.Assertion)
     /// A hosted OB 2.0 assertion that now only says it is revoked (`{"id": …, "revoked": true}`).
