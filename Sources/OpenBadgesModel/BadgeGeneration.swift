@@ -49,6 +49,7 @@ public enum BadgeGeneration: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// The generation that bakes under a PNG keyword, if any (an exact, case-sensitive match).
+    @inlinable  // specialized for the caller's bytes: called for every text chunk of every image
     public init?(pngKeyword: some Collection<UInt8>) {
         guard let generation = Self.allCases.first(where: { pngKeyword.elementsEqual($0.pngKeyword.utf8) }) else {
             return nil

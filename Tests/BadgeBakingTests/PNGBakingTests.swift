@@ -18,6 +18,18 @@ struct PNGBakingTests {
         return png
     }
 
+    @Test("tEXt and zTXt are Latin-1: each byte is the code point of the same number")
+    func latin1Text() throws {
+        // "https://example.org/caf\u{e9}" with é as the single byte 0xE9; and pure ASCII, read as is.
+        let url = Array("https://example.org/caf".utf8) + [0xE9]
+        for chunk in [PNGChunk(type: .tEXt, data: Array("openbadges".utf8) + [0] + url), TextChunkData.tEXt("openbadges", Payloads.hostedURL)] {
+            var png = TestPNG(width: 4, height: 4, idatChunkSize: 64)
+            png.insert(chunk, at: 1)
+            let badge = try #require(try BadgeExtractor().extract(from: png.bytes))
+            #expect(badge.payload == (chunk.data.last == 0xE9 ? "https://example.org/caf\u{e9}" : Payloads.hostedURL))
+        }
+    }
+
     @Test("round trip, for every payload kind", arguments: [Payloads.ob2Assertion, Payloads.ob2JWS, Payloads.hostedURL, Payloads.ob3Credential])
     func roundTrip(payload: String) throws {
         let baked = try baker.bake(payload, into: sourcePNG().bytes)

@@ -125,8 +125,13 @@ public struct PNGTextChunk: Hashable, Sendable {
         }
     }
 
+    /// Latin-1 bytes as text: each byte is the code point of the same number.
     private static func latin1(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+        // ASCII (nearly every keyword and language tag) is the same bytes in UTF-8.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+        return String(scalars)
     }
 
     private static func inflate(_ bytes: ArraySlice<UInt8>, offset: Int64, limit: Int) throws(BadgeError) -> [UInt8] {
