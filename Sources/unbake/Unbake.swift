@@ -4,8 +4,7 @@ import BadgeVerification
 import Foundation
 import OpenBadgesModel
 
-/// `unbake`: prints the Open Badges data baked into a PNG or SVG image.
-@main
+/// `unbake`: prints the Open Badges data baked into a PNG or SVG image (started by `main.swift`).
 struct Unbake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unbake",
