@@ -43,7 +43,7 @@ final class PreparationInFlight: @unchecked Sendable {
             return task
         }
         await task.value
-        lock.withLock { running = nil }
+        lock.withLock { if running == task { running = nil } }  // not a later run another caller started
     }
 
     /// Returns when the running preparation ends, at once when none runs.

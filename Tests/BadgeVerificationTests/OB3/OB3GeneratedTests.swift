@@ -75,6 +75,35 @@ struct OB3GeneratedTests {
         #expect(try await verify(genuine).verdict == .verified)
     }
 
+    @Test("a preparation runs once however many ask at once; waiting returns when it ends, at once when none runs")
+    func preparationInFlight() async {
+        final class Log: @unchecked Sendable {
+            let lock = Lock()
+            var runs = 0
+            var finished = false
+        }
+        let inFlight = PreparationInFlight()
+        let log = Log()
+        await inFlight.wait()  // none runs
+        let work: @Sendable () async -> Void = {
+            log.lock.withLock { log.runs += 1 }
+            try? await Task.sleep(nanoseconds: 300_000_000)
+            log.lock.withLock { log.finished = true }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 { group.addTask { await inFlight.run(work) } }
+            group.addTask {
+                try? await Task.sleep(nanoseconds: 10_000_000)
+                await inFlight.wait()
+                // Whenever it returns, the preparation it may have waited for has ended.
+                #expect(log.lock.withLock { log.runs == 0 || log.finished })
+            }
+        }
+        #expect(log.runs == 1 && inFlight.started == 1)
+        await inFlight.run(work)
+        #expect(log.runs == 2 && inFlight.started == 2, "a later call runs the work again")
+    }
+
     @Test("tampering after signing fails the signature", arguments: ["eddsa-rdfc-2022", "eddsa-jcs-2022"])
     func tamperedSignature(_ suite: String) async throws {
         var document = try OB3Factory.sign(
