@@ -200,6 +200,27 @@ extension BundledContexts {
     /// `unbake --verify` process would otherwise pay before its first check.
     static let vocabulary = JSONLDVocabulary(snapshot: publishedVocabularySnapshot)
 
+    /// The `@context` lists of nearly every Open Badges 3.0 and CLR 2.0 credential (VC 1.1 or 2.0 with an OB 3.0 or
+    /// CLR 2.0 context) whose published vocabulary is ``vocabulary`` itself: processed together, with every scoped
+    /// context in them, they name nothing that the bundled contexts do not name one by one. `BundledVocabularyTests`
+    /// checks each. A document whose `@context` values are all such lists is read under ``vocabulary`` without its
+    /// scoped contexts being walked again.
+    static let listsNamedByVocabulary: Set<[CodePointString]> = {
+        let credentials = ["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/v2"]
+        let contexts = [
+            "https://purl.imsglobal.org/spec/ob/v3p0/context.json", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            "https://purl.imsglobal.org/spec/clr/v2p0/context.json", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+        ]
+        var lists: Set<[CodePointString]> = []
+        for credential in credentials {
+            for context in contexts { lists.insert([CodePointString(credential), CodePointString(context)]) }
+        }
+        // OB 3.0.0 and 3.0.1 redefine terms that VC 2.0 protects: those lists cannot be processed at all.
+        for context in contexts.prefix(2) { lists.remove([CodePointString(credentials[1]), CodePointString(context)]) }
+        return lists
+    }()
+
     /// The published vocabulary computed from the bundled contexts: each context in ``entries`` processed, with its
     /// scoped contexts, and their terms merged. A context that cannot be read is left out.
     package static func computePublishedVocabulary() -> JSONLDVocabulary {

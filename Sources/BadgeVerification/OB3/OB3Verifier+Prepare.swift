@@ -11,13 +11,29 @@ extension OB3Verifier {
     /// The schema most credentials name: the OB 3.0 achievement credential's.
     static let usualSchema = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 
-    /// Compiles the usual schema and, at the same time, processes the usual contexts (with every scoped context in
-    /// them) and their published vocabulary into the process's shared caches: what a verification that caches
-    /// bundled contexts would have cached itself. The two are independent, and each takes as long as the rest of a
-    /// first verification: run side by side, they are both ready sooner.
+    /// The types of a typical credential, under the usual contexts: expanding it processes the scoped contexts that
+    /// such a credential's expansion needs.
+    static let typicalShape: JSONValue = .object([
+        "@context": usualContexts,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": ["type": ["Profile"]],
+        "credentialSubject": [
+            "type": ["AchievementSubject"], "identifier": [["type": "IdentityObject"]],
+            "achievement": ["type": ["Achievement"], "image": ["type": "Image"], "alignment": [["type": ["Alignment"]]]],
+        ],
+        "proof": ["type": "DataIntegrityProof"],
+    ])
+
+    /// Compiles the usual schema and, at the same time, reads the published vocabulary and processes the usual
+    /// contexts, with the scoped contexts a typical credential needs, into the process's shared caches: what a
+    /// verification that caches bundled contexts would have cached itself. The two are independent: run side by
+    /// side, they are both ready sooner.
     func prepare() async {
         let schema = Task.detached { _ = try? BundledSchemas.schema(for: Self.usualSchema) }
-        _ = try? await withProcessor { processor in try publishedVocabulary(of: [Self.usualContexts], processor: processor) }
+        _ = try? await withProcessor { processor in
+            _ = try publishedVocabulary(of: [Self.usualContexts], processor: processor)
+            return try processor.expand(Self.typicalShape)
+        }
         await schema.value
     }
 }

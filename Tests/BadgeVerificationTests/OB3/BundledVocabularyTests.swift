@@ -35,6 +35,23 @@ struct BundledVocabularyTests {
         #expect(processed >= BundledContexts.entries.count - 3)
     }
 
+    @Test("each usual @context list names nothing beyond the bundled vocabulary, which verifications then read it under")
+    func usualListsAddNothing() throws {
+        #expect(BundledContexts.listsNamedByVocabulary.count == 10)
+        for list in BundledContexts.listsNamedByVocabulary {
+            let processor = JSONLDProcessor(options: JSONLDOptions(documentLoader: BundledContextLoader(caching: false)))
+            let context = JSONValue.array(list.map { .string($0.string) })
+            guard let terms = try? processor.vocabulary(of: context) else {
+                Issue.record("\(list.map(\.string)) cannot be processed")
+                continue
+            }
+            var merged = BundledContexts.vocabulary
+            merged.merge(terms)
+            #expect(merged == BundledContexts.vocabulary, "\(list.map(\.string)) names more than the bundled vocabulary")
+            #expect(!terms.names.isEmpty)
+        }
+    }
+
     @Test("names a published context gives are known, and the published names of core terms are there")
     func knownNames() {
         let vocabulary = BundledContexts.vocabulary
