@@ -29,9 +29,21 @@ public struct BadgeVerifier: Sendable {
     /// launch; `unbake --verify` starts it on another core before it parses its arguments. Calls while it runs
     /// share that run.
     public static func prepare() async {
+        await prepare(compilingSchema: true)
+    }
+
+    /// ``prepare()``, leaving out the schema when `compilingSchema` is false: for a caller that compiles it on a
+    /// thread of its own (``compileUsualSchema()``), such as `unbake`'s main thread, which would otherwise only wait.
+    package static func prepare(compilingSchema: Bool) async {
         await PreparationInFlight.shared.run {
-            await OB3Verifier(options: VerificationOptions(), budget: VerificationBudget(VerificationOptions())).prepare()
+            await OB3Verifier(options: VerificationOptions(), budget: VerificationBudget(VerificationOptions())).prepare(compilingSchema: compilingSchema)
         }
+    }
+
+    /// Compiles the bundled OB 3.0 achievement credential schema on the calling thread (the part of ``prepare()``
+    /// that needs no task). A verification that needs it meanwhile waits for it.
+    package static func compileUsualSchema() {
+        OB3Verifier.compileUsualSchema()
     }
 
     /// Verifies badge data extracted from an image.

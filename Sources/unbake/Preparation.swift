@@ -1,11 +1,13 @@
 import BadgeVerification
 
-/// The first verification's one-time work (``BadgeVerifier/prepare()``), started on another core before the
-/// arguments are parsed. The first Open Badges 3.0 verification waits for it rather than doing the same work again.
+/// The first verification's one-time work (``BadgeVerifier/prepare()``), started before the arguments are parsed
+/// when they ask for `--verify`: the contexts on a task, and the bundled schema on the main thread (`main.swift`),
+/// which would otherwise only wait. The first Open Badges 3.0 verification waits for the contexts rather than doing
+/// the same work again, and for the schema when it checks it.
 enum Preparation {
-    /// The work, started on first use.
-    static let task = Task.detached { await BadgeVerifier.prepare() }
+    /// The contexts' preparation, started on first use.
+    static let task = Task.detached { await BadgeVerifier.prepare(compilingSchema: false) }
 
-    /// Starts the work if it has not started.
+    /// Starts the contexts' preparation if it has not started.
     static func start() { _ = task }
 }

@@ -21,14 +21,12 @@ struct Unbake: AsyncParsableCommand {
     /// ArgumentParser's own parse on every run.
     static let valueOptions: Set<String> = ["--identity", "--offline", "--now", "--max-payload-bytes", "--jobs"]
 
-    /// Starts the first verification's one-time work on another core (``Preparation``) when the arguments ask for
-    /// `--verify`, before they are parsed; parses the options and the first image, then runs over every image.
+    /// Parses the options and the first image, runs over every image, and ends the process with its exit status.
     ///
     /// An exit status thrown as `ExitCode` ends the process as it is: ArgumentParser would first render the usage
     /// text, which is then not printed.
-    static func main() async {
+    static func main() async -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.contains("--verify") { Preparation.start() }
         let split = ImageArguments(arguments, valueOptions: valueOptions)
         do {
             var command = try parse(split.parsed)
@@ -38,6 +36,7 @@ struct Unbake: AsyncParsableCommand {
                 checkSplit(arguments, images: split.images)
             #endif
             try await command.run()
+            Foundation.exit(0)
         } catch let status as ExitCode {
             Foundation.exit(status.rawValue)
         } catch {

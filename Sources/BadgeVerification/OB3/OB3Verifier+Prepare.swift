@@ -24,17 +24,28 @@ extension OB3Verifier {
         "proof": ["type": "DataIntegrityProof"],
     ])
 
-    /// Compiles the usual schema and, at the same time, reads the published vocabulary and processes the usual
-    /// contexts, with the scoped contexts a typical credential needs, into the process's shared caches: what a
-    /// verification that caches bundled contexts would have cached itself. The two are independent: run side by
-    /// side, they are both ready sooner.
-    func prepare() async {
-        let schema = Task.detached { _ = try? BundledSchemas.schema(for: Self.usualSchema) }
+    /// Compiles the usual schema (``compileUsualSchema()``) and, at the same time, prepares the usual contexts
+    /// (``prepareContexts()``): what a verification that caches bundled contexts would have cached itself. The two
+    /// are independent: run side by side, they are both ready sooner.
+    func prepare(compilingSchema: Bool) async {
+        let schema = compilingSchema ? Task.detached { Self.compileUsualSchema() } : nil
+        await prepareContexts()
+        await schema?.value
+    }
+
+    /// Compiles the usual schema into the process's cache (a verification that needs it while it compiles waits for
+    /// it).
+    static func compileUsualSchema() {
+        _ = try? BundledSchemas.schema(for: usualSchema)
+    }
+
+    /// Reads the published vocabulary and processes the usual contexts, with the scoped contexts a typical
+    /// credential needs, into the process's shared caches.
+    func prepareContexts() async {
         _ = try? await withProcessor { processor in
             _ = try publishedVocabulary(of: [Self.usualContexts], processor: processor)
             return try processor.expand(Self.typicalShape)
         }
-        await schema.value
     }
 }
 
