@@ -6,6 +6,16 @@ struct Program: Sendable {
     let nodes: [Node]
     let root: Int
     let rootID: String?
+    /// The nodes again, as references that reading does not retain: ``nodes`` keeps them alive as long as the
+    /// program, and a node read with a retain is an atomic count that two threads validating at once contend for.
+    let references: [Unmanaged<Node>]
+
+    init(nodes: [Node], root: Int, rootID: String?) {
+        self.nodes = nodes
+        self.root = root
+        self.rootID = rootID
+        references = nodes.map { Unmanaged.passUnretained($0) }
+    }
 }
 
 /// One schema at one place in the document. A class (immutable), so that evaluation takes a node with one retain

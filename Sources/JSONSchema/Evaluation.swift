@@ -26,6 +26,8 @@ enum PathToken {
 /// properties would pay a dynamic exclusivity check on each access.
 struct Evaluation {
     let nodes: [Node]
+    /// ``Program/references``: the nodes, read without a retain (``nodes`` keeps them alive).
+    let references: [Unmanaged<Node>]
     let root: Int
     let limits: JSONSchemaLimits
     var steps = 0
@@ -40,6 +42,7 @@ struct Evaluation {
 
     init(program: Program, limits: JSONSchemaLimits) {
         nodes = program.nodes
+        references = program.references
         root = program.root
         self.limits = limits
         // Room for the paths of a typical document, so that they do not grow step by step in every run.
@@ -110,7 +113,11 @@ struct Evaluation {
     /// first failure answers false (a probe inside `anyOf`, `oneOf`, `not`, `if`, `contains`).
     /// After a call, callers check `stopped` before using a false answer (a limit must never turn into a pass).
     mutating func eval(_ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
-        let node = nodes[n]
+        references[n]._withUnsafeGuaranteedRef { node in eval(node, instance, collect: collect) }
+    }
+
+    /// ``eval(_:_:collect:)`` on the node itself.
+    private mutating func eval(_ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
         if stopped || !step(node) { return false }
         if let constant = node.constant {
             if !constant {
