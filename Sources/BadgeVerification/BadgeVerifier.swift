@@ -21,8 +21,8 @@ public struct BadgeVerifier: Sendable {
 
     /// Does now the one-time work of a process's first Open Badges 3.0 verification, so that the first badge is not
     /// the slow one: compiles the bundled OB 3.0 achievement credential schema, and processes the VC 2.0 and OB 3.0
-    /// contexts and their published vocabulary into the caches that every verifier in the process shares (those
-    /// with ``VerificationOptions/cachesBundledContexts``, the default).
+    /// contexts, with the scoped contexts a typical credential expands with, into the caches that every verifier in
+    /// the process shares (those with ``VerificationOptions/cachesBundledContexts``, the default).
     ///
     /// Optional: a verification does the same work when it first needs it, and no report depends on whether it
     /// ran. An Open Badges 3.0 verification that starts while it runs waits for it instead. A server may call it at
