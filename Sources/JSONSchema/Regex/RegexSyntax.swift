@@ -67,10 +67,6 @@ struct ScalarClass: Sendable {
         .range(0x09, 0x0D), .range(0x20, 0x20), .range(0xA0, 0xA0), .range(0x1680, 0x1680), .range(0x2000, 0x200A),
         .range(0x2028, 0x2029), .range(0x202F, 0x202F), .range(0x205F, 0x205F), .range(0x3000, 0x3000), .range(0xFEFF, 0xFEFF),
     ])
-    /// Anything.
-    static let any = ScalarClass(items: [], negated: true)
-    /// Nothing (`[]`).
-    static let none = ScalarClass(items: [])
 }
 
 /// Parses a `pattern` into a ``RegexNode``, refusing what this engine does not do (backreferences, lookbehind) and
