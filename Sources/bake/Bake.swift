@@ -91,10 +91,10 @@ struct Bake: ParsableCommand {
         }
     }
 
-    /// Writes `text` and a line break on standard error.
+    /// Writes `text` and a line break on standard error (a failed write is ignored: there is nowhere else to say so).
     static func printError(_ text: String) {
-        var line = text + "\n"
-        line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+        var sink = FileByteSink(descriptor: 2)
+        try? sink.write(Array((text + "\n").utf8))
     }
 
     private func readPayload(limit: Int) throws(BadgeError) -> String {

@@ -1,16 +1,11 @@
+import BadgeBaking
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Writes lines to standard output and standard error.
+/// Writes lines to standard output and standard error, through BadgeBaking's `FileByteSink` (short and interrupted
+/// writes retried).
 ///
-/// Text is written from its own UTF-8 storage: a payload of many megabytes is not copied on its way out.
+/// Text is written from its own UTF-8 storage: a payload of many megabytes is not copied on its way out. A failed
+/// write (a closed pipe) ends the line quietly: nothing more can be written.
 enum Output {
     /// Prints `text` and a newline on standard output.
     static func line(_ text: String) {
@@ -32,22 +27,11 @@ enum Output {
     private static func emitLine(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { emit(UnsafeRawBufferPointer($0), to: descriptor) }
-        emitNewline(to: descriptor)
-    }
-
-    private static func emitNewline(to descriptor: Int32) {
         withUnsafeBytes(of: UInt8(ascii: "\n")) { emit($0, to: descriptor) }
     }
 
     private static func emit(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe: nothing more can be written
-            }
-            offset += written
-        }
+        var sink = FileByteSink(descriptor: descriptor)
+        try? sink.write(bytes)
     }
 }

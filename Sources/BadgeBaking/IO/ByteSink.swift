@@ -7,14 +7,14 @@
 #endif
 
 /// A destination for bytes written front to back.
-protocol ByteSink {
+package protocol ByteSink {
     /// Writes all of `bytes`.
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws(BadgeError)
 }
 
 extension ByteSink {
     /// Writes all of `bytes`.
-    mutating func write(_ bytes: [UInt8]) throws(BadgeError) {
+    package mutating func write(_ bytes: [UInt8]) throws(BadgeError) {
         try rethrowingBadgeError { try bytes.withUnsafeBytes { buffer in try write(buffer) } }
     }
 }
@@ -33,11 +33,15 @@ struct DiscardingByteSink: ByteSink {
     mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {}
 }
 
-/// Writes to a file descriptor, retrying short writes.
-struct FileByteSink: ByteSink {
+/// Writes to a file descriptor, retrying short and interrupted writes (the output file of a bake, and the tools'
+/// standard output and error).
+package struct FileByteSink: ByteSink {
     let descriptor: Int32
 
-    mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {
+    /// A sink writing to `descriptor`.
+    package init(descriptor: Int32) { self.descriptor = descriptor }
+
+    package mutating func write(_ buffer: UnsafeRawBufferPointer) throws(BadgeError) {
         var done = 0
         while done < buffer.count {
             #if canImport(Glibc)
