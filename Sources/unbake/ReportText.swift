@@ -9,7 +9,7 @@ enum ReportText {
         if let subject = report.subject { lines.append("Badge:   \(subject)") }
         let width = report.checks.map(\.id.rawValue.count).max() ?? 0
         for check in report.checks {
-            let id = check.id.rawValue + String(repeating: " ", count: width - check.id.rawValue.count)
+            let id = check.id.rawValue.padded(to: width)
             lines.append("  \(marker(check.status)) \(id)  \(check.message)")
         }
         return lines.joined(separator: "\n")

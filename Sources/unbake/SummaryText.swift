@@ -74,7 +74,7 @@ enum SummaryText {
 
     private static func format(_ lines: [(String, String)]) -> String {
         let width = (lines.map(\.0.count).max() ?? 0) + 2
-        return lines.map { $0.0 + ":" + String(repeating: " ", count: max(0, width - $0.0.count - 1)) + $0.1 }.joined(separator: "\n")
+        return lines.map { ($0.0 + ":").padded(to: width) + $0.1 }.joined(separator: "\n")
     }
 }
 
