@@ -202,8 +202,8 @@ func isWellFormedLanguage(_ s: String) -> Bool {
 /// Canonical xsd:double lexical form as produced by JSON-LD processors (`1.1E0`, `1.0E21`).
 func canonicalDouble(_ d: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 48)
-    let length = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15e", $0) }
-    let s = String(decoding: buffer.prefix(Int(max(0, length))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15e", $0) }
+    let s = String(cString: buffer)
     guard let e = s.firstIndex(of: "e") else { return s }
     var mantissa = String(s[..<e])
     let exp = Int(s[s.index(after: e)...]) ?? 0

@@ -214,10 +214,11 @@ extension BundledContexts {
         ]
         var lists: Set<[CodePointString]> = []
         for credential in credentials {
-            for context in contexts { lists.insert([CodePointString(credential), CodePointString(context)]) }
+            // OB 3.0.0 and 3.0.1 redefine terms that VC 2.0 protects: those lists cannot be processed at all.
+            for context in contexts where credential == credentials[0] || !contexts.prefix(2).contains(context) {
+                lists.insert([CodePointString(credential), CodePointString(context)])
+            }
         }
-        // OB 3.0.0 and 3.0.1 redefine terms that VC 2.0 protects: those lists cannot be processed at all.
-        for context in contexts.prefix(2) { lists.remove([CodePointString(credentials[1]), CodePointString(context)]) }
         return lists
     }()
 

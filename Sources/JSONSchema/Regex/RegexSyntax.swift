@@ -181,7 +181,7 @@ struct RegexParser {
                 position += 1
                 return (.wordBoundary(e == "b"), Shape(), false)
             case "1"..."9", "k": throw Refusal(reason: "backreferences are not supported")
-            default: return (.atom(try escape(inClass: false)), Shape(), true)
+            default: return (.atom(try escape()), Shape(), true)
             }
         default: return (.atom(.scalar(c)), Shape(), true)
         }
@@ -282,7 +282,7 @@ struct RegexParser {
             position += 1
             return .single("-")
         }
-        let set = try escape(inClass: true)
+        let set = try escape()
         if set.items.count == 1, !set.negated, case .range(let low, let high) = set.items[0], low == high, let s = Unicode.Scalar(low) {
             return .single(s)
         }
@@ -290,7 +290,7 @@ struct RegexParser {
     }
 
     /// The escape after a backslash (consumed): a class escape or one scalar.
-    private mutating func escape(inClass: Bool) throws(Refusal) -> ScalarClass {
+    private mutating func escape() throws(Refusal) -> ScalarClass {
         let e = scalars[position]
         position += 1
         switch e {
