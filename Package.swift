@@ -50,8 +50,8 @@ let package = Package(
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
 
-        // The bake tool's signal handlers: async-signal-safe removal of its temporary file on SIGINT/SIGTERM/SIGHUP
-        // (the library installs none).
+        // The tools' process-level C: bake's signal handlers (async-signal-safe removal of its temporary file on
+        // SIGINT/SIGTERM/SIGHUP; the library installs none), and the release of the loader's relocation table.
         .target(name: "CBadgeSupport"),
 
         // zlib behind a small Swift API: bounded inflate, deflate, CRC-32.
@@ -90,7 +90,10 @@ let package = Package(
         // Command-line tools.
         .executableTarget(
             name: "unbake",
-            dependencies: ["BadgeBaking", "OpenBadgesModel", "BadgeVerification", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "BadgeBaking", "OpenBadgesModel", "BadgeVerification", "CBadgeSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: toolSwiftSettings,
             linkerSettings: toolLinkerSettings
         ),
@@ -155,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BadgeBakingTests",
-            dependencies: ["BadgeBaking", "BadgeTestSupport", "OpenBadgesModel", "PNGValidation", "SVGBadge", "Zlib"],
+            dependencies: ["BadgeBaking", "BadgeTestSupport", "CBadgeSupport", "OpenBadgesModel", "PNGValidation", "SVGBadge", "Zlib"],
             swiftSettings: strictSettings
         ),
         .testTarget(

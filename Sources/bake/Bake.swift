@@ -64,6 +64,7 @@ struct Bake: ParsableCommand {
     }
 
     func run() throws {
+        _ = badge_release_relocation_table(nil)  // read once by the loader: see CBadgeStartup.h
         // The library installs no signal handlers: the tool does, and tells them which temporary file to remove.
         badge_cleanup_install_handlers()
         var options = BakeOptions()

@@ -2,5 +2,6 @@
 #define CBADGESUPPORT_H
 
 #include "CBadgeCleanup.h"
+#include "CBadgeStartup.h"
 
 #endif
