@@ -137,6 +137,17 @@ struct JSONParserTests {
             #expect(object[decomposed] == .number(JSONNumber(text: "2")!))
             #expect(try JSONValue(parsing: JSONValue.object(object).serialized()).objectValue?.count == 2)
         }
+        // Canonically equivalent names of the same UTF-8 length (Ḋ + dot below, Ḍ + dot above: 5 bytes each) are
+        // two members too, each found by its own code points, whichever comes first.
+        let dotBelowLast = "\u{1E0A}\u{323}"
+        let dotAboveLast = "\u{1E0C}\u{307}"
+        #expect(dotBelowLast == dotAboveLast && dotBelowLast.utf8.count == dotAboveLast.utf8.count)
+        for (first, second) in [(dotBelowLast, dotAboveLast), (dotAboveLast, dotBelowLast)] {
+            let object = try #require(try JSONValue(parsing: "{\"\(first)\":1,\"\(second)\":2}").objectValue)
+            #expect(object.count == 2)
+            #expect(object[first] == .number(JSONNumber(text: "1")!))
+            #expect(object[second] == .number(JSONNumber(text: "2")!))
+        }
         // Exact duplicates, written the same or escaped differently, are still refused.
         for text in [#"{"caf\u00e9":1,"caf\u00e9":2}"#, "{\"\(composed)\":1,\"caf\\u00e9\":2}", #"{"a":1,"\u0061":2}"#] {
             #expect(throws: ModelError(.duplicateKey, reason: "")) { try JSONValue(parsing: text) }

@@ -204,18 +204,14 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// The position of `key`, comparing code points (UTF-8 bytes).
     private func position(of key: String) -> Int? {
         if let index { return index[CodePointString(key)] }
-        var key = key
-        return key.withUTF8 { wanted in
-            // Read in place (no copy of each name): the length first, then the bytes.
-            for i in keys.indices where keys[i].utf8.count == wanted.count {
-                let same =
-                    keys[i].utf8.withContiguousStorageIfAvailable { have in
-                        have.isEmpty || memcmp(have.baseAddress!, wanted.baseAddress!, have.count) == 0
-                    } ?? keys[i].utf8.elementsEqual(wanted)
-                if same { return i }
-            }
-            return nil
+        let count = key.utf8.count
+        // The length first; then the standard library's `==`, which compares in place (two short names as two
+        // words) but by canonical equivalence, which different code points may share: so a match is confirmed on
+        // the bytes.
+        for i in keys.indices where keys[i].utf8.count == count && keys[i] == key {
+            if CodePointString(keys[i]) == CodePointString(key) { return i }
         }
+        return nil
     }
 
     private mutating func rebuildIndex() {
