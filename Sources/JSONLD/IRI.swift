@@ -19,44 +19,51 @@ package enum IRI {
         }
     }
 
-    typealias Scalars = ArraySlice<Unicode.Scalar>
+    typealias Bytes = ArraySlice<UInt8>
 
-    /// Splits an IRI reference into its five components (RFC 3986 Appendix B), working on code points.
+    /// Splits an IRI reference into its five components (RFC 3986 Appendix B). It works on the UTF-8 bytes: the
+    /// delimiters are ASCII, and UTF-8 never uses an ASCII byte inside a longer code point, so splitting the bytes
+    /// splits the code points, and each part is valid UTF-8 again.
     static func parse(_ s: String) -> Parts {
-        var rest = Scalars(Array(s.unicodeScalars))
-        func str(_ x: Scalars) -> String { String(String.UnicodeScalarView(x)) }
+        var rest = Bytes(s.utf8)
+        func string(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
         var fragment: String?
-        if let h = rest.firstIndex(of: "#") {
-            fragment = str(rest[(h + 1)...])
-            rest = rest[..<h]
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = string(rest[(hash + 1)...])
+            rest = rest[..<hash]
         }
         var query: String?
-        if let q = rest.firstIndex(of: "?") {
-            query = str(rest[(q + 1)...])
-            rest = rest[..<q]
+        if let question = rest.firstIndex(of: UInt8(ascii: "?")) {
+            query = string(rest[(question + 1)...])
+            rest = rest[..<question]
         }
         var scheme: String?
-        if let c = rest.firstIndex(of: ":") {
-            let cand = rest[..<c]
-            if !cand.contains("/"), isScheme(cand) {
-                scheme = str(cand)
-                rest = rest[(c + 1)...]
+        if let colon = rest.firstIndex(of: UInt8(ascii: ":")) {
+            let candidate = rest[..<colon]
+            if !candidate.contains(UInt8(ascii: "/")), isScheme(candidate) {
+                scheme = string(candidate)
+                rest = rest[(colon + 1)...]
             }
         }
         var authority: String?
-        if rest.starts(with: ["/", "/"]) {
+        if rest.starts(with: "//".utf8) {
             rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = str(rest[..<end])
+            let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            authority = string(rest[..<end])
             rest = rest[end...]
         }
-        return Parts(scheme: scheme, authority: authority, path: str(rest), query: query, fragment: fragment)
+        return Parts(scheme: scheme, authority: authority, path: string(rest), query: query, fragment: fragment)
     }
 
-    static func isScheme<C: Collection>(_ s: C) -> Bool where C.Element == Unicode.Scalar {
-        guard let f = s.first, ("a"..."z").contains(f) || ("A"..."Z").contains(f) else { return false }
-        return s.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "."
+    /// Whether `bytes` is a scheme: a letter, then letters, digits, `+`, `-` or `.` (all ASCII).
+    static func isScheme(_ bytes: Bytes) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy {
+            isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: ".")
         }
     }
 
@@ -101,37 +108,40 @@ package enum IRI {
         }
     }
 
-    /// RFC 3986 §5.2.4, on code points.
+    /// RFC 3986 §5.2.4, on the UTF-8 bytes (the segments are split at ASCII bytes, as in ``parse(_:)``).
     static func removeDotSegments(_ path: String) -> String {
-        var input = Scalars(Array(path.unicodeScalars))
-        var output: [Unicode.Scalar] = []
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var input = Bytes(path.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
         while !input.isEmpty {
-            if input.starts(with: [".", ".", "/"]) {
+            if input.starts(with: [dot, dot, slash]) {
                 input = input.dropFirst(3)
-            } else if input.starts(with: [".", "/"]) {
+            } else if input.starts(with: [dot, slash]) {
                 input = input.dropFirst(2)
-            } else if input.starts(with: ["/", ".", "/"]) {
+            } else if input.starts(with: [slash, dot, slash]) {
                 input = input.dropFirst(2)
-            } else if input.elementsEqual(["/", "."]) {
-                input = ["/"]
-            } else if input.starts(with: ["/", ".", ".", "/"]) || input.elementsEqual(["/", ".", "."]) {
-                input = input.count == 3 ? ["/"] : input.dropFirst(3)
-                if let last = output.lastIndex(of: "/") {
+            } else if input.elementsEqual([slash, dot]) {
+                input = [slash]
+            } else if input.starts(with: [slash, dot, dot, slash]) || input.elementsEqual([slash, dot, dot]) {
+                input = input.count == 3 ? [slash] : input.dropFirst(3)
+                if let last = output.lastIndex(of: slash) {
                     output.removeSubrange(last...)
                 } else {
                     output.removeAll()
                 }
-            } else if input.elementsEqual(["."]) || input.elementsEqual([".", "."]) {
+            } else if input.elementsEqual([dot]) || input.elementsEqual([dot, dot]) {
                 input = []
             } else {
                 var start = input.startIndex
-                if input.first == "/" { start += 1 }
-                let end = input[start...].firstIndex(of: "/") ?? input.endIndex
+                if input.first == slash { start += 1 }
+                let end = input[start...].firstIndex(of: slash) ?? input.endIndex
                 output.append(contentsOf: input[..<end])
                 input = input[end...]
             }
         }
-        return String(String.UnicodeScalarView(output))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Resolves `reference` against `base` (RFC 3986 §5.2.2). A nil base returns the reference unchanged.
@@ -153,14 +163,14 @@ package enum IRI {
                     t.path = b.path
                     t.query = r.query ?? b.query
                 } else {
-                    if r.path.unicodeScalars.first == "/" {
+                    if r.path.utf8.first == UInt8(ascii: "/") {
                         t.path = removeDotSegments(r.path)
                     } else {
                         let merged: String
                         if b.authority != nil && b.path.isEmpty {
                             merged = "/" + r.path
-                        } else if let slash = b.path.unicodeScalars.lastIndex(of: "/") {
-                            merged = String(b.path.unicodeScalars[...slash]) + r.path
+                        } else if let slash = b.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                            merged = String(decoding: b.path.utf8[...slash], as: UTF8.self) + r.path
                         } else {
                             merged = r.path
                         }

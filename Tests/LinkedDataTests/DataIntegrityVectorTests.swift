@@ -326,6 +326,15 @@ struct DelimiterTests {
         #expect(IRI.isAbsolute("ex:\u{301}y"))
     }
 
+    @Test("multi-byte code points beside every delimiter survive parsing, dot removal and recomposition")
+    func multiByteCodePointsBesideDelimiters() {
+        #expect(IRI.resolve("./é/../ü/ß?ø=ā#ḋ", against: "http://ドメイン/ア/イ") == "http://ドメイン/ア/ü/ß?ø=ā#ḋ")
+        #expect(IRI.resolve("//ü.example/ö/./x", against: "http://a/b") == "http://ü.example/ö/x")
+        #expect(IRI.resolve("?q\u{10348}", against: "http://a/𐍈/c") == "http://a/𐍈/c?q\u{10348}")
+        // A scheme is ASCII only: "é:" is a relative path, resolved against the base.
+        #expect(IRI.resolve("é:x", against: "http://a/b/c") == "http://a/b/é:x")
+    }
+
     @Test func compactIRIWithCombiningMarkAfterColon() throws {
         let doc: JSONValue = ["@context": ["ex": "http://e/"], "@id": "http://e/s", "ex:\u{301}p": "v"]
         let d = try JSONLDProcessor().toRDF(doc)
