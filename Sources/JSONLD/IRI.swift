@@ -55,16 +55,10 @@ package enum IRI {
         return Parts(scheme: scheme, authority: authority, path: string(rest), query: query, fragment: fragment)
     }
 
-    /// Whether `bytes` is a scheme: a letter, then letters, digits, `+`, `-` or `.` (all ASCII).
+    /// Whether `bytes` is a scheme: an ASCII letter, then scheme characters.
     static func isScheme(_ bytes: Bytes) -> Bool {
-        func isLetter(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }
-        guard let first = bytes.first, isLetter(first) else { return false }
-        return bytes.allSatisfy {
-            isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
-                || $0 == UInt8(ascii: ".")
-        }
+        guard let first = bytes.first, isASCIILetter(first) else { return false }
+        return bytes.dropFirst().allSatisfy(isSchemeCharacter)
     }
 
     /// True if `s` is an absolute IRI (has a scheme).
@@ -79,12 +73,17 @@ package enum IRI {
         guard let first = bytes.first, isASCIILetter(first) else { return false }
         for byte in bytes.dropFirst() {
             if byte == UInt8(ascii: ":") { return true }
-            guard isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E else { return false }
+            guard isSchemeCharacter(byte) else { return false }
         }
         return false
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    /// A character a scheme may have after its first letter: a letter, a digit, `+`, `-` or `.` (RFC 3986 §3.1).
+    private static func isSchemeCharacter(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+    }
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     package static func isWellFormed(_ s: String) -> Bool {
