@@ -136,27 +136,6 @@ final class ContextBox: Sendable {
     init(_ c: ActiveContext) { context = c }
 }
 
-/// Term definitions by term, compared as code points (as ``CodePointDictionary``). A type of this module, so that the
-/// lookups expansion makes for nearly every key and value are compiled for ``TermDefinition``: through the generic
-/// dictionary of another module they reached hashing, equality and the copy of a definition through witness tables,
-/// at about twice the cost.
-struct TermDefinitions: Sendable {
-    /// The definitions.
-    var storage: [CodePointString: TermDefinition] = [:]
-
-    /// The definition of `term`; setting nil removes it.
-    subscript(term: String) -> TermDefinition? {
-        get { storage[CodePointString(term)] }
-        set { storage[CodePointString(term)] = newValue }
-    }
-
-    /// Removes the definition of `term` and returns it, if there was one.
-    mutating func removeValue(forKey term: String) -> TermDefinition? { storage.removeValue(forKey: CodePointString(term)) }
-
-    /// The definitions, in no particular order.
-    var values: Dictionary<CodePointString, TermDefinition>.Values { storage.values }
-}
-
 /// An active context.
 struct ActiveContext: Sendable {
     var terms = TermDefinitions()

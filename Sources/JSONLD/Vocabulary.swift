@@ -157,16 +157,16 @@ extension JSONLDProcessor {
 
     private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<ScopedKey>) throws {
         if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
-        for (name, definition) in active.terms.storage {
+        for (name, definition) in active.terms.all {
             // A keyword alias is not a name for data: only `id` and `type` (aliases of @id and @type) are kept.
             guard let iri = definition.iri, !definition.reverse else { continue }
             if iri.hasPrefix("@"), iri != "@id" && iri != "@type" { continue }
-            vocabulary.add(name: name.string, iri: iri)
+            vocabulary.add(name: name, iri: iri)
         }
         // In term order, so that the same contexts always give the same vocabulary: a scoped context is processed on
         // top of the context where it is first met, and may fail on one and not on another.
-        let scopes = active.terms.storage.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
-        for (_, definition, scoped) in scopes.sorted(by: { codePointPrecedes($0.0.string, $1.0.string) }) {
+        let scopes = active.terms.all.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
+        for (_, definition, scoped) in scopes.sorted(by: { codePointPrecedes($0.0, $1.0) }) {
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
             let key = ScopedKey(baseURL: definition.baseURL, context: scoped.value)
             guard !seen.contains(key),

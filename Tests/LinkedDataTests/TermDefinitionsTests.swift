@@ -1,0 +1,106 @@
+import Testing
+
+@testable import JSONLD
+
+/// The term table is an open-addressing hash table keyed by a term's code points: every term is found by its own
+/// code points and by nothing else, through growth, removal and copies.
+@Suite("Term definitions table")
+struct TermDefinitionsTests {
+    private func definition(_ iri: String) -> TermDefinition {
+        var definition = TermDefinition()
+        definition.iri = iri
+        return definition
+    }
+
+    /// Terms of every length from 0 to 80 bytes (each hashing path: under 4, 4–7, 8–16 and longer), and long terms
+    /// that differ in one byte only, at every position.
+    private var manyTerms: [String] {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789:/#")
+        var terms = (0...80).map { length in String((0..<length).map { alphabet[$0 % alphabet.count] }) }
+        let base = Array(repeating: Character("x"), count: 48)
+        for position in base.indices {
+            var changed = base
+            changed[position] = "y"
+            terms.append(String(changed))
+        }
+        terms += (0..<600).map { "term\($0)" }
+        return terms
+    }
+
+    @Test func findsEveryTermThroughGrowth() {
+        var table = TermDefinitions()
+        let terms = manyTerms
+        for (number, term) in terms.enumerated() {
+            table[term] = definition("https://example.org/\(number)")
+            // What was stored before is still found after each insertion (and so after each growth).
+            if number.isMultiple(of: 97) {
+                for (earlier, stored) in terms[...number].enumerated() {
+                    #expect(table[stored]?.iri == "https://example.org/\(earlier)")
+                }
+            }
+        }
+        for (number, term) in terms.enumerated() { #expect(table[term]?.iri == "https://example.org/\(number)") }
+        for absent in ["term600", "x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz", "abcdefghijklmnopqrstuvwxyz0123456789:/#ab!"] {
+            #expect(table[absent] == nil)
+        }
+        #expect(Array(table.values).count == terms.count)
+        #expect(Set(table.all.map(\.term)) == Set(terms))
+    }
+
+    @Test func canonicallyEquivalentTermsAreDistinct() {
+        var table = TermDefinitions()
+        let pairs = [("caf\u{E9}", "cafe\u{301}"), ("\u{1E0A}\u{323}", "\u{1E0C}\u{307}"), ("\u{212B}", "\u{C5}")]
+        for (a, b) in pairs {
+            #expect(a == b)  // Swift's String equality: canonical equivalence
+            table[a] = definition("https://example.org/a/\(a)")
+            #expect(table[b] == nil)
+            table[b] = definition("https://example.org/b/\(b)")
+            #expect(table[a]?.iri == "https://example.org/a/\(a)")
+            #expect(table[b]?.iri == "https://example.org/b/\(b)")
+        }
+    }
+
+    @Test func removalAndRedefinition() {
+        var table = TermDefinitions()
+        for number in 0..<40 { table["t\(number)"] = definition("https://example.org/\(number)") }
+        #expect(table.removeValue(forKey: "t7")?.iri == "https://example.org/7")
+        #expect(table["t7"] == nil)
+        #expect(table.removeValue(forKey: "t7") == nil)
+        #expect(table.removeValue(forKey: "never") == nil)
+        table["t8"] = nil
+        #expect(table["t8"] == nil)
+        #expect(!table.all.contains { $0.term == "t7" || $0.term == "t8" })
+        #expect(Array(table.values).count == 38)
+        // Every other term is untouched, and a removed term can be defined again.
+        for number in 0..<40 where number != 7 && number != 8 { #expect(table["t\(number)"]?.iri == "https://example.org/\(number)") }
+        table["t7"] = definition("https://example.org/again")
+        #expect(table["t7"]?.iri == "https://example.org/again")
+        #expect(Array(table.values).count == 39)
+    }
+
+    @Test func copiesAreIndependent() {
+        var original = TermDefinitions()
+        for number in 0..<10 { original["t\(number)"] = definition("https://example.org/\(number)") }
+        var copy = original
+        copy["t0"] = definition("https://example.org/changed")
+        copy["new"] = definition("https://example.org/new")
+        _ = copy.removeValue(forKey: "t1")
+        for number in 12..<40 { copy["t\(number)"] = definition("https://example.org/\(number)") }  // grows the copy
+        #expect(original["t0"]?.iri == "https://example.org/0")
+        #expect(original["t1"]?.iri == "https://example.org/1")
+        #expect(original["new"] == nil && original["t12"] == nil)
+        #expect(copy["t0"]?.iri == "https://example.org/changed" && copy["t1"] == nil && copy["t39"] != nil)
+    }
+
+    @Test func hashIsOfTheBytes() {
+        let text = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json#\u{E9}\u{1F600}"
+        var hashes = Set<UInt64>()
+        for length in 0...text.utf8.count {
+            let bytes = Array(text.utf8.prefix(length))
+            hashes.insert(TermHash.hash(bytes))
+            if let string = String(validating: bytes, as: UTF8.self) { #expect(TermHash.hash(string) == TermHash.hash(bytes)) }
+        }
+        #expect(hashes.count == text.utf8.count + 1)  // every prefix hashes differently
+        #expect(TermHash.hash("caf\u{E9}") != TermHash.hash("cafe\u{301}"))
+    }
+}
