@@ -28,99 +28,191 @@ extension JSONLDProcessor {
         return try toRDF(expanded: expanded)
     }
 
-    /// Deserializes an already expanded document to RDF (§8.1.2).
+    /// Deserializes an already expanded document to RDF (§8.1.2). See ``QuadWriter``.
     package func toRDF(expanded: [JSONValue]) throws -> RDFDataset {
-        droppedRDFValues = []
-        let builder = NodeMapBuilder()
-        var noList: [JSONValue]? = nil
-        try builder.generate(.array(expanded), "@default", nil, nil, &noList)
-        var quads: [RDFQuad] = []
-        var bnodeCounter = builder.counter
-        // Code point order is the order of UTF-8 bytes.
-        func byCodePoints(_ a: CodePointString, _ b: CodePointString) -> Bool { codePointPrecedes(a.string, b.string) }
-        for graphKey in builder.graphs.keys.sorted(by: byCodePoints) {
-            let graphName = graphKey.string
-            let graph = builder.graphs[graphKey]!
-            var graphTerm: RDFTerm?
-            if graphName != "@default" {
-                if graphName.scalarHasPrefix("_:") {
-                    graphTerm = .blankNode(graphName.scalarDropFirst(2))
-                } else if IRI.isWellFormed(graphName) {
-                    graphTerm = .iri(graphName)
-                } else {
-                    droppedRDFValues.append(DroppedRDFValue(kind: .graphName, value: graphName))
-                    continue
+        var writer = QuadWriter(options: options)
+        defer { droppedRDFValues = writer.dropped }
+        try writer.walk(.array(expanded), in: .default, link: nil)
+        return RDFDataset(writer.quads)
+    }
+}
+
+/// JSON-LD's deserialization to RDF (§8.1.2) without a node map: it walks the expanded document the way node map
+/// generation (§7.2.2) does and writes each node's quads where it meets them, instead of gathering every node's
+/// properties into a map of JSON values first and reading them out again.
+///
+/// The dataset is the same set of quads. A node met in several places (the same `@id`) has its quads written from
+/// each place: the dataset may list a quad twice, where the node map would have merged the values, and RDFC-1.0
+/// canonicalizes the set (it removes duplicates before anything else). Blank nodes are relabelled as the node map
+/// does (every input label gets a fresh one), so that no input label can meet one issued here.
+struct QuadWriter {
+    /// The quads written so far.
+    private(set) var quads: [RDFQuad] = []
+    /// What was left out of the dataset, each once, in the order met.
+    private(set) var dropped: [DroppedRDFValue] = []
+
+    private let options: JSONLDOptions
+    private var droppedOnce: Set<DroppedKey> = []
+    private var relabelled: [CodePointString: String] = [:]
+    private var counter = 0
+    /// The `@index` of each node that has one, by graph and node (a node may not have two).
+    private var indexes: [NodeKey: JSONValue] = [:]
+
+    init(options: JSONLDOptions) { self.options = options }
+
+    /// A graph being written: its name as met (`@default` for the default graph) and the term quads carry, if the
+    /// name is one; a name that is not a well-formed IRI or blank node drops the graph's quads.
+    struct Graph {
+        let name: String
+        let term: RDFTerm?
+        let isWritten: Bool
+
+        static let `default` = Graph(name: "@default", term: nil, isWritten: true)
+    }
+
+    /// What makes the element being walked a value: a property of a node (the subject and predicate are nil when
+    /// that node or property writes no quads), or a reverse property, which makes the walked node the subject and
+    /// `object` (a node's id) its value.
+    enum Link {
+        case property(subject: RDFTerm?, predicate: RDFTerm?)
+        case reverse(object: String, property: String)
+    }
+
+    /// A list member, before it becomes a term: a list whose own property writes no quads converts nothing.
+    private enum ListMember {
+        case value(JSONObject)
+        case node(id: String)
+        case list([ListMember])
+    }
+
+    private struct NodeKey: Hashable {
+        let graph: CodePointString
+        let node: CodePointString
+    }
+
+    private struct DroppedKey: Hashable {
+        let kind: DroppedRDFValue.Kind
+        let value: CodePointString
+    }
+
+    /// Walks `element` (a node, value or list object, or an array of them) in `graph`.
+    mutating func walk(_ element: JSONValue, in graph: Graph, link: Link?) throws {
+        if case .array(let items) = element {
+            for item in items { try walk(item, in: graph, link: link) }
+            return
+        }
+        guard case .object(let object) = element else { return }
+        if object["@value"] != nil {
+            if case .property(let subject?, let predicate?) = link, let literal = literal(object, in: graph) {
+                write(subject, predicate, literal, in: graph)
+            }
+        } else if let list = object["@list"] {
+            let members = try listMembers(list, in: graph, link: link)
+            if case .property(let subject?, let predicate?) = link {
+                write(subject, predicate, self.list(members, in: graph), in: graph)
+            }
+        } else if let id = try node(object, in: graph, link: link), case .property(let subject?, let predicate?) = link,
+            let object = term(id, .object)
+        {
+            write(subject, predicate, object, in: graph)
+        }
+    }
+
+    /// Writes the quads of a node object met in `graph` and returns its id (relabelled if a blank node), or nil for a
+    /// node whose `@id` is not a string (the node map skips it, with all it holds).
+    private mutating func node(_ object: JSONObject, in graph: Graph, link: Link?) throws -> String? {
+        let id: String
+        switch object["@id"] {
+        case .string(let given)?: id = given.scalarHasPrefix("_:") ? blankNode(given) : given
+        case nil: id = "_:" + freshLabel()
+        case _?: return nil
+        }
+        let subject = graph.isWritten ? term(id, .subject) : nil
+        if case .reverse(let value, let property) = link, let subject, let predicate = predicate(property),
+            let object = term(value, .object)
+        {
+            write(subject, predicate, object, in: graph)
+        }
+        if let types = object["@type"] {
+            for type in types.asArray {
+                let relabelled = type.stringValue.map { $0.scalarHasPrefix("_:") ? blankNode($0) : $0 }
+                guard let subject else { continue }
+                if let relabelled, let object = term(relabelled, .type) {
+                    write(subject, .iri(rdfType), object, in: graph)
+                } else if relabelled == nil {
+                    drop(.type, "\(type)")
                 }
             }
-            for subjectKey in graph.keys.sorted(by: byCodePoints) {
-                let subject = subjectKey.string
-                guard let s = nodeTerm(subject) else {
-                    droppedRDFValues.append(DroppedRDFValue(kind: .subject, value: subject))
-                    continue
-                }
-                let node = graph[subjectKey]!.properties
-                for property in node.keys.sorted(by: codePointPrecedes) {
-                    let values = node[property]!
-                    if property == "@type" {
-                        for t in values.asArray {
-                            if let ts = t.stringValue, let o = nodeTerm(ts) {
-                                quads.append(RDFQuad(s, .iri(rdfType), o, graph: graphTerm))
-                            } else {
-                                droppedRDFValues.append(DroppedRDFValue(kind: .type, value: t.stringValue ?? "\(t)"))
-                            }
-                        }
-                        continue
-                    }
-                    if isKeyword(property) { continue }
-                    if property.scalarHasPrefix("_:"), !options.produceGeneralizedRdf { continue }
-                    guard let p = nodeTerm(property) else {
-                        droppedRDFValues.append(DroppedRDFValue(kind: .property, value: property))
-                        continue
-                    }
-                    for item in values.asArray {
-                        var listTriples: [RDFQuad] = []
-                        if let o = try objectToRDF(item, &listTriples, graphTerm, &bnodeCounter) {
-                            quads.append(RDFQuad(s, p, o, graph: graphTerm))
-                        }
-                        quads.append(contentsOf: listTriples)
-                    }
-                }
+        }
+        if let index = object["@index"] {
+            let key = NodeKey(graph: CodePointString(graph.name), node: CodePointString(id))
+            if let existing = indexes[key], existing != index { throw JSONLDError(.conflictingIndexes) }
+            indexes[key] = index
+        }
+        if case .object(let reverse) = object["@reverse"] ?? .null {
+            for (property, values) in reverse { try walk(values, in: graph, link: .reverse(object: id, property: property)) }
+        }
+        if let inner = object["@graph"] { try walk(inner, in: namedGraph(id), link: nil) }
+        if let included = object["@included"] { try walk(included, in: graph, link: nil) }
+        for (property, values) in object {
+            if property.utf8.first == UInt8(ascii: "@"), Self.handledKeywords.contains(property) { continue }
+            let relabelled = property.scalarHasPrefix("_:") ? blankNode(property) : property
+            let predicate = subject == nil ? nil : predicate(relabelled)
+            try walk(values, in: graph, link: .property(subject: subject, predicate: predicate))
+        }
+        return id
+    }
+
+    /// The keywords of a node object that `node` handles before its properties.
+    private static let handledKeywords: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
+
+    /// The members of a list object's `@list`, walking the nodes among them (a node in a list is written where it
+    /// is, and the list holds its id).
+    private mutating func listMembers(_ list: JSONValue, in graph: Graph, link: Link?) throws -> [ListMember] {
+        var members: [ListMember] = []
+        for item in list.asArray {
+            guard case .object(let object) = item else { continue }
+            if object["@value"] != nil {
+                members.append(.value(object))
+            } else if let inner = object["@list"] {
+                members.append(.list(try listMembers(inner, in: graph, link: link)))
+            } else if let id = try node(object, in: graph, link: link.flatMap { if case .reverse = $0 { $0 } else { nil } }) {
+                members.append(.node(id: id))
             }
         }
-        return RDFDataset(quads)
+        return members
     }
 
-    private func objectTerm(_ id: String) -> RDFTerm? {
-        if let t = nodeTerm(id) { return t }
-        droppedRDFValues.append(DroppedRDFValue(kind: .object, value: id))
-        return nil
-    }
-
-    private func nodeTerm(_ id: String) -> RDFTerm? {
-        if id.scalarHasPrefix("_:") { return .blankNode(id.scalarDropFirst(2)) }
-        if IRI.isWellFormed(id) { return .iri(id) }
-        return nil
-    }
-
-    private func objectToRDF(_ item: JSONValue, _ listTriples: inout [RDFQuad], _ graph: RDFTerm?, _ counter: inout Int) throws
-        -> RDFTerm?
-    {
-        guard case .object(let o) = item else { return nil }
-        if let list = o["@list"] {
-            return try listToRDF(list.asArray, &listTriples, graph, &counter)
+    /// Writes a list's `rdf:first`/`rdf:rest` chain and returns its head (`rdf:nil` when empty).
+    private mutating func list(_ members: [ListMember], in graph: Graph) -> RDFTerm {
+        if members.isEmpty { return .iri(rdfNS + "nil") }
+        let nodes = members.map { _ in freshBlankNode() }
+        for (position, member) in members.enumerated() {
+            let first: RDFTerm?
+            switch member {
+            case .value(let object): first = literal(object, in: graph)
+            case .node(let id): first = term(id, .object)
+            case .list(let inner): first = list(inner, in: graph)
+            }
+            if let first { write(nodes[position], .iri(rdfNS + "first"), first, in: graph) }
+            let rest: RDFTerm = position + 1 < nodes.count ? nodes[position + 1] : .iri(rdfNS + "nil")
+            write(nodes[position], .iri(rdfNS + "rest"), rest, in: graph)
         }
-        guard let value = o["@value"] else {
-            guard let id = o["@id"]?.stringValue else { return nil }
-            return objectTerm(id)
-        }
-        var datatype = o["@type"]?.stringValue
-        let language = o["@language"]?.stringValue
+        return nodes[0]
+    }
+
+    /// The term of a value object (§8.1.3, "object to RDF"), or nil if it has none; a base direction kept as a
+    /// compound literal writes the literal's node.
+    private mutating func literal(_ object: JSONObject, in graph: Graph) -> RDFTerm? {
+        guard let value = object["@value"] else { return nil }
+        var datatype = object["@type"]?.stringValue
+        let language = object["@language"]?.stringValue
         if let dt = datatype, dt != "@json", !IRI.isWellFormed(dt) {
-            droppedRDFValues.append(DroppedRDFValue(kind: .datatype, value: dt))
+            drop(.datatype, dt)
             return nil
         }
         if let language, !isWellFormedLanguage(language) {
-            droppedRDFValues.append(DroppedRDFValue(kind: .languageTag, value: language))
+            drop(.languageTag, language)
             return nil
         }
         var lexical: String
@@ -147,20 +239,19 @@ extension JSONLDProcessor {
                 return nil
             }
         }
-        if let direction = o["@direction"]?.stringValue, let mode = options.rdfDirection {
+        if let direction = object["@direction"]?.stringValue, let mode = options.rdfDirection {
             if mode == .i18nDatatype {
                 let dt = "https://www.w3.org/ns/i18n#" + (language?.lowercased() ?? "") + "_" + direction
                 return .literal(RDFLiteral(lexical, datatype: dt))
             }
             if mode == .compoundLiteral {
-                let b = RDFTerm.blankNode("b" + String(counter))
-                counter += 1
-                listTriples.append(RDFQuad(b, .iri(rdfNS + "value"), .literal(RDFLiteral(lexical)), graph: graph))
+                let node = freshBlankNode()
+                write(node, .iri(rdfNS + "value"), .literal(RDFLiteral(lexical)), in: graph)
                 if let language {
-                    listTriples.append(RDFQuad(b, .iri(rdfNS + "language"), .literal(RDFLiteral(language.lowercased())), graph: graph))
+                    write(node, .iri(rdfNS + "language"), .literal(RDFLiteral(language.lowercased())), in: graph)
                 }
-                listTriples.append(RDFQuad(b, .iri(rdfNS + "direction"), .literal(RDFLiteral(direction)), graph: graph))
-                return b
+                write(node, .iri(rdfNS + "direction"), .literal(RDFLiteral(direction)), in: graph)
+                return node
             }
         }
         if let language, datatype == nil {
@@ -169,23 +260,55 @@ extension JSONLDProcessor {
         return .literal(RDFLiteral(lexical, datatype: datatype ?? xsdString))
     }
 
-    private func listToRDF(_ list: [JSONValue], _ triples: inout [RDFQuad], _ graph: RDFTerm?, _ counter: inout Int) throws -> RDFTerm {
-        if list.isEmpty { return .iri(rdfNS + "nil") }
-        var nodes: [RDFTerm] = []
-        for _ in list {
-            nodes.append(.blankNode("b" + String(counter)))
-            counter += 1
-        }
-        for (i, item) in list.enumerated() {
-            var embedded: [RDFQuad] = []
-            if let o = try objectToRDF(item, &embedded, graph, &counter) {
-                triples.append(RDFQuad(nodes[i], .iri(rdfNS + "first"), o, graph: graph))
-            }
-            let rest: RDFTerm = i + 1 < nodes.count ? nodes[i + 1] : .iri(rdfNS + "nil")
-            triples.append(RDFQuad(nodes[i], .iri(rdfNS + "rest"), rest, graph: graph))
-            triples.append(contentsOf: embedded)
-        }
-        return nodes[0]
+    private mutating func write(_ subject: RDFTerm, _ predicate: RDFTerm, _ object: RDFTerm, in graph: Graph) {
+        quads.append(RDFQuad(subject, predicate, object, graph: graph.term))
+    }
+
+    /// The predicate term of `property`, or nil: keywords and (unless generalized RDF is asked for) blank nodes
+    /// write nothing, and anything else that is not a well-formed IRI is dropped.
+    private mutating func predicate(_ property: String) -> RDFTerm? {
+        if isKeyword(property) { return nil }
+        if property.scalarHasPrefix("_:"), !options.produceGeneralizedRdf { return nil }
+        return term(property, .property)
+    }
+
+    /// The term of a node id (a blank node or a well-formed IRI); anything else is dropped, as `kind`.
+    private mutating func term(_ id: String, _ kind: DroppedRDFValue.Kind) -> RDFTerm? {
+        if id.scalarHasPrefix("_:") { return .blankNode(id.scalarDropFirst(2)) }
+        if IRI.isWellFormed(id) { return .iri(id) }
+        drop(kind, id)
+        return nil
+    }
+
+    /// The graph a node's `@graph` makes, named by the node's id.
+    private mutating func namedGraph(_ id: String) -> Graph {
+        if id == "@default" { return .default }
+        if id.scalarHasPrefix("_:") { return Graph(name: id, term: .blankNode(id.scalarDropFirst(2)), isWritten: true) }
+        if IRI.isWellFormed(id) { return Graph(name: id, term: .iri(id), isWritten: true) }
+        drop(.graphName, id)
+        return Graph(name: id, term: nil, isWritten: false)
+    }
+
+    /// The new label of the input blank node `old`, the same each time.
+    private mutating func blankNode(_ old: String) -> String {
+        let key = CodePointString(old)
+        if let new = relabelled[key] { return new }
+        let new = "_:" + freshLabel()
+        relabelled[key] = new
+        return new
+    }
+
+    private mutating func freshBlankNode() -> RDFTerm { .blankNode(freshLabel()) }
+
+    /// A blank node label not issued before (without `_:`).
+    private mutating func freshLabel() -> String {
+        defer { counter += 1 }
+        return "b" + String(counter)
+    }
+
+    private mutating func drop(_ kind: DroppedRDFValue.Kind, _ value: String) {
+        guard droppedOnce.insert(DroppedKey(kind: kind, value: CodePointString(value))).inserted else { return }
+        dropped.append(DroppedRDFValue(kind: kind, value: value))
     }
 }
 
@@ -212,155 +335,6 @@ func canonicalDouble(_ d: Double) -> String {
     return mantissa + "E" + String(exp)
 }
 
-/// Node map generation (§7.2.2).
-final class NodeMapBuilder {
-    /// The keywords of a node object that `generate` handles before its properties.
-    static let handledKeywords: Set<String> = ["@id", "@type", "@index", "@reverse", "@graph", "@included"]
-
-    enum Subject {
-        /// A node's id, with its node in the active graph (nodes are made once and never replaced).
-        case id(String, Node)
-        case reverse(JSONValue)
-    }
-
-    /// A node of the node map; a class so that appending values is in place (linear in the input size).
-    final class Node {
-        /// Each property's values (an array), by property IRI compared by code points: a node has few properties,
-        /// which `JSONObject` finds by comparing bytes (and through a hashed index when there are many).
-        var properties = JSONObject()
-        /// Values already present, compared exactly (code points, as their JCS forms would be; Swift's String
-        /// equality would merge canonically equivalent strings that JSON-LD keeps apart), for properties with
-        /// more than a few values.
-        var seen: [CodePointString: Set<ExactJSON>] = [:]
-        var index: JSONValue?
-    }
-
-    /// Graph name → subject → node, keyed by code points (Swift's String equality would merge canonically
-    /// equivalent IRIs into one node).
-    var graphs: [CodePointString: [CodePointString: Node]] = [CodePointString("@default"): [:]]
-    var relabel: [CodePointString: String] = [:]
-    var counter = 0
-
-    func blankNode(_ old: String?) -> String {
-        if let old, let n = relabel[CodePointString(old)] { return n }
-        let n = "_:b" + String(counter)
-        counter += 1
-        if let old { relabel[CodePointString(old)] = n }
-        return n
-    }
-
-    private func addUnique(_ node: Node, _ property: String, _ value: JSONValue) {
-        if isNew(value, in: node, property) { node.properties.append(value, to: property) }
-    }
-
-    /// Whether `value` is not among the values of `node`'s `property` yet. (A function of its own, so that its view
-    /// of the values ends before they are appended to in place.)
-    private func isNew(_ value: JSONValue, in node: Node, _ property: String) -> Bool {
-        let existing = node.properties[property]?.asArray ?? []
-        // A few values are compared one by one; past 8, through a set of them, kept with the node.
-        guard existing.count >= 8 else { return !existing.contains { ExactJSON.equal($0, value) } }
-        let p = CodePointString(property)
-        if node.seen[p] == nil { node.seen[p] = Set(existing.map(ExactJSON.init)) }
-        return node.seen[p]!.insert(ExactJSON(value)).inserted
-    }
-
-    private func appendValue(_ node: Node, _ property: String, _ value: JSONValue) {
-        node.properties.append(value, to: property)
-    }
-
-    func generate(
-        _ element: JSONValue, _ activeGraph: String, _ activeSubject: Subject?, _ activeProperty: String?,
-        _ list: inout [JSONValue]?
-    ) throws {
-        if case .array(let items) = element {
-            for item in items { try generate(item, activeGraph, activeSubject, activeProperty, &list) }
-            return
-        }
-        guard case .object(let o) = element else { return }
-        let graphKey = CodePointString(activeGraph)
-        if graphs[graphKey] == nil { graphs[graphKey] = [:] }
-        // Blank node types are relabelled first (the order identifiers are issued in); a value object keeps its
-        // @type as it is (a datatype).
-        let types = o["@type"].map { t in
-            t.asArray.map { x -> JSONValue in
-                if let s = x.stringValue, s.scalarHasPrefix("_:") { return .string(blankNode(s)) }
-                return x
-            }
-        }
-        if o["@value"] != nil {
-            if list != nil {
-                list!.append(.object(o))
-            } else if case .id(_, let subject)? = activeSubject, let activeProperty {
-                addUnique(subject, activeProperty, .object(o))
-            }
-            return
-        }
-        if let l = o["@list"] {
-            var sub: [JSONValue]? = []
-            try generate(l, activeGraph, activeSubject, activeProperty, &sub)
-            let result = JSONValue.object(JSONObject([("@list", .array(sub ?? []))]))
-            if list != nil {
-                list!.append(result)
-            } else if case .id(_, let subject)? = activeSubject, let activeProperty {
-                appendValue(subject, activeProperty, result)
-            }
-            return
-        }
-        var id: String
-        if let s = o["@id"]?.stringValue {
-            id = s.scalarHasPrefix("_:") ? blankNode(s) : s
-        } else if o["@id"] != nil {
-            return
-        } else {
-            id = blankNode(nil)
-        }
-        let idKey = CodePointString(id)
-        let node: Node
-        if let existing = graphs[graphKey]![idKey] {
-            node = existing
-        } else {
-            node = Node()
-            graphs[graphKey]![idKey] = node
-        }
-        switch activeSubject {
-        case .reverse(let ref)?:
-            if let activeProperty { addUnique(node, activeProperty, ref) }
-        case .id(_, let subject)?:
-            if let activeProperty {
-                let reference = JSONValue.object(JSONObject("@id", .string(id)))
-                if list != nil { list!.append(reference) } else { addUnique(subject, activeProperty, reference) }
-            }
-        case nil:
-            if activeProperty != nil, list != nil {
-                list!.append(.object(JSONObject("@id", .string(id))))
-            }
-        }
-        if let types {
-            for x in types { addUnique(node, "@type", x) }
-        }
-        if let ix = o["@index"] {
-            if let existing = node.index, existing != ix { throw JSONLDError(.conflictingIndexes) }
-            node.index = ix
-        }
-        var none: [JSONValue]? = nil
-        if case .object(let rev) = o["@reverse"] ?? .null {
-            let ref = JSONValue.object(JSONObject("@id", .string(id)))
-            for p in rev.keys {
-                for v in rev[p]!.asArray { try generate(v, activeGraph, .reverse(ref), p, &none) }
-            }
-        }
-        if let g = o["@graph"] { try generate(g, id, nil, nil, &none) }
-        if let inc = o["@included"] { try generate(inc, activeGraph, nil, nil, &none) }
-        for property in o.keys.sorted() {
-            if property.utf8.first == UInt8(ascii: "@"), Self.handledKeywords.contains(property) { continue }
-            let value = o[property]!
-            let p = property.scalarHasPrefix("_:") ? blankNode(property) : property
-            if node.properties[p] == nil { node.properties[p] = .array([]) }
-            try generate(value, activeGraph, .id(id, node), p, &none)
-        }
-    }
-}
-
 extension JSONLDProcessor {
     /// Expands `input`, converts it to RDF and canonicalizes it with RDFC-1.0 (what Data Integrity `*-rdfc-*` suites hash),
     /// with `canonicalizer` or, by default, ``canonicalizer``. Adds the Hash N-Degree Quads calls made to
@@ -372,14 +346,9 @@ extension JSONLDProcessor {
     }
 }
 
-/// A JSON value compared as its JCS form would be: strings and keys by code points, numbers by value, objects
+/// JSON values compared as their JCS forms would be: strings and keys by code points, numbers by value, objects
 /// regardless of key order (without building the JCS text).
-struct ExactJSON: Hashable {
-    let value: JSONValue
-    init(_ value: JSONValue) { self.value = value }
-
-    static func == (a: ExactJSON, b: ExactJSON) -> Bool { equal(a.value, b.value) }
-
+enum ExactJSON {
     /// Whether `a` and `b` have the same JCS form; with `ordered`, also their keys in the same order and numbers
     /// with the same text (the same document, as written).
     static func equal(_ a: JSONValue, _ b: JSONValue, ordered: Bool = false) -> Bool {
@@ -401,26 +370,6 @@ struct ExactJSON: Hashable {
             }
             return true
         default: return false
-        }
-    }
-
-    func hash(into hasher: inout Hasher) { Self.hash(value, into: &hasher) }
-
-    private static func hash(_ value: JSONValue, into hasher: inout Hasher) {
-        switch value {
-        case .null: hasher.combine(0)
-        case .bool(let b): hasher.combine(b)
-        case .number(let n): hasher.combine(n.doubleValue == 0 ? 0 : n.doubleValue)
-        case .string(let s): hasher.combine(CodePointString(s))
-        case .array(let items):
-            hasher.combine(items.count)
-            for item in items { hash(item, into: &hasher) }
-        case .object(let object):
-            // Order-independent: the size and the identifying members of node and value objects.
-            hasher.combine(object.count)
-            for key in ["@id", "@value", "@type", "@language"] {
-                if let member = object[key] { hash(member, into: &hasher) }
-            }
         }
     }
 }
