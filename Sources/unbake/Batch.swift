@@ -68,7 +68,7 @@ struct Batch: Sendable {
         // `file`, then `verdict`, then the rest of the report.
         var line: [(String, JSONValue)] = [("file", .string(file)), ("verdict", .string(report.verdict.rawValue))]
         for (key, value) in report.jsonValue.objectValue ?? [:] where key != "verdict" { line.append((key, value)) }
-        return Outcome(line: Data(JSONValue.object(JSONObject(line)).serialized().utf8), status: status)
+        return Outcome(line: Data(JSONValue.object(JSONObject(line)).serializedUTF8()), status: status)
     }
 
     /// `{"file":…,` followed by the members of `object` (a JSON object's text), so `file` comes first.

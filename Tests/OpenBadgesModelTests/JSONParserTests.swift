@@ -26,6 +26,25 @@ struct JSONParserTests {
         #expect(try JSONValue(parsing: v.serialized(pretty: true)) == v)
     }
 
+    @Test("the writer escapes exactly quotes, backslashes and control characters")
+    func writerEscapes() throws {
+        // Every control character: the short escapes where JSON has them, else \u00xx in lowercase hex.
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let expected =
+            #"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"#
+            + #"\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"#
+        #expect(JSONValue.string(controls).serialized() == "\"" + expected + "\"")
+        // Quotes and backslashes escaped; DEL, non-ASCII, U+2028 and "/" written as they are; keys the same way.
+        let value: JSONValue = ["k\"\\\u{7F}": ["a\"b\\c", "\u{7F}é\u{301}\u{2028}😀/", ""]]
+        #expect(value.serialized() == "{\"k\\\"\\\\\u{7F}\":[\"a\\\"b\\\\c\",\"\u{7F}é\u{301}\u{2028}😀/\",\"\"]}")
+        #expect(JCS.canonicalize(value) == value.serialized())
+        #expect(try JSONValue(parsing: value.serialized()) == value)
+        #expect(value.serializedUTF8() == Array(value.serialized().utf8))
+        // Pretty: two spaces per level, ": " after keys, empty containers on one line.
+        let nested: JSONValue = ["a": [1, ["b": []]], "c": [:]]
+        #expect(nested.serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": []\n    }\n  ],\n  \"c\": {}\n}")
+    }
+
     @Test(
         "rejects malformed JSON with invalidJSON",
         arguments: [

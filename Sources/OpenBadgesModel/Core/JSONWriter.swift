@@ -3,68 +3,102 @@ extension JSONValue {
     /// - Parameter pretty: indent with two spaces and put members on their own lines.
     /// - Returns: JSON text (non-ASCII characters are written as UTF-8, `/` is not escaped).
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
-        write(into: &out, pretty: pretty, indent: 0)
-        return out
+        String(decoding: serializedUTF8(pretty: pretty), as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// ``serialized(pretty:)`` as UTF-8 bytes, for writing out.
+    package func serializedUTF8(pretty: Bool = false) -> [UInt8] {
+        var out = JSONTextBuffer()
+        write(into: &out, pretty: pretty, indent: 0)
+        return out.bytes
+    }
+
+    private func write(into out: inout JSONTextBuffer, pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n.text
-        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(let n): out.append(text: n.text)
+        case .string(let s): out.append(quoted: s)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
+            if a.isEmpty { return out.append("[]") }
+            out.append("[")
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(",") }
+                if pretty { out.newline(indent: indent + 1) }
                 v.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { out.newline(indent: indent) }
+            out.append("]")
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{"
+            if o.isEmpty { return out.append("{}") }
+            out.append("{")
             for (i, m) in o.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                JSONValue.writeString(m.key, into: &out)
-                out += pretty ? ": " : ":"
+                if i > 0 { out.append(",") }
+                if pretty { out.newline(indent: indent + 1) }
+                out.append(quoted: m.key)
+                out.append(pretty ? ": " : ":")
                 m.value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { out.newline(indent: indent) }
+            out.append("}")
+        }
+    }
+}
+
+/// JSON text being written, as UTF-8 bytes: appending bytes to an array costs less than growing a `String`.
+struct JSONTextBuffer {
+    /// The text so far.
+    private(set) var bytes: [UInt8] = []
+
+    /// The text so far, as a string.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends ASCII punctuation or a literal.
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `text` as it is.
+    mutating func append(text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// A line break and `indent` levels of two spaces.
+    mutating func newline(indent: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    /// Appends `s` as a JSON string: quoted, with `"`, `\` and control characters escaped (the short escapes where
+    /// JSON has them, else `\u00xx`), everything else as its UTF-8 bytes.
+    mutating func append(quoted s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        // Most strings need no escape: checked over the contiguous bytes, and appended whole.
+        var text = s
+        let plain = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain { return }
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x08: append("\\b")
+            case 0x09: append("\\t")
+            case 0x0A: append("\\n")
+            case 0x0C: append("\\f")
+            case 0x0D: append("\\r")
+            case ..<0x20:
+                append("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
         }
     }
 
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escape: appended whole (checked over the contiguous bytes).
-        var text = s
-        if text.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }) {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{09}": out += "\\t"
-            case "\u{0A}": out += "\\n"
-            case "\u{0C}": out += "\\f"
-            case "\u{0D}": out += "\\r"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// RFC 8785 JSON Canonicalization Scheme: the canonical form of a ``JSONValue`` that the JCS Data Integrity suites
@@ -73,34 +107,34 @@ package enum JCS {
     /// Serializes `value` canonically: object keys sorted by UTF-16 code units, no whitespace, numbers written as
     /// ECMAScript's `Number.prototype.toString` writes them, minimal string escaping.
     package static func canonicalize(_ value: JSONValue) -> String {
-        var out = ""
+        var out = JSONTextBuffer()
         write(value, into: &out)
-        return out
+        return out.text
     }
 
-    private static func write(_ value: JSONValue, into out: inout String) {
+    private static func write(_ value: JSONValue, into out: inout JSONTextBuffer) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += numberText(n.doubleValue)
-        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .number(let n): out.append(text: numberText(n.doubleValue))
+        case .string(let s): out.append(quoted: s)
         case .array(let a):
-            out += "["
+            out.append("[")
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(",") }
                 write(v, into: &out)
             }
-            out += "]"
+            out.append("]")
         case .object(let o):
-            out += "{"
+            out.append("{")
             let keys = o.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             for (i, k) in keys.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.writeString(k, into: &out)
-                out += ":"
+                if i > 0 { out.append(",") }
+                out.append(quoted: k)
+                out.append(":")
                 write(o[k]!, into: &out)
             }
-            out += "}"
+            out.append("}")
         }
     }
 
