@@ -4,14 +4,14 @@ import OpenBadgesModel
 ///
 /// Expansion asks this table for nearly every key and value of a document, a few hundred times per credential, and
 /// most asks are for short terms: through `Dictionary` each paid for a SipHash of the term (seeding, compression and
-/// finalization) and a witness-table equality. Here a term is hashed once, with ``TermHash`` (seeded per process),
+/// finalization) and a witness-table equality. Here a term is hashed once, with `CodePointHash` (seeded per process),
 /// and compared byte for byte only when the stored hash matches.
 ///
 /// A removed term keeps its entry, with no definition, so that nothing is ever taken out of the probe sequences.
 struct TermDefinitions: Sendable {
     /// The terms, in the order they were first defined.
     private var terms: [String] = []
-    /// Each term's hash (``TermHash``).
+    /// Each term's hash (`CodePointHash`).
     private var hashes: [UInt64] = []
     /// Each term's definition; nil once removed.
     private var definitions: [TermDefinition?] = []
@@ -23,13 +23,13 @@ struct TermDefinitions: Sendable {
 
     /// The definition of `term`; setting nil removes it.
     subscript(term: String) -> TermDefinition? {
-        get { entry(of: term, hash: TermHash.hash(term)).map { definitions[$0] } ?? nil }
+        get { entry(of: term, hash: CodePointHash.hash(term)).map { definitions[$0] } ?? nil }
         set { update(term, to: newValue) }
     }
 
     /// Removes the definition of `term` and returns it, if there was one.
     mutating func removeValue(forKey term: String) -> TermDefinition? {
-        guard let index = entry(of: term, hash: TermHash.hash(term)) else { return nil }
+        guard let index = entry(of: term, hash: CodePointHash.hash(term)) else { return nil }
         defer { definitions[index] = nil }
         return definitions[index]
     }
@@ -56,7 +56,7 @@ struct TermDefinitions: Sendable {
     }
 
     private mutating func update(_ term: String, to definition: TermDefinition?) {
-        let hash = TermHash.hash(term)
+        let hash = CodePointHash.hash(term)
         if let index = entry(of: term, hash: hash) {
             definitions[index] = definition
             return
@@ -81,67 +81,5 @@ struct TermDefinitions: Sendable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(index)
-    }
-}
-
-/// A fast hash of a string's UTF-8 bytes, keyed by a random seed drawn once per process, so that a stranger who
-/// writes a context cannot choose terms that all land in one probe sequence.
-///
-/// The construction is wyhash's: 64×64→128-bit multiplications folded to 64 bits, over 16 bytes at a time.
-enum TermHash {
-    /// Three random 64-bit keys.
-    private static let seed: (UInt64, UInt64, UInt64) = {
-        var generator = SystemRandomNumberGenerator()
-        return (generator.next(), generator.next() | 1, generator.next())
-    }()
-
-    /// The hash of `string`'s UTF-8 bytes.
-    static func hash(_ string: String) -> UInt64 {
-        if let hash = string.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return hash }
-        return hash(Array(string.utf8))
-    }
-
-    /// The hash of `bytes`.
-    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { hash($0) } }
-
-    /// The hash of `bytes`.
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let (key0, key1, key2) = seed
-        let count = bytes.count
-        var state = key0
-        let a: UInt64
-        let b: UInt64
-        if count <= 16 {
-            if count >= 8 {
-                a = bytes.loadUnaligned(as: UInt64.self)
-                b = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            } else if count >= 4 {
-                a = UInt64(bytes.loadUnaligned(as: UInt32.self))
-                b = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            } else if count > 0 {
-                a = UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1])
-                b = 0
-            } else {
-                a = 0
-                b = 0
-            }
-        } else {
-            var offset = 0
-            while count - offset > 16 {
-                state = fold(
-                    bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ key1,
-                    bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self) ^ state)
-                offset += 16
-            }
-            a = bytes.loadUnaligned(fromByteOffset: count - 16, as: UInt64.self)
-            b = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        }
-        return fold(key1 ^ UInt64(count), fold(a ^ key1, b ^ state) ^ key2)
-    }
-
-    /// The two halves of the 128-bit product, XORed.
-    private static func fold(_ x: UInt64, _ y: UInt64) -> UInt64 {
-        let (high, low) = x.multipliedFullWidth(by: y)
-        return high ^ low
     }
 }

@@ -4,7 +4,7 @@ import OpenBadgesModel
 ///
 /// Evaluation looks up every member of every instance object it checks against `properties` and
 /// `additionalProperties`; a `Dictionary` keyed by ``CodePointString`` hashes each key with SipHash. This table is
-/// open addressing with FNV-1a over the UTF-8 bytes, which is cheaper for short keys. Only the schema's names are
+/// open addressing with `CodePointHash` over the UTF-8 bytes, which is cheaper for short keys. Only the schema's names are
 /// inserted and the load is at most one half: a lookup of an instance's key, whatever it is, stops at the first empty
 /// slot, after at most the longest run of schema names.
 struct NameTable: Sendable {
@@ -45,16 +45,8 @@ struct NameTable: Sendable {
     /// Whether `name` is in the table.
     func contains(_ name: String) -> Bool { position(of: name) != nil }
 
-    /// FNV-1a (64-bit) of the UTF-8 bytes, folded; over the contiguous bytes when the string has them (native
-    /// strings do), which is much faster than iterating the UTF-8 view.
-    private static func hash(_ s: String) -> Int {
-        func fnv(_ bytes: some Sequence<UInt8>) -> Int {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
-        }
-        return s.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(s.utf8)
-    }
+    /// The seeded hash of the UTF-8 bytes.
+    private static func hash(_ s: String) -> Int { Int(truncatingIfNeeded: CodePointHash.hash(s)) }
 
     /// Equal code points (UTF-8 bytes), as JSON compares member names.
     private static func same(_ a: String, _ b: String) -> Bool { CodePointString(a) == CodePointString(b) }

@@ -91,16 +91,4 @@ struct TermDefinitionsTests {
         #expect(original["new"] == nil && original["t12"] == nil)
         #expect(copy["t0"]?.iri == "https://example.org/changed" && copy["t1"] == nil && copy["t39"] != nil)
     }
-
-    @Test func hashIsOfTheBytes() {
-        let text = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json#\u{E9}\u{1F600}"
-        var hashes = Set<UInt64>()
-        for length in 0...text.utf8.count {
-            let bytes = Array(text.utf8.prefix(length))
-            hashes.insert(TermHash.hash(bytes))
-            if let string = String(validating: bytes, as: UTF8.self) { #expect(TermHash.hash(string) == TermHash.hash(bytes)) }
-        }
-        #expect(hashes.count == text.utf8.count + 1)  // every prefix hashes differently
-        #expect(TermHash.hash("caf\u{E9}") != TermHash.hash("cafe\u{301}"))
-    }
 }
