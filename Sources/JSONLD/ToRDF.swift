@@ -171,6 +171,10 @@ struct QuadWriter {
     private mutating func listMembers(_ list: JSONValue, in graph: Graph, link: Link?) throws -> [ListMember] {
         var members: [ListMember] = []
         for item in list.asArray {
+            if case .array = item {  // as node map generation does, an array among the members is flattened
+                members += try listMembers(item, in: graph, link: link)
+                continue
+            }
             guard case .object(let object) = item else { continue }
             if object["@value"] != nil {
                 members.append(.value(object))

@@ -94,5 +94,9 @@ struct QuadWriterTests {
         #expect(quads.filter { $0.predicate == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#first") }.count == 4)
         #expect(quads.filter { $0.object == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil") }.count == 2)
         #expect(quads.contains { $0.predicate == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#first") && $0.object == .iri("http://e/n") })
+        // An array among a list's members (which expansion never writes) is flattened, as node map generation does.
+        let expanded: [JSONValue] = [["@id": "http://e/s", "http://e/l": [["@list": [["@value": "a"], [["@value": "b"]]]]]]]
+        let flattened = try JSONLDProcessor().toRDF(expanded: expanded).quads
+        #expect(flattened.filter { $0.predicate == .iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#first") }.count == 2)
     }
 }
