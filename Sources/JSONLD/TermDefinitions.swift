@@ -9,12 +9,16 @@ import OpenBadgesModel
 ///
 /// A removed term keeps its entry, with no definition, so that nothing is ever taken out of the probe sequences.
 struct TermDefinitions: Sendable {
-    /// The terms, in the order they were first defined.
-    private var terms: [String] = []
-    /// Each term's hash (`CodePointHash`).
-    private var hashes: [UInt64] = []
-    /// Each term's definition; nil once removed.
-    private var definitions: [TermDefinition?] = []
+    /// A term, its hash (`CodePointHash`) and its definition (nil once removed).
+    private struct Entry: Sendable {
+        let term: String
+        let hash: UInt64
+        var definition: TermDefinition?
+    }
+
+    /// The entries, in the order their terms were first defined. (Two arrays in all, so that the copy an active
+    /// context makes before changing a term costs two allocations.)
+    private var entries: [Entry] = []
     /// Indices into the entries (-1: empty), by hash; linear probing; a power of two long, at most three quarters full.
     private var slots: [Int32] = []
 
@@ -23,23 +27,23 @@ struct TermDefinitions: Sendable {
 
     /// The definition of `term`; setting nil removes it.
     subscript(term: String) -> TermDefinition? {
-        get { entry(of: term, hash: CodePointHash.hash(term)).map { definitions[$0] } ?? nil }
+        get { entry(of: term, hash: CodePointHash.hash(term)).map { entries[$0].definition } ?? nil }
         set { update(term, to: newValue) }
     }
 
     /// Removes the definition of `term` and returns it, if there was one.
     mutating func removeValue(forKey term: String) -> TermDefinition? {
         guard let index = entry(of: term, hash: CodePointHash.hash(term)) else { return nil }
-        defer { definitions[index] = nil }
-        return definitions[index]
+        defer { entries[index].definition = nil }
+        return entries[index].definition
     }
 
     /// The definitions, in no particular order.
-    var values: some Sequence<TermDefinition> { definitions.lazy.compactMap { $0 } }
+    var values: some Sequence<TermDefinition> { entries.lazy.compactMap(\.definition) }
 
     /// The terms with their definitions, in no particular order.
     var all: some Sequence<(term: String, definition: TermDefinition)> {
-        zip(terms, definitions).lazy.compactMap { term, definition in definition.map { (term, $0) } }
+        entries.lazy.compactMap { entry in entry.definition.map { (entry.term, $0) } }
     }
 
     /// The entry of `term` (whose hash is `hash`), if it has one.
@@ -50,7 +54,7 @@ struct TermDefinitions: Sendable {
         while true {
             let index = Int(slots[slot])
             if index < 0 { return nil }
-            if hashes[index] == hash, CodePointString(terms[index]) == CodePointString(term) { return index }
+            if entries[index].hash == hash, CodePointString(entries[index].term) == CodePointString(term) { return index }
             slot = (slot + 1) & mask
         }
     }
@@ -58,21 +62,19 @@ struct TermDefinitions: Sendable {
     private mutating func update(_ term: String, to definition: TermDefinition?) {
         let hash = CodePointHash.hash(term)
         if let index = entry(of: term, hash: hash) {
-            definitions[index] = definition
+            entries[index].definition = definition
             return
         }
         guard let definition else { return }
-        if (terms.count + 1) * 4 > slots.count * 3 { grow() }
-        terms.append(term)
-        hashes.append(hash)
-        definitions.append(definition)
-        place(terms.count - 1, hash: hash)
+        if (entries.count + 1) * 4 > slots.count * 3 { grow() }
+        entries.append(Entry(term: term, hash: hash, definition: definition))
+        place(entries.count - 1, hash: hash)
     }
 
     /// Doubles the slots (16 at first) and places every entry again.
     private mutating func grow() {
         slots = Array(repeating: -1, count: max(16, slots.count * 2))
-        for index in hashes.indices { place(index, hash: hashes[index]) }
+        for index in entries.indices { place(index, hash: entries[index].hash) }
     }
 
     /// Puts entry `index` in the first empty slot of its probe sequence.
