@@ -362,6 +362,10 @@ package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
     // UTF-8 is a one-to-one encoding of code point sequences, so comparing and hashing the UTF-8 bytes is the same
     // as comparing and hashing the code points, and much faster (bulk hashing instead of one combine per scalar).
     package static func == (a: CodePointString, b: CodePointString) -> Bool {
+        // The same representation is the same bytes: a small string holds its bytes in place, and a large one with
+        // the same storage and count is the same text. Equal names met by a lookup are mostly that.
+        let same = withUnsafeBytes(of: a.string) { x in withUnsafeBytes(of: b.string) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        if same { return true }
         let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { x in
             b.string.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
