@@ -27,7 +27,7 @@ struct TermDefinition: Equatable, Sendable {
         var reverse: Bool = false
         var baseURL: String?
         var context: ScopedContext?
-        var container: Set<String> = []
+        var container: ContainerMapping = []
         var hasDirection: Bool = false
         var direction: String?
         var index: String?
@@ -77,7 +77,7 @@ struct TermDefinition: Equatable, Sendable {
         get { box.members.context }
         set { update { $0.context = newValue } }
     }
-    var container: Set<String> {
+    var container: ContainerMapping {
         get { box.members.container }
         set { update { $0.container = newValue } }
     }
@@ -479,12 +479,13 @@ extension JSONLDProcessor {
             if let c = v["@container"] {
                 switch c {
                 case .null: break
-                case .string(let s) where s == "@set" || s == "@index": def.container = [s]
+                case .string(let s) where s == "@set": def.container = .set
+                case .string(let s) where s == "@index": def.container = .index
                 default: throw JSONLDError(.invalidReverseProperty, term)
                 }
             }
             if let ix = v["@index"] {
-                guard case .string(let s) = ix, def.container.contains("@index") else { throw JSONLDError(.invalidTermDefinition, term) }
+                guard case .string(let s) = ix, def.container.contains(.index) else { throw JSONLDError(.invalidTermDefinition, term) }
                 def.index = s
             }
             def.reverse = true
@@ -539,33 +540,33 @@ extension JSONLDProcessor {
             throw JSONLDError(.invalidIRIMapping, term)
         }
         if let c = v["@container"] {
-            var items: [String] = []
+            var set: ContainerMapping = []
             for x in c.asArray {
-                guard case .string(let s) = x else { throw JSONLDError(.invalidContainerMapping, term) }
-                items.append(s)
+                // A container keyword at most once each.
+                guard case .string(let s) = x, let keyword = ContainerMapping(keyword: s), !set.contains(keyword) else {
+                    throw JSONLDError(.invalidContainerMapping, term)
+                }
+                set.insert(keyword)
             }
             if active.is10, !c.isString { throw JSONLDError(.invalidContainerMapping, term) }
-            let set = Set(items)
-            let allowed: Set<String> = ["@graph", "@id", "@index", "@language", "@list", "@set", "@type"]
-            guard set.isSubset(of: allowed), set.count == items.count else { throw JSONLDError(.invalidContainerMapping, term) }
             var ok = false
             if set.count == 1 {
                 ok = true
-            } else if set.contains("@graph") {
-                ok = set.subtracting(["@graph", "@set"]).count <= 1 && set.subtracting(["@graph", "@set", "@id", "@index"]).isEmpty
-            } else if set.contains("@set") {
-                ok = set.count == 2 && !set.contains("@list")
+            } else if set.contains(.graph) {
+                ok = set.subtracting([.graph, .set]).count <= 1 && set.subtracting([.graph, .set, .id, .index]).isEmpty
+            } else if set.contains(.set) {
+                ok = set.count == 2 && !set.contains(.list)
             }
             if !ok { throw JSONLDError(.invalidContainerMapping, term) }
-            if active.is10, !set.isDisjoint(with: ["@graph", "@id", "@type"]) { throw JSONLDError(.invalidContainerMapping, term) }
+            if active.is10, !set.isDisjoint(with: [.graph, .id, .type]) { throw JSONLDError(.invalidContainerMapping, term) }
             def.container = set
-            if set.contains("@type") {
+            if set.contains(.type) {
                 if def.type == nil { def.type = "@id" }
                 if def.type != "@id", def.type != "@vocab" { throw JSONLDError(.invalidTypeMapping, term) }
             }
         }
         if let ix = v["@index"] {
-            if active.is10 || !def.container.contains("@index") { throw JSONLDError(.invalidTermDefinition, term) }
+            if active.is10 || !def.container.contains(.index) { throw JSONLDError(.invalidTermDefinition, term) }
             guard case .string(let s) = ix, let e = try expandIRI(&active, s, vocab: true, local: local, defined: &defined, env: env),
                 IRI.isAbsolute(e)
             else { throw JSONLDError(.invalidTermDefinition, term) }
@@ -643,9 +644,9 @@ extension JSONLDProcessor {
         let term = active.terms[value]
         if let term, let iri = term.iri, isKeyword(iri) { return iri }
         if vocab, let term { return term.iri }
-        if let (prefix, suffix) = value.scalarSplitAfterFirst(at: ":") {
-            if prefix == "_" || suffix.scalarHasPrefix("//") { return value }
-            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + suffix }
+        if let (prefix, authority) = value.compactIRISplit() {
+            if prefix == "_" || authority { return value }
+            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
             if IRI.isAbsolute(value) { return value }
         }
         if vocab, let v = active.vocab { return v + value }
@@ -664,12 +665,12 @@ extension JSONLDProcessor {
         }
         if let t = active.terms[value], let iri = t.iri, isKeyword(iri) { return iri }
         if vocab, let t = active.terms[value] { return t.iri }
-        if let (prefix, suffix) = value.scalarSplitAfterFirst(at: ":") {
-            if prefix == "_" || suffix.scalarHasPrefix("//") { return value }
+        if let (prefix, authority) = value.compactIRISplit() {
+            if prefix == "_" || authority { return value }
             if let local, local.contains(prefix), defined[prefix] != true {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
-            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + suffix }
+            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
             if IRI.isAbsolute(value) { return value }
         }
         if vocab, let v = active.vocab { return v + value }

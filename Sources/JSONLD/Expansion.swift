@@ -238,7 +238,7 @@ package final class JSONLDProcessor {
         }
         if case .array(let items) = element {
             var result: [JSONValue] = []
-            let isList = propertyDef?.container.contains("@list") ?? false
+            let isList = propertyDef?.container.contains(.list) ?? false
             for (i, item) in items.enumerated() {
                 var e = try within(.index(i)) {
                     try expandElement(active, activeProperty, item, baseURL: baseURL, fromMap: fromMap, depth: depth + 1)
@@ -489,7 +489,7 @@ package final class JSONLDProcessor {
             var expandedValue: JSONValue?
             if def?.type == "@json" {
                 expandedValue = .object(JSONObject([("@value", value), ("@type", "@json")]))
-            } else if container.contains("@language"), case .object(let lm) = value {
+            } else if container.contains(.language), case .object(let lm) = value {
                 var out: [JSONValue] = []
                 let direction = (def?.hasDirection ?? false) ? def?.direction : active.defaultDirection
                 for lang in lm.keys.sorted() {
@@ -504,18 +504,18 @@ package final class JSONLDProcessor {
                     }
                 }
                 expandedValue = .array(out)
-            } else if !container.isDisjoint(with: ["@index", "@type", "@id"]), case .object(let im) = value {
+            } else if !container.isDisjoint(with: [.index, .type, .id]), case .object(let im) = value {
                 var out: [JSONValue] = []
                 let indexKey = def?.index ?? "@index"
                 for index in im.keys.sorted() {
                     var mapContext = active
-                    if container.contains("@id") || container.contains("@type") {
+                    if container.contains(.id) || container.contains(.type) {
                         mapContext = active.previous?.context ?? active
                     }
-                    if container.contains("@type"), let idef = mapContext.terms[index], let c = idef.context {
+                    if container.contains(.type), let idef = mapContext.terms[index], let c = idef.context {
                         mapContext = try processContext(mapContext, c.value, baseURL: idef.baseURL, scoped: c)
                     }
-                    if !(container.contains("@id") || container.contains("@type")) { mapContext = active }
+                    if !(container.contains(.id) || container.contains(.type)) { mapContext = active }
                     let expandedIndex = try expandIRI(active, index, vocab: true)
                     let items =
                         (try within(.key(key)) {
@@ -524,20 +524,20 @@ package final class JSONLDProcessor {
                             }
                         })?.asArray ?? []
                     for var item in items {
-                        if container.contains("@graph"), !isGraphObject(item) {
+                        if container.contains(.graph), !isGraphObject(item) {
                             item = .object(JSONObject([("@graph", .array(item.asArray))]))
                         }
                         guard case .object(var io) = item else { out.append(item); continue }
-                        if container.contains("@index"), indexKey != "@index", expandedIndex != "@none" {
+                        if container.contains(.index), indexKey != "@index", expandedIndex != "@none" {
                             let re = try expandValue(active, indexKey, .string(index))
                             guard let eik = try expandIRI(active, indexKey, vocab: true) else { continue }
                             io[eik] = .array([re] + (io[eik]?.asArray ?? []))
                             if io["@value"] != nil { throw JSONLDError(.invalidValueObject) }
-                        } else if container.contains("@index"), io["@index"] == nil, expandedIndex != "@none" {
+                        } else if container.contains(.index), io["@index"] == nil, expandedIndex != "@none" {
                             io["@index"] = .string(index)
-                        } else if container.contains("@id"), io["@id"] == nil, expandedIndex != "@none" {
+                        } else if container.contains(.id), io["@id"] == nil, expandedIndex != "@none" {
                             if let e = try expandIRI(active, index, documentRelative: true) { io["@id"] = .string(e) }
-                        } else if container.contains("@type"), expandedIndex != "@none", let ei = expandedIndex {
+                        } else if container.contains(.type), expandedIndex != "@none", let ei = expandedIndex {
                             io["@type"] = .array([.string(ei)] + (io["@type"]?.asArray ?? []))
                         }
                         out.append(.object(io))
@@ -548,10 +548,10 @@ package final class JSONLDProcessor {
                 expandedValue = try within(.key(key)) { try expandElement(active, key, value, baseURL: baseURL, depth: depth + 1) }
             }
             guard var ev = expandedValue, !ev.isNull else { continue }
-            if container.contains("@list"), !isListObject(ev) {
+            if container.contains(.list), !isListObject(ev) {
                 ev = .object(JSONObject([("@list", .array(ev.asArray))]))
             }
-            if container.contains("@graph"), !container.contains("@id"), !container.contains("@index") {
+            if container.contains(.graph), !container.contains(.id), !container.contains(.index) {
                 ev = .array(ev.asArray.map { .object(JSONObject([("@graph", .array($0.asArray))])) })
             }
             if def?.reverse == true {

@@ -18,6 +18,23 @@ extension String {
         return text.withUTF8 { $0.contains(UInt8(c.value)) }
     }
 
+    /// How IRI expansion reads a value around its first `:` (when that is not its first scalar): the text before
+    /// it, and whether `//` follows it, in which case the value is an IRI with an authority and never a compact IRI.
+    /// Only the prefix is copied out: the rest is cut by ``compactIRISuffix(_:)`` when a prefix term asks for it.
+    func compactIRISplit() -> (prefix: String, authority: Bool)? {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != 0 else { return nil }
+            let authority = bytes.count >= colon + 3 && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/")
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self), authority)
+        }
+    }
+
+    /// The text after the `:` that ends `prefix` (of ``compactIRISplit()``).
+    func compactIRISuffix(_ prefix: String) -> String {
+        String(decoding: utf8.dropFirst(prefix.utf8.count + 1), as: UTF8.self)
+    }
+
     /// Splits at the first `c` if it is not the first scalar: (before, after), or nil (as jsonld.js does).
     func scalarSplitAfterFirst(at c: Unicode.Scalar) -> (String, String)? {
         if c.isASCII {
