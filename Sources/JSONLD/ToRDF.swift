@@ -330,7 +330,7 @@ func isWellFormedLanguage(_ s: String) -> Bool {
 func canonicalDouble(_ d: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 48)
     _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15e", $0) }
-    let s = String(cString: buffer)
+    let s = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     guard let e = s.firstIndex(of: "e") else { return s }
     var mantissa = String(s[..<e])
     let exp = Int(s[s.index(after: e)...]) ?? 0
