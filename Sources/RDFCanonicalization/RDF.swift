@@ -53,6 +53,9 @@ package struct RDFQuad: Sendable, Hashable {
         self.object = object
         self.graph = graph
     }
+
+    /// Whether its subject, object or graph is a blank node.
+    package var hasBlankNode: Bool { subject.isBlankNode || object.isBlankNode || (graph?.isBlankNode ?? false) }
 }
 
 /// An RDF dataset as a list of quads (duplicates are ignored by canonicalization).

@@ -137,6 +137,14 @@ func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in bytesPrecede(x, y) } }
 }
 
+/// Whether two byte sequences are the same, by `memcmp`.
+func bytesEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    a.count == b.count
+        && a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+}
+
 /// The order of two byte sequences, by `memcmp` (then the shorter first).
 private func bytesPrecede(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = min(x.count, y.count)
@@ -145,16 +153,6 @@ private func bytesPrecede(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPoin
         if c != 0 { return c < 0 }
     }
     return x.count < y.count
-}
-
-/// UTF-8 text compared and hashed by its bytes (its code points), not by canonical equivalence.
-struct ExactText: Hashable {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-    static func == (a: ExactText, b: ExactText) -> Bool { a.bytes == b.bytes }
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
 }
 
 /// Result of RDFC-1.0 canonicalization.
@@ -249,8 +247,6 @@ package struct RDFCanonicalizer: Sendable {
         let options: Options
         var quadsFor: [String: [Int]] = [:]
         var quads: [RDFQuad] = []
-        /// The N-Quads line of each quad, as UTF-8.
-        var lines: [[UInt8]] = []
         var canonical = IdentifierIssuer(prefix: "c14n")
         var firstDegreeCache: [String: String] = [:]
         var nDegreeCalls = 0
@@ -262,22 +258,26 @@ package struct RDFCanonicalizer: Sendable {
         func hash(_ s: String) -> String { options.hashAlgorithm.hexDigest(s) }
 
         mutating func run(_ dataset: RDFDataset) throws(RDFCanonicalizationError) -> CanonicalizedDataset {
-            // Deduplicate quads, keep first-seen order. Compare serialized bytes: Swift's String equality is
-            // canonical equivalence, while RDF terms are equal only if their code points are.
-            var seen = Set<ExactText>()
+            // Every quad's line, and the lines in byte order (`sorted` is stable): the same quad twice gives the same
+            // bytes (RDF terms are equal only when their code points are), side by side, and the first of them is
+            // kept, in first-seen order.
+            let allLines = dataset.quads.map(NQuads.line)
+            let byteOrder = allLines.indices.sorted { bytesPrecede(allLines[$0], allLines[$1]) }
+            var repeated = [Bool](repeating: false, count: allLines.count)
+            for k in byteOrder.indices.dropFirst() where bytesEqual(allLines[byteOrder[k]], allLines[byteOrder[k - 1]]) {
+                repeated[byteOrder[k]] = true
+            }
             var bnodeOrder: [String] = []
-            seen.reserveCapacity(dataset.quads.count)
-            lines.reserveCapacity(dataset.quads.count)
-            for q in dataset.quads {
-                let line = NQuads.line(q)
-                guard seen.insert(ExactText(line)).inserted else { continue }
+            for (i, q) in dataset.quads.enumerated() where !repeated[i] {
                 let idx = quads.count
                 quads.append(q)
-                lines.append(line)
                 func note(_ t: RDFTerm?) {
-                    if let t, case .blankNode(let b) = t {
-                        if quadsFor[b] == nil { bnodeOrder.append(b) }
-                        if quadsFor[b, default: []].last != idx { quadsFor[b, default: []].append(idx) }
+                    guard let t, case .blankNode(let b) = t else { return }
+                    if let entry = quadsFor.index(forKey: b) {
+                        if quadsFor.values[entry].last != idx { quadsFor.values[entry].append(idx) }
+                    } else {
+                        quadsFor[b] = [idx]
+                        bnodeOrder.append(b)
                     }
                 }
                 note(q.subject)
@@ -313,21 +313,37 @@ package struct RDFCanonicalizer: Sendable {
                     for existing in r.issuer.order { _ = canonical.issue(existing) }
                 }
             }
-            // Relabel: only quads with blank nodes serialize differently from their first serialization, and they
-            // are written under their canonical labels without making relabelled copies.
+            // Relabel: only quads with blank nodes serialize differently from their first serialization; they are
+            // written under their canonical labels (without relabelled copies), sorted, and merged with the other
+            // lines, which are in byte order already.
             let issued = canonical.issued
-            for (i, q) in quads.enumerated() where q.subject.isBlankNode || q.object.isBlankNode || (q.graph?.isBlankNode ?? false) {
-                lines[i] = NQuads.line(q) { issued[$0]! }
+            var relabelled: [[UInt8]] = []
+            for q in quads where q.hasBlankNode {
+                relabelled.append(NQuads.line(q) { issued[$0]! })
             }
-            let order = lines.indices.sorted { bytesPrecede(lines[$0], lines[$1]) }
+            relabelled.sort(by: bytesPrecede)
+            var unchanged = byteOrder.lazy.filter { !repeated[$0] && !dataset.quads[$0].hasBlankNode }.map { allLines[$0] }.makeIterator()
             var out: [UInt8] = []
-            out.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+            out.reserveCapacity(allLines.reduce(0) { $0 + $1.count })
             var count = 0
-            var last: Int?
-            for i in order where last == nil || lines[i] != lines[last!] {
-                out.append(contentsOf: lines[i])
+            var last: [UInt8] = []
+            func emit(_ line: [UInt8]) {
+                guard !bytesEqual(line, last) else { return }
+                out.append(contentsOf: line)
                 count += 1
-                last = i
+                last = line
+            }
+            var next = unchanged.next()
+            for line in relabelled {
+                while let plain = next, bytesPrecede(plain, line) {
+                    emit(plain)
+                    next = unchanged.next()
+                }
+                emit(line)
+            }
+            while let plain = next {
+                emit(plain)
+                next = unchanged.next()
             }
             return CanonicalizedDataset(
                 nquads: String(decoding: out, as: UTF8.self), quadCount: count, issuedIdentifiers: canonical.issued,
