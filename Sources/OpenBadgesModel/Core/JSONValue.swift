@@ -205,12 +205,9 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     private func position(of key: String) -> Int? {
         if let index { return index[CodePointString(key)] }
         let count = key.utf8.count
-        // The length first; then the standard library's `==`, which compares in place (two short names as two
-        // words) but by canonical equivalence, which different code points may share: so a match is confirmed on
-        // the bytes.
-        for i in keys.indices where keys[i].utf8.count == count && keys[i] == key {
-            if CodePointString(keys[i]) == CodePointString(key) { return i }
-        }
+        let wanted = CodePointString(key)
+        // The length first (stored in the string), then the bytes.
+        for i in keys.indices where keys[i].utf8.count == count && CodePointString(keys[i]) == wanted { return i }
         return nil
     }
 
