@@ -92,30 +92,19 @@ package enum IRI {
             guard isAbsolute(bytes: bytes) else { return false }
             // Every code point ruled out is ASCII, and in UTF-8 an ASCII byte is always that code point.
             var fragments = 0
-            for byte in bytes where byte < 0x80 {
-                if byte == UInt8(ascii: "#") {
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "#"):
                     fragments += 1
                     if fragments > 1 { return false }
-                } else if ruledOut(byte) {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
+                    UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"), 0x7F, 0...0x20:
                     return false
+                default: continue
                 }
             }
             return true
         }
-    }
-
-    /// Whether an ASCII byte may not appear in an IRI: a control character, space, `<`, `>`, `"`, `{`, `}`, `|`,
-    /// `\\`, `^` or `` ` `` (RFC 3987 §2.2), looked up in two 64-bit masks.
-    private static func ruledOut(_ byte: UInt8) -> Bool {
-        byte < 64 ? (ruledOutBelow64 >> UInt64(byte)) & 1 != 0 : (ruledOutFrom64 >> UInt64(byte - 64)) & 1 != 0
-    }
-
-    /// Bits 0x00–0x20 (controls and space), `"` (0x22), `<` (0x3C) and `>` (0x3E).
-    private static var ruledOutBelow64: UInt64 { ((1 << 0x21) - 1) | 1 << 0x22 | 1 << 0x3C | 1 << 0x3E }
-
-    /// Bits, from 0x40, of `\\` (0x5C), `^` (0x5E), `` ` `` (0x60), `{` (0x7B), `|` (0x7C), `}` (0x7D) and DEL (0x7F).
-    private static var ruledOutFrom64: UInt64 {
-        1 << (0x5C - 64) | 1 << (0x5E - 64) | 1 << (0x60 - 64) | 1 << (0x7B - 64) | 1 << (0x7C - 64) | 1 << (0x7D - 64) | 1 << (0x7F - 64)
     }
 
     /// RFC 3986 §5.2.4, on the UTF-8 bytes (the segments are split at ASCII bytes, as in ``parse(_:)``).
