@@ -15,25 +15,49 @@ package enum Base58 {
 
     /// Decodes base58btc text, or nil when it has a character outside the alphabet or is too long.
     package static func decode(_ text: String) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        guard chars.count <= maximumInputLength else { return nil }
-        var bytes: [UInt8] = []  // little-endian
-        for c in chars {
-            let v = inverse[Int(c)]
-            guard v >= 0 else { return nil }
-            var carry = Int(v)
-            for i in 0..<bytes.count {
-                carry += Int(bytes[i]) * 58
-                bytes[i] = UInt8(carry & 0xFF)
-                carry >>= 8
+        var text = text
+        return text.withUTF8 { digits -> [UInt8]? in
+            guard digits.count <= maximumInputLength else { return nil }
+            // The number in base 2^32, least significant limb first, taking five digits at a time (58^5 < 2^30, so
+            // a limb times that plus a carry fits in 64 bits).
+            var limbs: [UInt32] = []
+            limbs.reserveCapacity(digits.count / 5 + 1)
+            var start = 0
+            while start < digits.count {
+                var chunk: UInt64 = 0
+                var scale: UInt64 = 1
+                for digit in digits[start..<min(start + 5, digits.count)] {
+                    let value = inverse[Int(digit)]
+                    guard value >= 0 else { return nil }
+                    chunk = chunk * 58 + UInt64(value)
+                    scale *= 58
+                }
+                start += 5
+                var carry = chunk
+                for i in limbs.indices {
+                    let product = UInt64(limbs[i]) * scale + carry
+                    limbs[i] = UInt32(truncatingIfNeeded: product)
+                    carry = product >> 32
+                }
+                while carry > 0 {
+                    limbs.append(UInt32(truncatingIfNeeded: carry))
+                    carry >>= 32
+                }
             }
-            while carry > 0 {
-                bytes.append(UInt8(carry & 0xFF))
-                carry >>= 8
+            // Big-endian bytes without leading zeros, after one zero byte for each leading "1".
+            let zeros = digits.prefix(while: { $0 == UInt8(ascii: "1") }).count
+            var bytes = [UInt8](repeating: 0, count: zeros)
+            bytes.reserveCapacity(zeros + limbs.count * 4)
+            var significant = false
+            for limb in limbs.reversed() {
+                for shift in stride(from: 24, through: 0, by: -8) {
+                    let byte = UInt8(truncatingIfNeeded: limb >> UInt32(shift))
+                    if byte != 0 { significant = true }
+                    if significant { bytes.append(byte) }
+                }
             }
+            return bytes
         }
-        let zeros = chars.prefix(while: { $0 == UInt8(ascii: "1") }).count
-        return [UInt8](repeating: 0, count: zeros) + bytes.reversed()
     }
 
     /// Encodes bytes as base58btc text.
