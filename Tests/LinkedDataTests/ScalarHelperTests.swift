@@ -29,4 +29,19 @@ struct ScalarHelperTests {
         #expect(Array(dropped.unicodeScalars) == ["x", "y"])
         #expect(Array("ab\u{301}c".scalarDropFirst(2).unicodeScalars) == ["\u{301}", "c"])
     }
+
+    @Test func compactIRISplitsAtTheFirstColon() {
+        #expect("p:x".compactIRISplit()! == ("p", false))
+        #expect("https://e/x".compactIRISplit()! == ("https", true))
+        #expect("a://".compactIRISplit()! == ("a", true) && "a:/".compactIRISplit()! == ("a", false))
+        #expect("_:b0".compactIRISplit()! == ("_", false))
+        #expect("p:x:y".compactIRISplit()! == ("p", false) && "p:x:y".compactIRISuffix("p") == "x:y")
+        #expect(":x".compactIRISplit() == nil && "term".compactIRISplit() == nil && "".compactIRISplit() == nil)
+        // Multi-byte code points before and after the colon, and a combining mark right after it.
+        #expect("\u{E9}t\u{E9}:\u{1F600}".compactIRISplit()! == ("\u{E9}t\u{E9}", false))
+        #expect("\u{E9}t\u{E9}:\u{1F600}".compactIRISuffix("\u{E9}t\u{E9}") == "\u{1F600}")
+        let marked = "p:\u{301}x"
+        #expect(marked.compactIRISplit()! == ("p", false))
+        #expect(Array(marked.compactIRISuffix("p").unicodeScalars) == ["\u{301}", "x"])
+    }
 }
