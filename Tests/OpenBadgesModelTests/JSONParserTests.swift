@@ -81,6 +81,19 @@ struct JSONParserTests {
         #expect(throws: ModelError(.invalidUTF8, reason: "")) { try JSONValue(parsing: bytes) }
     }
 
+    @Test("UTF-8 is checked after ASCII runs of every length (read eight bytes at a time)")
+    func utf8AfterASCIIRuns() throws {
+        let bad: [[UInt8]] = [[0xFF], [0xC3, 0x28], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC3]]
+        for run in 0..<20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: run)
+            for sequence in bad {
+                #expect(throws: ModelError(.invalidUTF8, reason: "")) { try JSONValue(parsing: [0x22] + ascii + sequence + ascii + [0x22]) }
+            }
+            let good = "\"" + String(repeating: "a", count: run) + "é€😀" + String(repeating: "b", count: run) + "\""
+            #expect(try JSONValue(parsing: Array(good.utf8)) == .string(String(good.dropFirst().dropLast())))
+        }
+    }
+
     @Test("a UTF-8 byte-order mark is skipped")
     func bom() throws {
         #expect(try JSONValue(parsing: [0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == .array([.number(JSONNumber(1))]))

@@ -71,7 +71,10 @@ struct JSONTextParser {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i = endOfASCII(from: i + 1)
+                continue
+            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF
@@ -96,6 +99,17 @@ struct JSONTextParser {
                 }
             }
             i += length
+        }
+    }
+
+    /// The index of the first byte at or after `start` that is not ASCII, or the end: eight bytes at a time, since
+    /// JSON text is mostly ASCII.
+    private func endOfASCII(from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var i = start
+            while i + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < raw.count, raw[i] < 0x80 { i += 1 }
+            return i
         }
     }
 
