@@ -518,12 +518,12 @@ extension JSONLDProcessor {
             default:
                 throw JSONLDError(.invalidIRIMapping, term)
             }
-        } else if let (prefix, suffix) = term.scalarSplitAfterFirst(at: ":") {
-            if local.contains(prefix), !suffix.scalarHasPrefix("//") {
+        } else if let (prefix, authority) = term.compactIRISplit() {
+            if local.contains(prefix), !authority {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
-            if let p = active.terms[prefix], let piri = p.iri, !suffix.scalarHasPrefix("//") {
-                def.iri = piri + suffix
+            if let p = active.terms[prefix], let piri = p.iri, !authority {
+                def.iri = piri + term.compactIRISuffix(prefix)
             } else {
                 def.iri = term
             }

@@ -18,9 +18,10 @@ extension String {
         return text.withUTF8 { $0.contains(UInt8(c.value)) }
     }
 
-    /// How IRI expansion reads a value around its first `:` (when that is not its first scalar): the text before
-    /// it, and whether `//` follows it, in which case the value is an IRI with an authority and never a compact IRI.
-    /// Only the prefix is copied out: the rest is cut by ``compactIRISuffix(_:)`` when a prefix term asks for it.
+    /// How IRI expansion and term definitions read a value around its first `:` when that is not its first scalar
+    /// (as jsonld.js does): the text before it, and whether `//` follows it, in which case the value is an IRI with
+    /// an authority and never a compact IRI. Only the prefix is copied out: the rest is cut by
+    /// ``compactIRISuffix(_:)`` when a prefix term asks for it.
     func compactIRISplit() -> (prefix: String, authority: Bool)? {
         var text = self
         return text.withUTF8 { bytes in
@@ -33,17 +34,6 @@ extension String {
     /// The text after the `:` that ends `prefix` (of ``compactIRISplit()``).
     func compactIRISuffix(_ prefix: String) -> String {
         String(decoding: utf8.dropFirst(prefix.utf8.count + 1), as: UTF8.self)
-    }
-
-    /// Splits at the first `c` if it is not the first scalar: (before, after), or nil (as jsonld.js does).
-    func scalarSplitAfterFirst(at c: Unicode.Scalar) -> (String, String)? {
-        if c.isASCII {
-            guard let i = utf8.firstIndex(of: UInt8(c.value)), i != utf8.startIndex else { return nil }
-            return (String(self[..<i]), String(self[utf8.index(after: i)...]))
-        }
-        let u = unicodeScalars
-        guard let i = u.firstIndex(of: c), i != u.startIndex else { return nil }
-        return (String(u[..<i]), String(u[u.index(after: i)...]))
     }
 
     func scalarDropFirst(_ n: Int) -> String {
