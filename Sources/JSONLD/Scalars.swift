@@ -2,6 +2,14 @@
 // is not found by `firstIndex(of: ":")` and `hasPrefix` compares canonically equivalent forms. JSON-LD and
 // RFC 3986 work on code points, so delimiter handling goes through these helpers.
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#elseif canImport(Musl)
+    import Musl
+#endif
+
 extension String {
     // UTF-8 never encodes part of one code point as another, so a code point prefix is a byte prefix, and an ASCII
     // code point is found by its byte: these compare bytes.
@@ -9,7 +17,7 @@ extension String {
     func scalarHasPrefix(_ p: String) -> Bool {
         var text = self
         var prefix = p
-        return text.withUTF8 { a in prefix.withUTF8 { b in a.count >= b.count && UnsafeBufferPointer(rebasing: a[..<b.count]).elementsEqual(b) } }
+        return text.withUTF8 { a in prefix.withUTF8 { b in a.count >= b.count && (b.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0) } }
     }
 
     func scalarContains(_ c: Unicode.Scalar) -> Bool {
