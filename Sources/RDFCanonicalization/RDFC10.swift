@@ -267,22 +267,23 @@ package struct RDFCanonicalizer: Sendable {
             for k in byteOrder.indices.dropFirst() where bytesEqual(allLines[byteOrder[k]], allLines[byteOrder[k - 1]]) {
                 repeated[byteOrder[k]] = true
             }
+            // The quads are read in place: a repeated quad is left out of every blank node's list, so it is never
+            // hashed twice.
+            quads = dataset.quads
             var bnodeOrder: [String] = []
-            for (i, q) in dataset.quads.enumerated() where !repeated[i] {
-                let idx = quads.count
-                quads.append(q)
+            for i in quads.indices where !repeated[i] {
                 func note(_ t: RDFTerm?) {
                     guard let t, case .blankNode(let b) = t else { return }
                     if let entry = quadsFor.index(forKey: b) {
-                        if quadsFor.values[entry].last != idx { quadsFor.values[entry].append(idx) }
+                        if quadsFor.values[entry].last != i { quadsFor.values[entry].append(i) }
                     } else {
-                        quadsFor[b] = [idx]
+                        quadsFor[b] = [i]
                         bnodeOrder.append(b)
                     }
                 }
-                note(q.subject)
-                note(q.object)
-                note(q.graph)
+                note(quads[i].subject)
+                note(quads[i].object)
+                note(quads[i].graph)
             }
             if bnodeOrder.count > options.maximumBlankNodes {
                 throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maximumBlankNodes)
@@ -318,8 +319,8 @@ package struct RDFCanonicalizer: Sendable {
             // lines, which are in byte order already.
             let issued = canonical.issued
             var relabelled: [[UInt8]] = []
-            for q in quads where q.hasBlankNode {
-                relabelled.append(NQuads.line(q) { issued[$0]! })
+            for i in quads.indices where !repeated[i] && quads[i].hasBlankNode {
+                relabelled.append(NQuads.line(quads[i]) { issued[$0]! })
             }
             relabelled.sort(by: bytesPrecede)
             var unchanged = byteOrder.lazy.filter { !repeated[$0] && !dataset.quads[$0].hasBlankNode }.map { allLines[$0] }.makeIterator()
