@@ -359,10 +359,8 @@ package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
     // UTF-8 is a one-to-one encoding of code point sequences, so comparing and hashing the UTF-8 bytes is the same
     // as comparing and hashing the code points, and much faster (bulk hashing instead of one combine per scalar).
     package static func == (a: CodePointString, b: CodePointString) -> Bool {
-        // The same representation is the same bytes: a small string holds its bytes in place, and a large one with
-        // the same storage and count is the same text. Equal names met by a lookup are mostly that.
-        let same = withUnsafeBytes(of: a.string) { x in withUnsafeBytes(of: b.string) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
-        if same { return true }
+        // Equal names met by a lookup mostly have the same representation.
+        if a.hasSameRepresentation(as: b) { return true }
         let fast: Bool?? = a.string.utf8.withContiguousStorageIfAvailable { x in
             b.string.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
@@ -372,11 +370,19 @@ package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
         return a.string.utf8.elementsEqual(b.string.utf8)
     }
 
-    package func hash(into hasher: inout Hasher) {
-        let done: Void? = string.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if done == nil {
-            for byte in string.utf8 { hasher.combine(byte) }
+    /// Feeds the hasher one word, ``CodePointHash``'s hash of the bytes, instead of the bytes themselves: SipHash then
+    /// runs over 8 bytes rather than the whole string. Equal code points give equal words, and the word is keyed by a
+    /// random seed of its own, so a stranger who writes the keys still cannot choose keys that collide.
+    package func hash(into hasher: inout Hasher) { hasher.combine(CodePointHash.hash(string)) }
+
+    /// Whether both strings have the same representation, which makes them the same bytes: a small string holds its
+    /// bytes in place, and a large one with the same storage and count is the same text. False says nothing.
+    package func hasSameRepresentation(as other: CodePointString) -> Bool {
+        // Two words on 64-bit platforms, compared as integers (a bit cast copies nothing and retains nothing).
+        guard MemoryLayout<String>.size == 16 else {
+            return withUnsafeBytes(of: string) { x in withUnsafeBytes(of: other.string) { y in memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
+        return unsafeBitCast(string, to: (UInt64, UInt64).self) == unsafeBitCast(other.string, to: (UInt64, UInt64).self)
     }
 }
 
