@@ -1,18 +1,4 @@
 import OpenBadgesModel
-let jsonldKeywords: Set<String> = [
-    "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json",
-    "@language", "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set", "@type",
-    "@value", "@version", "@vocab", "@default", "@embed", "@explicit", "@omitDefault", "@requireAll",
-]
-
-/// Every keyword starts with `@` (and so does every string canonically equivalent to one): the set is asked only then.
-func isKeyword(_ s: String) -> Bool { s.utf8.first == UInt8(ascii: "@") && jsonldKeywords.contains(s) }
-
-/// `@` followed only by ASCII letters: reserved for future keywords, ignored with a warning.
-func hasKeywordForm(_ s: String) -> Bool {
-    guard s.utf8.first == UInt8(ascii: "@"), s.unicodeScalars.count > 1 else { return false }
-    return s.unicodeScalars.dropFirst().allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
-}
 
 /// A term definition (JSON-LD 1.1 API §4.1).
 ///

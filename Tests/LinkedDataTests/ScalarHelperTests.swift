@@ -30,6 +30,26 @@ struct ScalarHelperTests {
         #expect(Array("ab\u{301}c".scalarDropFirst(2).unicodeScalars) == ["\u{301}", "c"])
     }
 
+    @Test func keywordsAreExactCodePoints() {
+        let keywords = [
+            "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index", "@json",
+            "@language", "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set", "@type",
+            "@value", "@version", "@vocab", "@default", "@embed", "@explicit", "@omitDefault", "@requireAll",
+        ]
+        for keyword in keywords {
+            #expect(isKeyword(keyword), "\(keyword)")
+            // The same text in a large (heap) string, as a parser may produce: found all the same.
+            var large = keyword + String(repeating: "x", count: 20)
+            large.removeLast(20)
+            #expect(isKeyword(large), "\(keyword) (large)")
+            #expect(!isKeyword(String(keyword.dropLast())) && !isKeyword(keyword + "s") && !isKeyword(keyword.uppercased()))
+            // A trailing combining mark makes another string, although it renders on the keyword's last letter.
+            #expect(!isKeyword(keyword + "\u{301}"))
+        }
+        #expect(!isKeyword("") && !isKeyword("@") && !isKeyword("type") && !isKeyword("@ty\u{301}pe") && !isKeyword("@requireAll@@@@@@"))
+        #expect(!isKeyword("\u{FF20}type"))  // a full-width commercial at
+    }
+
     @Test func compactIRISplitsAtTheFirstColon() {
         #expect("p:x".compactIRISplit()! == ("p", false))
         #expect("https://e/x".compactIRISplit()! == ("https", true))
