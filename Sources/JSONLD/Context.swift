@@ -350,7 +350,7 @@ extension JSONLDProcessor {
                 if result.is10 { throw JSONLDError(.invalidContextEntry) }
                 guard case .bool = p else { throw JSONLDError(.invalidProtectedValue) }
             }
-            var defined = CodePointDictionary<Bool>()
+            var defined = [CodePointString: Bool]()
             let skip: Set<String> = ["@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab"]
             for key in ctx.keys where !skip.contains(key) {
                 let env = TermEnv(
@@ -398,19 +398,19 @@ extension JSONLDProcessor {
     // MARK: Create term definition (§4.2.2)
 
     func createTermDefinition(
-        _ active: inout ActiveContext, _ local: JSONObject, _ term: String, _ defined: inout CodePointDictionary<Bool>, _ env: TermEnv
+        _ active: inout ActiveContext, _ local: JSONObject, _ term: String, _ defined: inout [CodePointString: Bool], _ env: TermEnv
     ) throws {
         let baseURL = env.baseURL
         let overrideProtected = env.overrideProtected
         let remoteContexts = env.remoteContexts
         let protected = local["@protected"]?.boolValue ?? false
-        if let d = defined[term] {
+        if let d = defined[CodePointString(term)] {
             if d { return }
             throw JSONLDError(.cyclicIRIMapping, term)
         }
         if term.isEmpty { throw JSONLDError(.invalidTermDefinition, "empty term") }
         try addContextWork(1)
-        defined[term] = false
+        defined[CodePointString(term)] = false
         var value = local[term] ?? .null
         if term == "@type" {
             if active.is10 { throw JSONLDError(.keywordRedefinition, term) }
@@ -476,7 +476,7 @@ extension JSONLDProcessor {
             }
             def.reverse = true
             try checkProtected(def, previous, overrideProtected, term, &active)
-            defined[term] = true
+            defined[CodePointString(term)] = true
             return
         }
         if let idv = v["@id"], idv != .string(term) {
@@ -492,7 +492,7 @@ extension JSONLDProcessor {
                 def.iri = iri
                 let inner = term.unicodeScalars.dropFirst().dropLast()
                 if inner.contains(":") || term.scalarContains("/") {
-                    defined[term] = true
+                    defined[CodePointString(term)] = true
                     let e = try expandIRI(&active, term, vocab: true, local: local, defined: &defined, env: env)
                     if e != iri { throw JSONLDError(.invalidIRIMapping, term) }
                 }
@@ -605,7 +605,7 @@ extension JSONLDProcessor {
         ]
         if !v.keys.allSatisfy({ allowedKeys.contains($0) }) { throw JSONLDError(.invalidTermDefinition, term) }
         try checkProtected(def, previous, overrideProtected, term, &active)
-        defined[term] = true
+        defined[CodePointString(term)] = true
     }
 
     private func checkProtected(
@@ -642,18 +642,18 @@ extension JSONLDProcessor {
 
     func expandIRI(
         _ active: inout ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false,
-        local: JSONObject?, defined: inout CodePointDictionary<Bool>, env: TermEnv
+        local: JSONObject?, defined: inout [CodePointString: Bool], env: TermEnv
     ) throws -> String? {
         if isKeyword(value) { return value }
         if hasKeywordForm(value) { return nil }
-        if let local, local.contains(value), defined[value] != true {
+        if let local, local.contains(value), defined[CodePointString(value)] != true {
             try createTermDefinition(&active, local, value, &defined, env)
         }
         if let t = active.terms[value], let iri = t.iri, isKeyword(iri) { return iri }
         if vocab, let t = active.terms[value] { return t.iri }
         if let (prefix, authority) = value.compactIRISplit() {
             if prefix == "_" || authority { return value }
-            if let local, local.contains(prefix), defined[prefix] != true {
+            if let local, local.contains(prefix), defined[CodePointString(prefix)] != true {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
             if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }

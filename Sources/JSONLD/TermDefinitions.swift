@@ -1,87 +1,58 @@
 import OpenBadgesModel
 
-/// Term definitions by term, compared as code points (their UTF-8 bytes), in an open-addressing hash table.
+/// Term definitions by term, compared as code points: the terms in a ``CodePointKeys`` table, and their definitions
+/// by the terms' numbers.
 ///
-/// Expansion asks this table for nearly every key and value of a document, a few hundred times per credential, and
-/// most asks are for short terms: through `Dictionary` each paid for a SipHash of the term (seeding, compression and
-/// finalization) and a witness-table equality. Here a term is hashed once, with `CodePointHash` (seeded per process),
-/// and compared byte for byte only when the stored hash matches.
-///
-/// A removed term keeps its entry, with no definition, so that nothing is ever taken out of the probe sequences.
-struct TermDefinitions: Sendable {
-    /// A term, its hash (`CodePointHash`) and its definition (nil once removed).
-    private struct Entry: Sendable {
-        let term: String
-        let hash: UInt64
-        var definition: TermDefinition?
-    }
-
-    /// The entries, in the order their terms were first defined. (Two arrays in all, so that the copy an active
-    /// context makes before changing a term costs two allocations.)
-    private var entries: [Entry] = []
-    /// Indices into the entries (-1: empty), by hash; linear probing; a power of two long, at most three quarters full.
-    private var slots: [Int32] = []
+/// Expansion asks this table for nearly every key and value of a document, a few hundred times per credential. (It
+/// is not generic, so that those lookups are specialized here.) A removed term keeps its number, without a definition.
+struct TermDefinitions: Sendable, Sequence {
+    /// Every term ever defined.
+    private var terms = CodePointKeys()
+    /// The definitions by term number (nil once removed).
+    private var definitions: [TermDefinition?] = []
 
     /// An empty table.
     init() {}
 
     /// The definition of `term`; setting nil removes it.
     subscript(term: String) -> TermDefinition? {
-        get { entry(of: term, hash: CodePointHash.hash(term)).map { entries[$0].definition } ?? nil }
-        set { update(term, to: newValue) }
+        get { terms.index(of: term).flatMap { definitions[$0] } }
+        set {
+            guard let newValue else {
+                _ = removeValue(forKey: term)
+                return
+            }
+            let (index, inserted) = terms.insert(term)
+            if inserted { definitions.append(newValue) } else { definitions[index] = newValue }
+        }
     }
 
     /// Removes the definition of `term` and returns it, if there was one.
     mutating func removeValue(forKey term: String) -> TermDefinition? {
-        guard let index = entry(of: term, hash: CodePointHash.hash(term)) else { return nil }
-        defer { entries[index].definition = nil }
-        return entries[index].definition
+        guard let index = terms.index(of: term) else { return nil }
+        defer { definitions[index] = nil }
+        return definitions[index]
     }
 
-    /// The definitions, in no particular order.
-    var values: some Sequence<TermDefinition> { entries.lazy.compactMap(\.definition) }
+    /// The definitions, in the order their terms were first defined.
+    var values: some Sequence<TermDefinition> { definitions.lazy.compactMap { $0 } }
 
-    /// The terms with their definitions, in no particular order.
-    var all: some Sequence<(term: String, definition: TermDefinition)> {
-        entries.lazy.compactMap { entry in entry.definition.map { (entry.term, $0) } }
-    }
+    /// Iterates the terms that have a definition, with it, in the order the terms were first defined.
+    struct Iterator: IteratorProtocol {
+        let terms: CodePointKeys
+        let definitions: [TermDefinition?]
+        var position = 0
 
-    /// The entry of `term` (whose hash is `hash`), if it has one.
-    private func entry(of term: String, hash: UInt64) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 { return nil }
-            if entries[index].hash == hash, CodePointString(entries[index].term) == CodePointString(term) { return index }
-            slot = (slot + 1) & mask
+        /// The next term and its definition.
+        mutating func next() -> (term: String, definition: TermDefinition)? {
+            while position < definitions.count {
+                defer { position += 1 }
+                if let definition = definitions[position] { return (terms.key(at: position), definition) }
+            }
+            return nil
         }
     }
 
-    private mutating func update(_ term: String, to definition: TermDefinition?) {
-        let hash = CodePointHash.hash(term)
-        if let index = entry(of: term, hash: hash) {
-            entries[index].definition = definition
-            return
-        }
-        guard let definition else { return }
-        if (entries.count + 1) * 4 > slots.count * 3 { grow() }
-        entries.append(Entry(term: term, hash: hash, definition: definition))
-        place(entries.count - 1, hash: hash)
-    }
-
-    /// Doubles the slots (16 at first) and places every entry again.
-    private mutating func grow() {
-        slots = Array(repeating: -1, count: max(16, slots.count * 2))
-        for index in entries.indices { place(index, hash: entries[index].hash) }
-    }
-
-    /// Puts entry `index` in the first empty slot of its probe sequence.
-    private mutating func place(_ index: Int, hash: UInt64) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
-    }
+    /// Iterates the terms that have a definition, with it, in the order the terms were first defined.
+    func makeIterator() -> Iterator { Iterator(terms: terms, definitions: definitions) }
 }

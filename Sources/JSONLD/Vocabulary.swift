@@ -7,8 +7,10 @@
 import OpenBadgesModel
 import RDFCanonicalization
 package struct JSONLDVocabulary: Sendable {
-    /// Term names by the IRI (or keyword) they expand to.
-    package private(set) var namesByIRI: [String: Set<String>] = [:]
+    /// The IRIs (and keywords) terms expand to, told apart by code points.
+    private var iris = CodePointKeys()
+    /// The term names of each IRI, by the IRI's number.
+    private var namesOfIRIs: [Set<String>] = []
     /// Every term name defined.
     package private(set) var names: Set<String> = []
     /// Every `@vocab` IRI set by the contexts.
@@ -19,12 +21,35 @@ package struct JSONLDVocabulary: Sendable {
 
     /// The names the vocabulary gives `iri`: its terms, and the remainder after a `@vocab` prefix.
     package func names(of iri: String) -> Set<String> {
-        var result = namesByIRI[iri] ?? []
+        var result: Set<String> = []
+        forEachName(of: iri) { result.insert($0) }
+        return result
+    }
+
+    /// Calls `body` with each name the vocabulary gives `iri` (a name may come twice: as a term and after a
+    /// `@vocab`), without collecting them.
+    package func forEachName(of iri: String, _ body: (String) -> Void) {
+        if let index = iris.index(of: iri) { namesOfIRIs[index].forEach(body) }
         // By code points (UTF-8 bytes), as IRIs compare: a prefix of bytes that are whole code points.
         for vocabulary in vocabularies where iri.utf8.count > vocabulary.utf8.count && iri.scalarHasPrefix(vocabulary) {
-            result.insert(String(iri[iri.utf8.index(iri.utf8.startIndex, offsetBy: vocabulary.utf8.count)...]))
+            body(String(iri[iri.utf8.index(iri.utf8.startIndex, offsetBy: vocabulary.utf8.count)...]))
         }
-        return result
+    }
+
+    /// Whether `name` is one of the names of `iri`, comparing code points.
+    package func isName(_ name: String, of iri: String) -> Bool {
+        let wanted = CodePointString(name)
+        if let index = iris.index(of: iri), namesOfIRIs[index].contains(where: { CodePointString($0) == wanted }) { return true }
+        // A name after a `@vocab` prefix is the rest of the IRI: the IRI is the prefix and then the name.
+        return vocabularies.contains { vocabulary in
+            iri.utf8.count == vocabulary.utf8.count + name.utf8.count && iri.scalarHasPrefix(vocabulary)
+                && iri.utf8.dropFirst(vocabulary.utf8.count).elementsEqual(name.utf8)
+        }
+    }
+
+    /// Each IRI a term expands to, with the names of those terms, in the order the IRIs were added.
+    package var namesByIRI: some Sequence<(iri: String, names: Set<String>)> {
+        namesOfIRIs.indices.lazy.map { (iris.key(at: $0), namesOfIRIs[$0]) }
     }
 
     /// Whether `iri` is named by the vocabulary (a term's IRI or under a `@vocab`).
@@ -32,14 +57,15 @@ package struct JSONLDVocabulary: Sendable {
 
     /// Adds a term.
     package mutating func add(name: String, iri: String) {
-        namesByIRI[iri, default: []].insert(name)
+        let (index, inserted) = iris.insert(iri)
+        if inserted { namesOfIRIs.append([name]) } else { namesOfIRIs[index].insert(name) }
         names.insert(name)
     }
 
     /// Adds every term of `other` whose name and IRI this vocabulary does not know yet: the way a document's own
     /// (inline) contexts may add new terms but never rename or reuse a published one.
     package mutating func addNew(from other: JSONLDVocabulary) {
-        for (iri, otherNames) in other.namesByIRI where namesByIRI[iri] == nil && !vocabularies.contains(where: { iri.scalarHasPrefix($0) }) {
+        for (iri, otherNames) in other.namesByIRI where iris.index(of: iri) == nil && !vocabularies.contains(where: { iri.scalarHasPrefix($0) }) {
             for name in otherNames where !names.contains(name) { add(name: name, iri: iri) }
         }
     }
@@ -56,16 +82,23 @@ package struct JSONLDVocabulary: Sendable {
 }
 
 extension JSONLDVocabulary: Equatable {
+    /// Vocabularies are equal when they give the same IRIs the same names and set the same `@vocab` IRIs, whatever
+    /// the order they were added in.
+    package static func == (a: JSONLDVocabulary, b: JSONLDVocabulary) -> Bool {
+        a.names == b.names && a.vocabularies == b.vocabularies && a.iris.count == b.iris.count
+            && a.namesByIRI.allSatisfy { iri, names in b.iris.index(of: iri).map { b.namesOfIRIs[$0] == names } ?? false }
+    }
+
     /// The vocabulary as text, one line per `@vocab` IRI (`@vocab`, a tab, the IRI) and per named IRI (the IRI, then
     /// each name after a tab), lines and names sorted: the same vocabulary always gives the same text.
     ///
     /// Nil when an IRI or a name holds a tab or a line break, which the text cannot show.
     package var snapshot: String? {
-        let all = vocabularies.union(namesByIRI.keys).union(names)
+        let all = vocabularies.union(namesByIRI.map(\.iri)).union(names)
         guard !all.contains(where: { $0.contains(where: { $0 == "\t" || $0.isNewline }) }) else { return nil }
         let vocabLines = vocabularies.sorted(by: codePointPrecedes).map { "@vocab\t" + $0 }
-        let termLines = namesByIRI.keys.sorted(by: codePointPrecedes).map { iri in
-            ([iri] + namesByIRI[iri]!.sorted(by: codePointPrecedes)).joined(separator: "\t")
+        let termLines = namesByIRI.sorted { codePointPrecedes($0.iri, $1.iri) }.map { iri, names in
+            ([iri] + names.sorted(by: codePointPrecedes)).joined(separator: "\t")
         }
         return (vocabLines + termLines).joined(separator: "\n")
     }
@@ -76,7 +109,6 @@ extension JSONLDVocabulary: Equatable {
     package init(snapshot: String) {
         var text = snapshot
         text.withUTF8 { bytes in
-            namesByIRI.reserveCapacity(bytes.count / 64)
             var fields: [String] = []
             var start = 0
             for end in 0...bytes.count {
@@ -98,8 +130,7 @@ extension JSONLDVocabulary: Equatable {
             vocabularies.formUnion(rest)
             return
         }
-        namesByIRI[first, default: []].formUnion(rest)
-        names.formUnion(rest)
+        for name in rest { add(name: name, iri: first) }
     }
 }
 
@@ -157,7 +188,7 @@ extension JSONLDProcessor {
 
     private func collect(_ active: ActiveContext, into vocabulary: inout JSONLDVocabulary, seen: inout Set<ScopedKey>) throws {
         if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
-        for (name, definition) in active.terms.all {
+        for (name, definition) in active.terms {
             // A keyword alias is not a name for data: only `id` and `type` (aliases of @id and @type) are kept.
             guard let iri = definition.iri, !definition.reverse else { continue }
             if iri.hasPrefix("@"), iri != "@id" && iri != "@type" { continue }
@@ -165,7 +196,7 @@ extension JSONLDProcessor {
         }
         // In term order, so that the same contexts always give the same vocabulary: a scoped context is processed on
         // top of the context where it is first met, and may fail on one and not on another.
-        let scopes = active.terms.all.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
+        let scopes = active.terms.compactMap { name, definition in definition.context.map { (name, definition, $0) } }
         for (_, definition, scoped) in scopes.sorted(by: { codePointPrecedes($0.0, $1.0) }) {
             // Each scoped context once (by its text and base): contexts refer to each other's scopes repeatedly.
             let key = ScopedKey(baseURL: definition.baseURL, context: scoped.value)

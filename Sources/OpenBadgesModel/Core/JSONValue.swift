@@ -162,7 +162,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// The member names, in order.
     public private(set) var keys: [String] = []
-    private var values: [JSONValue] = []
+    /// The member values, in the order of ``keys``.
+    package private(set) var values: [JSONValue] = []
     /// Positions by key, kept once the object has more than ``indexThreshold`` members.
     private var index: [CodePointString: Int]?
 
@@ -385,39 +386,6 @@ package struct CodePointString: Hashable, Sendable, CustomStringConvertible {
         return unsafeBitCast(string, to: (UInt64, UInt64).self) == unsafeBitCast(other.string, to: (UInt64, UInt64).self)
     }
 }
-
-/// A dictionary keyed by strings compared as code points (see ``CodePointString``).
-package struct CodePointDictionary<Value> {
-    /// The underlying dictionary.
-    package private(set) var storage: [CodePointString: Value] = [:]
-    /// An empty dictionary.
-    package init() {}
-
-    /// The value for `key`; setting nil removes the entry.
-    package subscript(key: String) -> Value? {
-        get { storage[CodePointString(key)] }
-        set { storage[CodePointString(key)] = newValue }
-    }
-
-    /// Sets the value for `key` and returns the old one, if there was one.
-    @discardableResult
-    package mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
-        storage.updateValue(value, forKey: CodePointString(key))
-    }
-
-    /// Removes the entry for `key` and returns its value, if there was one.
-    @discardableResult
-    package mutating func removeValue(forKey key: String) -> Value? { storage.removeValue(forKey: CodePointString(key)) }
-
-    /// The values, in no particular order.
-    package var values: Dictionary<CodePointString, Value>.Values { storage.values }
-    /// The number of entries.
-    package var count: Int { storage.count }
-}
-
-extension CodePointDictionary: Sendable where Value: Sendable {}
-extension CodePointDictionary: Equatable where Value: Equatable {}
-extension CodePointDictionary: Hashable where Value: Hashable {}
 
 /// Whether two arrays hold the very same buffer (then their elements are the same). False says nothing: an array
 /// that is not contiguous gives a temporary buffer.
