@@ -57,7 +57,10 @@ struct SignedDataAgreement {
         location.removeLast()
     }
 
-    private func isProof(_ iri: String) -> Bool { vocabulary.names(of: iri).contains("proof") }
+    private func isProof(_ iri: String) -> Bool { vocabulary.isName("proof", of: iri) }
+
+    /// Whether `name` (a JSON member name) starts with `@`, as every JSON-LD keyword does.
+    private static func isKeywordLike(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: "@") }
 
     private static func isAbsent(_ value: JSONValue) -> Bool {
         switch value {
@@ -69,32 +72,42 @@ struct SignedDataAgreement {
 
     private mutating func compareNode(_ json: JSONObject, _ node: JSONObject) {
         // The node's members by position; `matched` marks those a JSON member stands for.
-        let members = Array(node)
-        var matched = [Bool](repeating: false, count: members.count)
+        let (iris, signedValues) = (node.keys, node.values)
+        var matched = [Bool](repeating: false, count: iris.count)
         // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
         // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
         // the vocabulary gives them, with the position of the first IRI it names, in the node's order; a name that
         // more IRIs have keeps its further positions apart (rare).
-        var byName: [String: Int] = Dictionary(minimumCapacity: members.count)
-        var furtherPositions: [String: [Int]] = [:]
-        for (position, (candidate, _)) in members.enumerated() where !candidate.hasPrefix("@") || candidate == "@id" || candidate == "@type" {
-            for name in vocabulary.names(of: candidate) {
-                if byName[name] == nil { byName[name] = position } else { furtherPositions[name, default: []].append(position) }
+        // Names compare by code points, as JSON member names do.
+        // (Mostly one name per IRI: room for as many as there are IRIs.)
+        var names = CodePointKeys(capacity: iris.count)
+        var firstPositions: [Int] = []  // by name number
+        firstPositions.reserveCapacity(iris.count)
+        var furtherPositions: [Int: [Int]] = [:]  // by name number
+        for (position, candidate) in iris.enumerated() where !Self.isKeywordLike(candidate) || candidate == "@id" || candidate == "@type" {
+            vocabulary.forEachName(of: candidate) { name in
+                let (number, inserted) = names.insert(name)
+                if inserted {
+                    firstPositions.append(position)
+                } else if firstPositions[number] != position, furtherPositions[number]?.last != position {
+                    // (A name can come twice for one IRI, as a term's and after a `@vocab`: kept once.)
+                    furtherPositions[number, default: []].append(position)
+                }
             }
         }
         func firstUnmatched(named key: String) -> Int? {
-            guard let first = byName[key] else { return nil }
-            if !matched[first] { return first }
-            return furtherPositions[key]?.first { !matched[$0] }
+            guard let number = names.index(of: key) else { return nil }
+            if !matched[firstPositions[number]] { return firstPositions[number] }
+            return furtherPositions[number]?.first { !matched[$0] }
         }
         for (key, value) in json {
             if key == "@context" { continue }
             if key == "proof" {
                 // Embedded proofs (of endorsements) are verified with the document they secure.
-                if let position = members.firstIndex(where: { isProof($0.key) }) { matched[position] = true }
+                if let position = iris.firstIndex(where: isProof) { matched[position] = true }
                 continue
             }
-            if key.hasPrefix("@") {
+            if Self.isKeywordLike(key) {
                 disagree(at: key, "the JSON-LD keyword \(key) makes the JSON differ from the signed data")
                 continue
             }
@@ -106,7 +119,7 @@ struct SignedDataAgreement {
                 continue
             }
             matched[position] = true
-            let (iri, signed) = members[position]
+            let (iri, signed) = (iris[position], signedValues[position])
             at(key) { agreement in
                 switch iri {
                 case "@id":
@@ -120,8 +133,8 @@ struct SignedDataAgreement {
                 }
             }
         }
-        for (position, (key, _)) in members.enumerated() where !matched[position] && !isProof(key) {
-            if key.hasPrefix("@"), key != "@id", key != "@type" {
+        for (position, key) in iris.enumerated() where !matched[position] && !isProof(key) {
+            if Self.isKeywordLike(key), key != "@id", key != "@type" {
                 disagree(at: key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
             }
@@ -134,7 +147,10 @@ struct SignedDataAgreement {
     private mutating func compareTypes(_ json: JSONValue, _ signed: [JSONValue]) {
         let shown = json.asArray.compactMap(\.stringValue)
         guard shown.count == json.asArray.count, shown.count == signed.count,
-            zip(shown, signed).allSatisfy({ name, iri in iri.stringValue == name || vocabulary.names(of: iri.stringValue ?? "").contains(name) })
+            zip(shown, signed).allSatisfy({ name, iri in
+                guard let iri = iri.stringValue else { return false }
+                return CodePointString(iri) == CodePointString(name) || vocabulary.isName(name, of: iri)
+            })
         else {
             disagree("the JSON's types \(shown) are not the signed types \(signed.compactMap(\.stringValue))")
             return
@@ -201,7 +217,8 @@ struct SignedDataAgreement {
             return
         }
         if let text = json.stringValue {
-            guard object.count == 1, let id = object["@id"]?.stringValue, id == text || vocabulary.names(of: id).contains(text) else {
+            guard object.count == 1, let id = object["@id"]?.stringValue, CodePointString(id) == CodePointString(text) || vocabulary.isName(text, of: id)
+            else {
                 disagree("the JSON shows the text \(Self.describe(json)) where the signed data has a node")
                 return
             }

@@ -101,6 +101,27 @@ struct OB3AttackTests {
         #expect(agreement.disagreements == [#"/credentialSubject/achievement/tag/1: the JSON shows an object, the signed data "badges""#])
     }
 
+    @Test("a node's id or a type shown as text differs from the signed one when its code points differ, however alike they look")
+    func canonicallyEquivalentTextIsNotTheSignedText() throws {
+        // Composed é (U+00E9) and e + U+0301: Swift's `==` calls them equal, IRIs and JSON do not.
+        func document(_ accent: String) -> JSONObject {
+            var document = genuine()
+            document["issuer"] = .string("https://issuer.example/caf" + accent)
+            document["type"] = ["VerifiableCredential", "OpenBadgeCredential", .string("https://types.example/caf" + accent)]
+            return document
+        }
+        let (composed, decomposed) = (document("\u{E9}"), document("e\u{301}"))
+        let signed = try OB3Factory.processor().expand(.object(composed))
+        var control = SignedDataAgreement(vocabulary: BundledContexts.vocabulary)
+        control.compare(document: composed, expanded: signed)
+        #expect(control.disagreements.isEmpty, "\(control.disagreements)")
+        var agreement = SignedDataAgreement(vocabulary: BundledContexts.vocabulary)
+        agreement.compare(document: decomposed, expanded: signed)
+        #expect(agreement.disagreements.count == 2, "\(agreement.disagreements)")
+        #expect(agreement.disagreements.contains { $0.hasPrefix("/type: the JSON's types") })
+        #expect(agreement.disagreements.contains("/issuer: the JSON shows the text \"https://issuer.example/cafe\u{301}\" where the signed data has a node"))
+    }
+
     @Test(
         "a value object where text is expected fails signedData",
         arguments: [
