@@ -57,9 +57,9 @@ struct TypeSet: OptionSet, Sendable {
 enum Keyword: Sendable {
     case type(TypeSet, written: String)
     /// The properties in schema order, and each name's position (code points) to find an instance's few members fast.
-    case properties([(name: String, node: Int)], index: NameTable)
+    case properties([(name: String, node: Int)], index: CodePointKeys)
     case patternProperties([(pattern: CompiledPattern, node: Int)])
-    case additionalProperties(node: Int, known: NameTable, patterns: [CompiledPattern])
+    case additionalProperties(node: Int, known: CodePointKeys, patterns: [CompiledPattern])
     case propertyNames(Int)
     case required([String])
     case dependentRequired([(name: String, required: [String])])
@@ -347,7 +347,7 @@ struct Compiler {
                 guard case .object(let map) = v else { continue }
                 var list: [(name: String, node: Int)] = []
                 for (name, s) in map { list.append((name, child(s, loc + "/" + escapePointerToken(name), base: base))) }
-                keywords.append(.properties(list, index: NameTable(list.map(\.name))))
+                keywords.append(.properties(list, index: CodePointKeys(list.map(\.name))))
             case "patternProperties":
                 let loc = at(key)
                 guard case .object(let map) = v else { continue }
@@ -356,7 +356,7 @@ struct Compiler {
                 keywords.append(.patternProperties(list))
             case "additionalProperties":
                 let loc = at(key)
-                let known = NameTable(o["properties"]?.objectValue?.keys ?? [])
+                let known = CodePointKeys(o["properties"]?.objectValue?.keys ?? [])
                 var pats: [CompiledPattern] = []
                 for p in o["patternProperties"]?.objectValue?.keys ?? [] { pats.append(try pattern(p, at: at("patternProperties"))) }
                 keywords.append(.additionalProperties(node: child(v, loc, base: base), known: known, patterns: pats))

@@ -205,7 +205,7 @@ struct Evaluation {
                 // instance's side, then taken in schema order.
                 var present: [(index: Int, value: JSONValue)] = []
                 present.reserveCapacity(o.count)
-                for (key, value) in o { if let i = index.position(of: key) { present.append((i, value)) } }
+                for (key, value) in o { if let i = index.index(of: key) { present.append((i, value)) } }
                 present.sort { $0.index < $1.index }
                 for (i, v) in present {
                     let name = props[i].name
@@ -243,7 +243,7 @@ struct Evaluation {
             guard case .object(let o) = instance else { return true }
             var ok = true
             outer: for (name, v) in o {
-                if !known.isEmpty, known.contains(name) { continue }
+                if known.count > 0, known.index(of: name) != nil { continue }
                 for p in patterns {
                     guard let m = matches(p, name, node) else { return false }
                     if m { continue outer }

@@ -62,6 +62,16 @@ struct CodePointKeysTests {
         }
     }
 
+    @Test func keysGivenAtOnceAreNumberedInOrder() {
+        let names = (0..<100).map { "member\($0)" } + ["", "caf\u{e9}", "a/b", "~"]
+        let table = CodePointKeys(names)
+        for (position, name) in names.enumerated() { #expect(table.index(of: name) == position, "\(name)") }
+        #expect(table.index(of: "member100") == nil && table.index(of: "Member1") == nil && table.index(of: "cafe\u{301}") == nil)
+        #expect(CodePointKeys(["a", "b", "a"]).index(of: "a") == 0 && CodePointKeys(["a", "b", "a"]).count == 2)
+        let empty = CodePointKeys([])
+        #expect(empty.count == 0 && empty.index(of: "") == nil && empty.index(of: "a") == nil)
+    }
+
     @Test func copiesAreIndependent() {
         var original = CodePointKeys()
         for number in 0..<10 { original.insert("k\(number)") }

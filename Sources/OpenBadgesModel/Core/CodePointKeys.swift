@@ -33,6 +33,12 @@ package struct CodePointKeys: Sendable {
         slots = Array(repeating: -1, count: slotCount)
     }
 
+    /// `keys`, numbered in order (a key given twice keeps its first number).
+    package init(_ keys: [String]) {
+        self.init(capacity: keys.count)
+        for key in keys { insert(key) }
+    }
+
     /// How many keys were added.
     package var count: Int { entries.count }
 
