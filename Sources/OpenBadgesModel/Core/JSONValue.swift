@@ -164,8 +164,9 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     public private(set) var keys: [String] = []
     /// The member values, in the order of ``keys``.
     package private(set) var values: [JSONValue] = []
-    /// Positions by key, kept once the object has more than ``indexThreshold`` members.
-    private var index: [CodePointString: Int]?
+    /// The keys again, numbered by position, in a hash table: kept once the object has more than ``indexThreshold``
+    /// members.
+    private var index: CodePointKeys?
 
     /// Above this many members, lookups go through a hashed index instead of comparing bytes.
     static let indexThreshold = 16
@@ -204,7 +205,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The position of `key`, comparing code points (UTF-8 bytes).
     private func position(of key: String) -> Int? {
-        if let index { return index[CodePointString(key)] }
+        if let index { return index.index(of: key) }
         let count = key.utf8.count
         let wanted = CodePointString(key)
         // The length first (stored in the string), then the bytes.
@@ -217,10 +218,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
             index = nil
             return
         }
-        var built: [CodePointString: Int] = [:]
-        built.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() { built[CodePointString(key)] = i }
-        index = built
+        index = CodePointKeys(keys)
     }
 
     /// Reads or replaces a member; assigning `nil` removes it. A new member is appended at the end.
@@ -239,7 +237,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
                 keys.append(key)
                 values.append(newValue)
                 if index != nil {
-                    index![CodePointString(key)] = keys.count - 1
+                    index!.insert(key)
                 } else if keys.count > Self.indexThreshold {
                     rebuildIndex()
                 }
