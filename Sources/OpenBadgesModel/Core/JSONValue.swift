@@ -164,9 +164,8 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     public private(set) var keys: [String] = []
     /// The member values, in the order of ``keys``.
     package private(set) var values: [JSONValue] = []
-    /// The keys again, numbered by position, in a hash table: kept once the object has more than ``indexThreshold``
-    /// members.
-    private var index: CodePointKeys?
+    /// Positions by key, kept once the object has more than ``indexThreshold`` members.
+    private var index: [CodePointString: Int]?
 
     /// Above this many members, lookups go through a hashed index instead of comparing bytes.
     static let indexThreshold = 16
@@ -205,7 +204,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// The position of `key`, comparing code points (UTF-8 bytes).
     private func position(of key: String) -> Int? {
-        if let index { return index.index(of: key) }
+        if let index { return index[CodePointString(key)] }
         let count = key.utf8.count
         let wanted = CodePointString(key)
         // The length first (stored in the string), then the bytes.
@@ -218,7 +217,10 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
             index = nil
             return
         }
-        index = CodePointKeys(keys)
+        var built: [CodePointString: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { built[CodePointString(key)] = i }
+        index = built
     }
 
     /// Reads or replaces a member; assigning `nil` removes it. A new member is appended at the end.
@@ -237,7 +239,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
                 keys.append(key)
                 values.append(newValue)
                 if index != nil {
-                    index!.insert(key)
+                    index![CodePointString(key)] = keys.count - 1
                 } else if keys.count > Self.indexThreshold {
                     rebuildIndex()
                 }
