@@ -92,6 +92,32 @@ package enum NQuads {
     /// of the quad first.
     static func line(_ q: RDFQuad, labels: (String) -> String) -> [UInt8] { line(q, relabelling: true, labels) }
 
+    /// The line that ``line(_:labels:)`` gives, made from `line`, the quad's line as ``line(_:)`` writes it: the
+    /// bytes around the blank nodes are copied instead of written again (the other terms' escapes checked again).
+    static func line(_ q: RDFQuad, relabelling line: [UInt8], labels: (String) -> String) -> [UInt8] {
+        // Where the object starts is known from the subject's and the predicate's lengths: exact for IRIs and blank
+        // nodes, which are written as they are, but not for a literal (escapes). Such a generalized quad is written.
+        if case .literal = q.subject { return self.line(q, labels: labels) }
+        if case .literal = q.predicate { return self.line(q, labels: labels) }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count + 24)
+        var copied = 0
+        func relabel(_ term: RDFTerm?, at start: Int) {
+            guard let term, case .blankNode(let b) = term else { return }
+            out.append(contentsOf: line[copied..<start])
+            out.append(UInt8(ascii: "_"))
+            out.append(UInt8(ascii: ":"))
+            out.appendUTF8(labels(b))
+            copied = start + b.utf8.count + 2
+        }
+        relabel(q.subject, at: 0)
+        relabel(q.object, at: length(q.subject) + 1 + length(q.predicate) + 1)
+        // The graph name is last, before " .\n".
+        if let g = q.graph { relabel(g, at: line.count - 3 - length(g)) }
+        out.append(contentsOf: line[copied...])
+        return out
+    }
+
     /// `labels` does not escape: a closure passed here needs no context of its own on the heap.
     private static func line(_ q: RDFQuad, relabelling: Bool, _ labels: (String) -> String) -> [UInt8] {
         func term(_ t: RDFTerm, into out: inout [UInt8]) {

@@ -247,6 +247,8 @@ package struct RDFCanonicalizer: Sendable {
         let options: Options
         var quadsFor: [String: [Int]] = [:]
         var quads: [RDFQuad] = []
+        /// Each quad's line as first written (under its input blank node labels), by the quad's position.
+        var lines: [[UInt8]] = []
         var canonical = IdentifierIssuer(prefix: "c14n")
         var firstDegreeCache: [String: String] = [:]
         var nDegreeCalls = 0
@@ -261,7 +263,8 @@ package struct RDFCanonicalizer: Sendable {
             // Every quad's line, and the lines in byte order (`sorted` is stable): the same quad twice gives the same
             // bytes (RDF terms are equal only when their code points are), side by side, and the first of them is
             // kept, in first-seen order.
-            let allLines = dataset.quads.map(NQuads.line)
+            lines = dataset.quads.map(NQuads.line)
+            let allLines = lines
             let byteOrder = allLines.indices.sorted { bytesPrecede(allLines[$0], allLines[$1]) }
             var repeated = [Bool](repeating: false, count: allLines.count)
             for k in byteOrder.indices.dropFirst() where bytesEqual(allLines[byteOrder[k]], allLines[byteOrder[k - 1]]) {
@@ -320,7 +323,7 @@ package struct RDFCanonicalizer: Sendable {
             let issued = canonical.issued
             var relabelled: [[UInt8]] = []
             for i in quads.indices where !repeated[i] && quads[i].hasBlankNode {
-                relabelled.append(NQuads.line(quads[i]) { issued[$0]! })
+                relabelled.append(NQuads.line(quads[i], relabelling: lines[i]) { issued[$0]! })
             }
             relabelled.sort(by: bytesPrecede)
             var unchanged = byteOrder.lazy.filter { !repeated[$0] && !dataset.quads[$0].hasBlankNode }.map { allLines[$0] }.makeIterator()
@@ -355,7 +358,7 @@ package struct RDFCanonicalizer: Sendable {
             if let h = firstDegreeCache[ref] { return h }
             var lines: [[UInt8]] = []
             for i in quadsFor[ref] ?? [] {
-                lines.append(NQuads.line(quads[i]) { $0 == ref ? "a" : "z" })
+                lines.append(NQuads.line(quads[i], relabelling: self.lines[i]) { $0 == ref ? "a" : "z" })
             }
             lines.sort(by: bytesPrecede)
             let h = options.hashAlgorithm.hexDigest(lines: lines)
