@@ -123,23 +123,84 @@ final class ContextBox: Sendable {
 }
 
 /// An active context.
+///
+/// Its members live in one shared, copy-on-write box, as a term definition's do: expansion keeps and passes active
+/// contexts by value, a hundred times per credential, and a copy costs one reference count instead of one per member.
 struct ActiveContext: Sendable {
-    var terms = TermDefinitions()
-    var base: String?
-    var originalBase: String?
-    var vocab: String?
-    var defaultLanguage: String?
-    var defaultDirection: String?
-    var previous: ContextBox?
-    var processingMode: JSONLDProcessingMode = .jsonld11
-    /// Set when this context is held by a ``JSONLDContextCache`` (and so never changes): contexts processed on top of
-    /// it are looked up there. Any change to a context clears it.
-    var cacheNode: ContextNode?
+    private struct Members {
+        var terms = TermDefinitions()
+        var base: String?
+        var originalBase: String?
+        var vocab: String?
+        var defaultLanguage: String?
+        var defaultDirection: String?
+        var previous: ContextBox?
+        var processingMode: JSONLDProcessingMode
+        var cacheNode: ContextNode?
+    }
+
+    /// Mutated only while uniquely referenced (``update(_:)``), so sharing it between threads is safe.
+    private final class Box: @unchecked Sendable {
+        var members: Members
+        init(_ members: Members) { self.members = members }
+    }
+
+    private var box: Box
 
     init(base: String?, processingMode: JSONLDProcessingMode) {
-        self.base = base
-        self.originalBase = base
-        self.processingMode = processingMode
+        box = Box(Members(base: base, originalBase: base, processingMode: processingMode))
+    }
+
+    private mutating func update<Result>(_ change: (inout Members) -> Result) -> Result {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.members) }
+        return change(&box.members)
+    }
+
+    /// The term definitions (changed through ``define(_:as:)`` and ``removeDefinition(of:)``, in place).
+    var terms: TermDefinitions { box.members.terms }
+
+    /// The definition of `term`, read in place (``terms`` returns a copy of the table, three references counted).
+    func definition(of term: String) -> TermDefinition? { box.members.terms[term] }
+
+    /// Defines `term` (nil: removes its definition).
+    mutating func define(_ term: String, as definition: TermDefinition?) { update { $0.terms[term] = definition } }
+
+    /// Removes the definition of `term` and returns it, if there was one.
+    mutating func removeDefinition(of term: String) -> TermDefinition? { update { $0.terms.removeValue(forKey: term) } }
+
+    var base: String? {
+        get { box.members.base }
+        set { update { $0.base = newValue } }
+    }
+    var originalBase: String? {
+        get { box.members.originalBase }
+        set { update { $0.originalBase = newValue } }
+    }
+    var vocab: String? {
+        get { box.members.vocab }
+        set { update { $0.vocab = newValue } }
+    }
+    var defaultLanguage: String? {
+        get { box.members.defaultLanguage }
+        set { update { $0.defaultLanguage = newValue } }
+    }
+    var defaultDirection: String? {
+        get { box.members.defaultDirection }
+        set { update { $0.defaultDirection = newValue } }
+    }
+    var previous: ContextBox? {
+        get { box.members.previous }
+        set { update { $0.previous = newValue } }
+    }
+    var processingMode: JSONLDProcessingMode {
+        get { box.members.processingMode }
+        set { update { $0.processingMode = newValue } }
+    }
+    /// Set when this context is held by a ``JSONLDContextCache`` (and so never changes): contexts processed on top of
+    /// it are looked up there. Any change to a context clears it.
+    var cacheNode: ContextNode? {
+        get { box.members.cacheNode }
+        set { update { $0.cacheNode = newValue } }
     }
 
     var is10: Bool { processingMode == .jsonld10 }
@@ -423,7 +484,7 @@ extension JSONLDProcessor {
         } else if hasKeywordForm(term) {
             return
         }
-        let previous = active.terms.removeValue(forKey: term)
+        let previous = active.removeDefinition(of: term)
         var simpleTerm = false
         switch value {
         case .null: value = .object(JSONObject("@id", .null))
@@ -508,7 +569,7 @@ extension JSONLDProcessor {
             if local.contains(prefix), !authority {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
-            if let p = active.terms[prefix], let piri = p.iri, !authority {
+            if let p = active.definition(of: prefix), let piri = p.iri, !authority {
                 def.iri = piri + term.compactIRISuffix(prefix)
             } else {
                 def.iri = term
@@ -614,9 +675,9 @@ extension JSONLDProcessor {
     ) throws {
         if !overrideProtected, let previous, previous.protected {
             if !def.sameAs(previous) { throw JSONLDError(.protectedTermRedefinition, term) }
-            active.terms[term] = previous
+            active.define(term, as: previous)
         } else {
-            active.terms[term] = def
+            active.define(term, as: def)
         }
     }
 
@@ -627,12 +688,12 @@ extension JSONLDProcessor {
     func expandIRI(_ active: ActiveContext, _ value: String, documentRelative: Bool = false, vocab: Bool = false) throws -> String? {
         if isKeyword(value) { return value }
         if hasKeywordForm(value) { return nil }
-        let term = active.terms[value]
+        let term = active.definition(of: value)
         if let term, let iri = term.iri, isKeyword(iri) { return iri }
         if vocab, let term { return term.iri }
         if let (prefix, authority) = value.compactIRISplit() {
             if prefix == "_" || authority { return value }
-            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
+            if let t = active.definition(of: prefix), let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
             if IRI.isAbsolute(value) { return value }
         }
         if vocab, let v = active.vocab { return v + value }
@@ -649,14 +710,14 @@ extension JSONLDProcessor {
         if let local, local.contains(value), defined[CodePointString(value)] != true {
             try createTermDefinition(&active, local, value, &defined, env)
         }
-        if let t = active.terms[value], let iri = t.iri, isKeyword(iri) { return iri }
-        if vocab, let t = active.terms[value] { return t.iri }
+        if let t = active.definition(of: value), let iri = t.iri, isKeyword(iri) { return iri }
+        if vocab, let t = active.definition(of: value) { return t.iri }
         if let (prefix, authority) = value.compactIRISplit() {
             if prefix == "_" || authority { return value }
             if let local, local.contains(prefix), defined[CodePointString(prefix)] != true {
                 try createTermDefinition(&active, local, prefix, &defined, env)
             }
-            if let t = active.terms[prefix], let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
+            if let t = active.definition(of: prefix), let iri = t.iri, t.prefix { return iri + value.compactIRISuffix(prefix) }
             if IRI.isAbsolute(value) { return value }
         }
         if vocab, let v = active.vocab { return v + value }

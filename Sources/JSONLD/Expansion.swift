@@ -227,7 +227,7 @@ package final class JSONLDProcessor {
         if depth > options.maximumDepth { throw JSONLDError(.maximumDepthExceeded, "deeper than \(options.maximumDepth)") }
         var active = activeIn
         if element.isNull { return nil }
-        let propertyDef = activeProperty.flatMap { active.terms[$0] }
+        let propertyDef = activeProperty.flatMap { active.definition(of: $0) }
         let propertyScopedContext = propertyDef?.context
         if element.isScalar {
             if activeProperty == nil || activeProperty == "@graph" { return nil }
@@ -282,7 +282,7 @@ package final class JSONLDProcessor {
         for k in sortedKeys where try expandIRI(active, k, vocab: true) == "@type" {
             let vals = obj[k]!.asArray
             for t in vals.compactMap({ $0.stringValue }).sorted() {
-                if let def = typeScoped.terms[t], let c = def.context {
+                if let def = typeScoped.definition(of: t), let c = def.context {
                     active = try processContext(active, c.value, baseURL: def.baseURL, propagate: false, scoped: c)
                 }
             }
@@ -336,7 +336,7 @@ package final class JSONLDProcessor {
         _ nv: JSONValue, baseURL: String?, inputType: String?, into result: inout JSONObject, depth: Int
     ) throws {
         var active = outer
-        if let def = outer.terms[nestKey], let c = def.context {
+        if let def = outer.definition(of: nestKey), let c = def.context {
             active = try processContext(outer, c.value, baseURL: def.baseURL, overrideProtected: true, scoped: c)
         }
         guard case .object(let no) = nv else { throw JSONLDError(.invalidNestValue) }
@@ -484,7 +484,7 @@ package final class JSONLDProcessor {
                 if let expandedValue { result[ep] = expandedValue }
                 continue
             }
-            let def = active.terms[key]
+            let def = active.definition(of: key)
             let container = def?.container ?? []
             var expandedValue: JSONValue?
             if def?.type == "@json" {
@@ -512,7 +512,7 @@ package final class JSONLDProcessor {
                     if container.contains(.id) || container.contains(.type) {
                         mapContext = active.previous?.context ?? active
                     }
-                    if container.contains(.type), let idef = mapContext.terms[index], let c = idef.context {
+                    if container.contains(.type), let idef = mapContext.definition(of: index), let c = idef.context {
                         mapContext = try processContext(mapContext, c.value, baseURL: idef.baseURL, scoped: c)
                     }
                     if !(container.contains(.id) || container.contains(.type)) { mapContext = active }
@@ -570,7 +570,7 @@ package final class JSONLDProcessor {
     // MARK: Value expansion (§5.3.2)
 
     func expandValue(_ active: ActiveContext, _ activeProperty: String, _ value: JSONValue) throws -> JSONValue {
-        let def = active.terms[activeProperty]
+        let def = active.definition(of: activeProperty)
         if def?.type == "@id", case .string(let s) = value {
             return .object(JSONObject("@id", try expandIRI(active, s, documentRelative: true).map { .string($0) } ?? .null))
         }
