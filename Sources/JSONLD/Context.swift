@@ -127,7 +127,7 @@ final class ContextBox: Sendable {
 /// Its members live in one shared, copy-on-write box, as a term definition's do: expansion keeps and passes active
 /// contexts by value, a hundred times per credential, and a copy costs one reference count instead of one per member.
 struct ActiveContext: Sendable {
-    private struct Members {
+    private struct Members: Sendable {
         var terms = TermDefinitions()
         var base: String?
         var originalBase: String?
@@ -139,21 +139,27 @@ struct ActiveContext: Sendable {
         var cacheNode: ContextNode?
     }
 
-    /// Mutated only while uniquely referenced (``update(_:)``), so sharing it between threads is safe.
-    private final class Box: @unchecked Sendable {
-        var members: Members
+    /// Immutable: reading a member needs no exclusivity check, as a class's `var` would at every read.
+    private final class Box: Sendable {
+        let members: Members
         init(_ members: Members) { self.members = members }
     }
 
     private var box: Box
+    /// Stands in for a context's box while the context changes.
+    private static let placeholder = Box(Members(processingMode: .jsonld11))
 
     init(base: String?, processingMode: JSONLDProcessingMode) {
         box = Box(Members(base: base, originalBase: base, processingMode: processingMode))
     }
 
+    /// Changes the members in a box of their own. The old box is let go first: when this context was its only
+    /// holder, the term table's storage is then unique again, and changes in place.
     private mutating func update<Result>(_ change: (inout Members) -> Result) -> Result {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.members) }
-        return change(&box.members)
+        var members = box.members
+        box = Self.placeholder
+        defer { box = Box(members) }
+        return change(&members)
     }
 
     /// The term definitions (changed through ``define(_:as:)`` and ``removeDefinition(of:)``, in place).

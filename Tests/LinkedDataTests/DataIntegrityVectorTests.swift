@@ -210,6 +210,18 @@ struct ScalingTests {
         let d = try JSONLDProcessor().toRDF(.object(JSONObject(members)))
         #expect(try RDFCanonicalizer().canonicalize(d).quadCount == 40_000)
     }
+
+    @Test func manyTermsInOneContext() throws {
+        // 20 000 terms in one inline context: each definition changes the active context's term table in place (the
+        // context's box is let go first), not a copy of the whole table per term.
+        var terms: [(String, JSONValue)] = []
+        for i in 0..<20_000 { terms.append(("t\(i)", .string("http://e/p\(i)"))) }
+        var options = JSONLDOptions()
+        options.maximumContextWork = 1_000_000
+        let doc: JSONValue = ["@context": .object(JSONObject(terms)), "@id": "http://e/s", "t19999": "x", "t0": "y"]
+        let d = try JSONLDProcessor(options: options).toRDF(doc)
+        #expect(Set(d.quads.map { NQuads.serialize($0.predicate) }) == ["<http://e/p19999>", "<http://e/p0>"])
+    }
 }
 
 @Suite("Exact code point comparison")
