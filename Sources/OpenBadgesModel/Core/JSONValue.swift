@@ -205,9 +205,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// The position of `key`, comparing code points (UTF-8 bytes).
     private func position(of key: String) -> Int? {
         if let index { return index[CodePointString(key)] }
-        let count = key.utf8.count
         let wanted = CodePointString(key)
-        // The length first (stored in the string), then the bytes.
+        // The same representation is the same text: a small string (most names) or the same storage. Most lookups
+        // end here, two words compared per member.
+        for i in keys.indices where CodePointString(keys[i]).hasSameRepresentation(as: wanted) { return i }
+        // Then the length (stored in the string), then the bytes.
+        let count = key.utf8.count
         for i in keys.indices where keys[i].utf8.count == count && CodePointString(keys[i]) == wanted { return i }
         return nil
     }
