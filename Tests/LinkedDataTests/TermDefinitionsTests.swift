@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import Testing
 
 @testable import JSONLD
@@ -12,24 +13,9 @@ struct TermDefinitionsTests {
         return definition
     }
 
-    /// Terms of every length from 0 to 80 bytes (each hashing path: under 4, 4–7, 8–16 and longer), and long terms
-    /// that differ in one byte only, at every position.
-    private var manyTerms: [String] {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789:/#")
-        var terms = (0...80).map { length in String((0..<length).map { alphabet[$0 % alphabet.count] }) }
-        let base = Array(repeating: Character("x"), count: 48)
-        for position in base.indices {
-            var changed = base
-            changed[position] = "y"
-            terms.append(String(changed))
-        }
-        terms += (0..<600).map { "term\($0)" }
-        return terms
-    }
-
     @Test func findsEveryTermThroughGrowth() {
         var table = TermDefinitions()
-        let terms = manyTerms
+        let terms = HashTableKeys.many
         for (number, term) in terms.enumerated() {
             table[term] = definition("https://example.org/\(number)")
             // What was stored before is still found after each insertion (and so after each growth).
@@ -40,7 +26,7 @@ struct TermDefinitionsTests {
             }
         }
         for (number, term) in terms.enumerated() { #expect(table[term]?.iri == "https://example.org/\(number)") }
-        for absent in ["term600", "x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz", "abcdefghijklmnopqrstuvwxyz0123456789:/#ab!"] {
+        for absent in HashTableKeys.absent {
             #expect(table[absent] == nil)
         }
         #expect(Array(table.values).count == terms.count)

@@ -1,3 +1,4 @@
+import BadgeTestSupport
 import OpenBadgesModel
 import Testing
 
@@ -5,23 +6,9 @@ import Testing
 /// else, through growth and copies.
 @Suite("Code point keys")
 struct CodePointKeysTests {
-    /// Keys of every length from 0 to 80 bytes (each hashing path: under 4, 4–7, 8–16 and longer), long keys that
-    /// differ in one byte only, at every position, and many short ones.
-    private var manyKeys: [String] {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789:/#")
-        var keys = (0...80).map { length in String((0..<length).map { alphabet[$0 % alphabet.count] }) }
-        let base = Array(repeating: Character("x"), count: 48)
-        for position in base.indices {
-            var changed = base
-            changed[position] = "y"
-            keys.append(String(changed))
-        }
-        return keys + (0..<600).map { "key\($0)" }
-    }
-
     @Test func numbersKeysInOrderThroughGrowth() {
         var table = CodePointKeys()
-        let keys = manyKeys
+        let keys = HashTableKeys.many
         for (number, key) in keys.enumerated() {
             #expect(table.insert(key) == (number, true))
             // What was added before keeps its number after each insertion (and so after each growth).
@@ -35,7 +22,7 @@ struct CodePointKeysTests {
             #expect(table.insert(key) == (number, false))  // added again: the same number, nothing new
         }
         #expect(table.count == keys.count)
-        for absent in ["key600", "x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz", "abcdefghijklmnopqrstuvwxyz0123456789:/#ab!"] {
+        for absent in HashTableKeys.absent {
             #expect(table.index(of: absent) == nil)
         }
     }
