@@ -40,11 +40,12 @@ package struct JSONLDVocabulary: Sendable {
     package func isName(_ name: String, of iri: String) -> Bool {
         let wanted = CodePointString(name)
         if let index = iris.index(of: iri), namesOfIRIs[index].contains(where: { CodePointString($0) == wanted }) { return true }
-        // A name after a `@vocab` prefix is the rest of the IRI: the IRI is the prefix and then the name.
-        return vocabularies.contains { vocabulary in
-            iri.utf8.count == vocabulary.utf8.count + name.utf8.count && iri.scalarHasPrefix(vocabulary)
-                && iri.utf8.dropFirst(vocabulary.utf8.count).elementsEqual(name.utf8)
-        }
+        // A name after a `@vocab` prefix is the rest of the IRI (never empty): the IRI is the prefix and then the name.
+        return !name.isEmpty
+            && vocabularies.contains { vocabulary in
+                iri.utf8.count == vocabulary.utf8.count + name.utf8.count && iri.scalarHasPrefix(vocabulary)
+                    && iri.utf8.dropFirst(vocabulary.utf8.count).elementsEqual(name.utf8)
+            }
     }
 
     /// Each IRI a term expands to, with the names of those terms, in the order the IRIs were added.

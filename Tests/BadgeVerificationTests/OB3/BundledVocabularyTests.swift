@@ -67,6 +67,28 @@ struct BundledVocabularyTests {
         }
     }
 
+    @Test("isName answers as names(of:) does, by code points, for terms and for names after a @vocab")
+    func isNameAgreesWithNames() {
+        var vocabulary = JSONLDVocabulary(snapshot: "@vocab\thttps://example.com/\nhttps://schema.org/name\tname\ttitle\ttitr\u{E9}")
+        vocabulary.add(name: "a", iri: "https://example.com/a")
+        let iris = [
+            "https://schema.org/name", "https://example.com/", "https://example.com/a", "https://example.com/b",
+            "https://example.com/caf\u{E9}", "https://example.com/cafe\u{301}", "https://other.example/a", "",
+        ]
+        let names = ["name", "title", "titr\u{E9}", "titre\u{301}", "a", "b", "", "caf\u{E9}", "cafe\u{301}", "https://example.com/a"]
+        for iri in iris {
+            let known = vocabulary.names(of: iri)
+            for name in names {
+                let expected = known.contains { CodePointString($0) == CodePointString(name) }
+                #expect(vocabulary.isName(name, of: iri) == expected, "\(name) of \(iri)")
+            }
+        }
+        // The @vocab IRI itself names nothing: its rest would be empty.
+        #expect(!vocabulary.isName("", of: "https://example.com/"))
+        #expect(vocabulary.isName("cafe\u{301}", of: "https://example.com/cafe\u{301}"))
+        #expect(!vocabulary.isName("caf\u{E9}", of: "https://example.com/cafe\u{301}"))
+    }
+
     @Test("a snapshot reads back as the vocabulary it shows")
     func roundTrip() throws {
         var vocabulary = JSONLDVocabulary()
