@@ -124,8 +124,11 @@ final class ContextBox: Sendable {
 
 /// An active context.
 ///
-/// Its members live in one shared, copy-on-write box, as a term definition's do: expansion keeps and passes active
-/// contexts by value, a hundred times per credential, and a copy costs one reference count instead of one per member.
+/// Its members live in one shared box: expansion keeps and passes active contexts by value, a hundred times per
+/// credential, and a copy costs one reference count instead of one per member. Unlike a term definition's box, which
+/// is changed in place (a definition is built member by member), this one is immutable and a change makes a new one:
+/// contexts are read far more often than they change, and a class's `var` costs a dynamic exclusivity check at every
+/// read.
 struct ActiveContext: Sendable {
     private struct Members: Sendable {
         var terms = TermDefinitions()
