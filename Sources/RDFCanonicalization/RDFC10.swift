@@ -264,7 +264,7 @@ package struct RDFCanonicalizer: Sendable {
             // bytes (RDF terms are equal only when their code points are), side by side, and the first of them is
             // kept, in first-seen order.
             lines = dataset.quads.map(NQuads.line)
-            let allLines = lines
+            let allLines = lines  // the same array, for the closures below (they cannot capture a mutating self)
             let byteOrder = allLines.indices.sorted { bytesPrecede(allLines[$0], allLines[$1]) }
             var repeated = [Bool](repeating: false, count: allLines.count)
             for k in byteOrder.indices.dropFirst() where bytesEqual(allLines[byteOrder[k]], allLines[byteOrder[k - 1]]) {
