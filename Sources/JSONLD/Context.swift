@@ -129,8 +129,9 @@ final class ContextBox: Sendable {
 /// is changed in place (a definition is built member by member), this one is immutable and a change makes a new one:
 /// contexts are read far more often than they change, and a class's `var` costs a dynamic exclusivity check at every
 /// read.
+@dynamicMemberLookup
 struct ActiveContext: Sendable {
-    private struct Members: Sendable {
+    struct Members: Sendable {
         var terms = TermDefinitions()
         var base: String?
         var originalBase: String?
@@ -139,6 +140,8 @@ struct ActiveContext: Sendable {
         var defaultDirection: String?
         var previous: ContextBox?
         var processingMode: JSONLDProcessingMode
+        /// Set when this context is held by a ``JSONLDContextCache`` (and so never changes): contexts processed on
+        /// top of it are looked up there. Any change to a context clears it.
         var cacheNode: ContextNode?
     }
 
@@ -177,42 +180,13 @@ struct ActiveContext: Sendable {
     /// Removes the definition of `term` and returns it, if there was one.
     mutating func removeDefinition(of term: String) -> TermDefinition? { update { $0.terms.removeValue(forKey: term) } }
 
-    var base: String? {
-        get { box.members.base }
-        set { update { $0.base = newValue } }
-    }
-    var originalBase: String? {
-        get { box.members.originalBase }
-        set { update { $0.originalBase = newValue } }
-    }
-    var vocab: String? {
-        get { box.members.vocab }
-        set { update { $0.vocab = newValue } }
-    }
-    var defaultLanguage: String? {
-        get { box.members.defaultLanguage }
-        set { update { $0.defaultLanguage = newValue } }
-    }
-    var defaultDirection: String? {
-        get { box.members.defaultDirection }
-        set { update { $0.defaultDirection = newValue } }
-    }
-    var previous: ContextBox? {
-        get { box.members.previous }
-        set { update { $0.previous = newValue } }
-    }
-    var processingMode: JSONLDProcessingMode {
-        get { box.members.processingMode }
-        set { update { $0.processingMode = newValue } }
-    }
-    /// Set when this context is held by a ``JSONLDContextCache`` (and so never changes): contexts processed on top of
-    /// it are looked up there. Any change to a context clears it.
-    var cacheNode: ContextNode? {
-        get { box.members.cacheNode }
-        set { update { $0.cacheNode = newValue } }
+    /// Reads a member in place, or changes it (not the term table: changed through this, it would be copied first).
+    subscript<Member>(dynamicMember member: WritableKeyPath<Members, Member>) -> Member {
+        get { box.members[keyPath: member] }
+        set { update { $0[keyPath: member] = newValue } }
     }
 
-    var is10: Bool { processingMode == .jsonld10 }
+    var is10: Bool { self.processingMode == .jsonld10 }
 }
 
 extension JSONLDProcessor {
