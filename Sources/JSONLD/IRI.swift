@@ -1,3 +1,5 @@
+import OpenBadgesModel
+
 /// RFC 3986 IRI reference parsing and resolution (§5.2), written out because Foundation's URL resolution
 /// does not follow RFC 3986 exactly.
 package enum IRI {
@@ -63,8 +65,7 @@ package enum IRI {
 
     /// True if `s` is an absolute IRI (has a scheme).
     package static func isAbsolute(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8(isAbsolute(bytes:))
+        s.withUTF8Bytes(isAbsolute(bytes:))
     }
 
     /// True if the UTF-8 text `bytes` starts with a scheme and a colon. A scheme is ASCII, so its bytes are its
@@ -87,8 +88,7 @@ package enum IRI {
 
     /// True if `s` is an absolute IRI without characters that are never allowed in IRIs (used by toRdf).
     package static func isWellFormed(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             guard isAbsolute(bytes: bytes) else { return false }
             // Every code point ruled out is ASCII, and in UTF-8 an ASCII byte is always that code point.
             var fragments = 0

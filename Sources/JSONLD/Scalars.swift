@@ -10,20 +10,19 @@
     import Musl
 #endif
 
+import OpenBadgesModel
+
 extension String {
     // UTF-8 never encodes part of one code point as another, so a code point prefix is a byte prefix, and an ASCII
     // code point is found by its byte: these compare bytes.
 
     func scalarHasPrefix(_ p: String) -> Bool {
-        var text = self
-        var prefix = p
-        return text.withUTF8 { a in prefix.withUTF8 { b in a.count >= b.count && (b.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0) } }
+        withUTF8Bytes { a in p.withUTF8Bytes { b in a.count >= b.count && (b.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, b.count) == 0) } }
     }
 
     func scalarContains(_ c: Unicode.Scalar) -> Bool {
         guard c.isASCII else { return unicodeScalars.contains(c) }
-        var text = self
-        return text.withUTF8 { $0.contains(UInt8(c.value)) }
+        return withUTF8Bytes { $0.contains(UInt8(c.value)) }
     }
 
     /// How IRI expansion and term definitions read a value around its first `:` when that is not its first scalar
@@ -31,8 +30,7 @@ extension String {
     /// an authority and never a compact IRI. Only the prefix is copied out: the rest is cut by
     /// ``compactIRISuffix(_:)`` when a prefix term asks for it.
     func compactIRISplit() -> (prefix: String, authority: Bool)? {
-        var text = self
-        return text.withUTF8 { bytes in
+        withUTF8Bytes { bytes in
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != 0 else { return nil }
             let authority = bytes.count >= colon + 3 && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/")
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<colon]), as: UTF8.self), authority)

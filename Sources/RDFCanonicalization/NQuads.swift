@@ -294,9 +294,14 @@ package enum NQuads {
 }
 
 extension [UInt8] {
-    /// Appends the UTF-8 bytes of `text` (copied whole from a native string's storage).
+    /// Appends the UTF-8 bytes of `text`: copied whole from a native string's storage, read in place (a copy of
+    /// the string, as `withUTF8` needs, would cost a retain and a release per term).
     mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { appendScattered(text) }
     }
+
+    /// Appends the UTF-8 bytes of a string that is not stored contiguously, out of line so that ``appendUTF8(_:)``
+    /// holds no copy of its string.
+    @inline(never)
+    private mutating func appendScattered(_ text: String) { append(contentsOf: text.utf8) }
 }

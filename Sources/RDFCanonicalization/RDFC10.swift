@@ -263,31 +263,38 @@ package struct RDFCanonicalizer: Sendable {
             // Every quad's line, and the lines in byte order (`sorted` is stable): the same quad twice gives the same
             // bytes (RDF terms are equal only when their code points are), side by side, and the first of them is
             // kept, in first-seen order.
+            // Lines and quads are read through buffers: an array's elements read from the array itself are copied,
+            // a retain and a release each.
             lines = dataset.quads.map(NQuads.line)
             let allLines = lines  // the same array, for the closures below (they cannot capture a mutating self)
-            let byteOrder = allLines.indices.sorted { bytesPrecede(allLines[$0], allLines[$1]) }
+            let byteOrder = allLines.withUnsafeBufferPointer { lines in lines.indices.sorted { bytesPrecede(lines[$0], lines[$1]) } }
             var repeated = [Bool](repeating: false, count: allLines.count)
-            for k in byteOrder.indices.dropFirst() where bytesEqual(allLines[byteOrder[k]], allLines[byteOrder[k - 1]]) {
-                repeated[byteOrder[k]] = true
+            allLines.withUnsafeBufferPointer { lines in
+                for k in byteOrder.indices.dropFirst() where bytesEqual(lines[byteOrder[k]], lines[byteOrder[k - 1]]) {
+                    repeated[byteOrder[k]] = true
+                }
             }
             // The quads are read in place: a repeated quad is left out of every blank node's list, so it is never
             // hashed twice.
             quads = dataset.quads
             var bnodeOrder: [String] = []
-            for i in quads.indices where !repeated[i] {
-                func note(_ t: RDFTerm?) {
-                    guard let t, case .blankNode(let b) = t else { return }
-                    if let entry = quadsFor.index(forKey: b) {
-                        if quadsFor.values[entry].last != i { quadsFor.values[entry].append(i) }
-                    } else {
-                        quadsFor[b] = [i]
-                        bnodeOrder.append(b)
+            var quadsFor = self.quadsFor
+            quads.withUnsafeBufferPointer { quads in
+                for i in quads.indices where !repeated[i] {
+                    func note(_ b: String) {
+                        if let entry = quadsFor.index(forKey: b) {
+                            if quadsFor.values[entry].last != i { quadsFor.values[entry].append(i) }
+                        } else {
+                            quadsFor[b] = [i]
+                            bnodeOrder.append(b)
+                        }
                     }
+                    if case .blankNode(let b) = quads[i].subject { note(b) }
+                    if case .blankNode(let b) = quads[i].object { note(b) }
+                    if case .blankNode(let b)? = quads[i].graph { note(b) }
                 }
-                note(quads[i].subject)
-                note(quads[i].object)
-                note(quads[i].graph)
             }
+            self.quadsFor = quadsFor
             if bnodeOrder.count > options.maximumBlankNodes {
                 throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maximumBlankNodes)
             }
@@ -322,11 +329,16 @@ package struct RDFCanonicalizer: Sendable {
             // lines, which are in byte order already.
             let issued = canonical.issued
             var relabelled: [[UInt8]] = []
-            for i in quads.indices where !repeated[i] && quads[i].hasBlankNode {
-                relabelled.append(NQuads.line(quads[i], relabelling: lines[i]) { issued[$0]! })
+            let hasBlankNode = quads.map(\.hasBlankNode)
+            quads.withUnsafeBufferPointer { quads in
+                allLines.withUnsafeBufferPointer { lines in
+                    for i in quads.indices where !repeated[i] && hasBlankNode[i] {
+                        relabelled.append(NQuads.line(quads[i], relabelling: lines[i]) { issued[$0]! })
+                    }
+                }
             }
             relabelled.sort(by: bytesPrecede)
-            var unchanged = byteOrder.lazy.filter { !repeated[$0] && !dataset.quads[$0].hasBlankNode }.map { allLines[$0] }.makeIterator()
+            var unchanged = byteOrder.lazy.filter { !repeated[$0] && !hasBlankNode[$0] }.map { allLines[$0] }.makeIterator()
             var out: [UInt8] = []
             out.reserveCapacity(allLines.reduce(0) { $0 + $1.count })
             var count = 0
@@ -357,8 +369,15 @@ package struct RDFCanonicalizer: Sendable {
         mutating func hashFirstDegree(_ ref: String) -> String {
             if let h = firstDegreeCache[ref] { return h }
             var lines: [[UInt8]] = []
-            for i in quadsFor[ref] ?? [] {
-                lines.append(NQuads.line(quads[i], relabelling: self.lines[i]) { $0 == ref ? "a" : "z" })
+            if let positions = quadsFor[ref] {
+                lines.reserveCapacity(positions.count)
+                quads.withUnsafeBufferPointer { quads in
+                    self.lines.withUnsafeBufferPointer { written in
+                        for i in positions {
+                            lines.append(NQuads.line(quads[i], relabelling: written[i]) { $0 == ref ? "a" : "z" })
+                        }
+                    }
+                }
             }
             lines.sort(by: bytesPrecede)
             let h = options.hashAlgorithm.hexDigest(lines: lines)

@@ -13,8 +13,7 @@ package enum CodePointHash {
 
     /// The hash of `string`'s UTF-8 bytes.
     package static func hash(_ string: String) -> UInt64 {
-        if let hash = string.utf8.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return hash }
-        return hash(Array(string.utf8))
+        string.withUTF8Bytes { hash(UnsafeRawBufferPointer($0)) }
     }
 
     /// The hash of `bytes`.

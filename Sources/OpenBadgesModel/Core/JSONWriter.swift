@@ -73,8 +73,7 @@ struct JSONTextBuffer {
         bytes.append(UInt8(ascii: "\""))
         defer { bytes.append(UInt8(ascii: "\"")) }
         // Most strings need no escape: checked over the contiguous bytes, and appended whole.
-        var text = s
-        let plain = text.withUTF8 { utf8 in
+        let plain = s.withUTF8Bytes { utf8 in
             guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
