@@ -9,12 +9,25 @@ struct Program: Sendable {
     /// The nodes again, as references that reading does not retain: ``nodes`` keeps them alive as long as the
     /// program, and a node read with a retain is an atomic count that two threads validating at once contend for.
     let references: [Unmanaged<Node>]
+    /// Every node's keywords, one node after another, and where each node's begin (one more entry than there are
+    /// nodes). Evaluation reads a node's keywords here rather than from the node's own object and array: those are
+    /// scattered over the heap, and a validation visits hundreds of nodes, most of them not in the cache.
+    let keywords: [Keyword]
+    let keywordStarts: [Int32]
+    /// Each node's ``Node/constant``, contiguous: -1 for a schema object, 0 for `false`, 1 for `true`.
+    let constants: [Int8]
 
     init(nodes: [Node], root: Int, rootID: String?) {
         self.nodes = nodes
         self.root = root
         self.rootID = rootID
         references = nodes.map { Unmanaged.passUnretained($0) }
+        keywords = nodes.flatMap(\.keywords)
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(nodes.count + 1)
+        for node in nodes { starts.append(starts[starts.count - 1] + Int32(node.keywords.count)) }
+        keywordStarts = starts
+        constants = nodes.map { $0.constant.map { $0 ? 1 : 0 } ?? -1 }
     }
 }
 

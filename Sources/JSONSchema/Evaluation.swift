@@ -28,6 +28,10 @@ struct Evaluation {
     let nodes: [Node]
     /// ``Program/references``: the nodes, read without a retain (``nodes`` keeps them alive).
     let references: [Unmanaged<Node>]
+    /// ``Program/keywords``, ``Program/keywordStarts`` and ``Program/constants``: what evaluation reads of every node.
+    let keywords: [Keyword]
+    let keywordStarts: [Int32]
+    let constants: [Int8]
     let root: Int
     let limits: JSONSchemaLimits
     var steps = 0
@@ -43,6 +47,9 @@ struct Evaluation {
     init(program: Program, limits: JSONSchemaLimits) {
         nodes = program.nodes
         references = program.references
+        keywords = program.keywords
+        keywordStarts = program.keywordStarts
+        constants = program.constants
         root = program.root
         self.limits = limits
         // Room for the paths of a typical document, so that they do not grow step by step in every run.
@@ -113,13 +120,14 @@ struct Evaluation {
     /// first failure answers false (a probe inside `anyOf`, `oneOf`, `not`, `if`, `contains`).
     /// After a call, callers check `stopped` before using a false answer (a limit must never turn into a pass).
     mutating func eval(_ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
-        references[n]._withUnsafeGuaranteedRef { node in eval(node, instance, collect: collect) }
+        references[n]._withUnsafeGuaranteedRef { node in eval(node, n, instance, collect: collect) }
     }
 
-    /// ``eval(_:_:collect:)`` on the node itself.
-    private mutating func eval(_ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
+    /// ``eval(_:_:collect:)`` on the node itself (`n`), which is read only to report a violation.
+    private mutating func eval(_ node: Node, _ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
         if stopped || !step(node) { return false }
-        if let constant = node.constant {
+        if constants[n] >= 0 {
+            let constant = constants[n] == 1
             if !constant {
                 if !collect && captureProbe && !stopped { lastProbeFailure = (instancePath, "false", "the schema false allows no value") }
                 guard collect, !stopped else { return false }
@@ -138,7 +146,7 @@ struct Evaluation {
             return false
         }
         var valid = true
-        for k in node.keywords.indices {
+        for k in Int(keywordStarts[n])..<Int(keywordStarts[n + 1]) {
             if !step(node) { return false }
             if !check(k, node, instance, collect: collect) {
                 valid = false
@@ -189,9 +197,9 @@ struct Evaluation {
         return matched
     }
 
-    /// Applies keyword `k` of `node` (switched on in place: the keyword is not copied out of the node first).
+    /// Applies keyword `k` (of ``keywords``; one of `node`'s), switched on in place: not copied out first.
     mutating func check(_ k: Int, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
-        switch node.keywords[k] {
+        switch keywords[k] {
         case .type(let set, let written):
             if Self.hasType(instance, set) { return true }
             fail(node, "type", "expected \(written), found \(Self.typeName(instance))", collect: collect)
@@ -248,7 +256,7 @@ struct Evaluation {
                     guard let m = matches(p, name, node) else { return false }
                     if m { continue outer }
                 }
-                if nodes[n].constant == false {
+                if constants[n] == 0 {
                     fail(node, "additionalProperties", "property \(Self.quote(name)) is not allowed", collect: collect, instanceToken: .name(name))
                     ok = false
                     if !collect || stopped { return false }
@@ -332,7 +340,7 @@ struct Evaluation {
                 if i < tuple.count {
                     r = sub(tuple[i], v, collect: collect, keyword: "items", .index(i), instanceToken: .index(i))
                 } else if let additional {
-                    if nodes[additional].constant == false {
+                    if constants[additional] == 0 {
                         fail(node, "additionalItems", "item \(i) is not allowed (at most \(tuple.count) items)", collect: collect, instanceToken: .index(i))
                         r = false
                     } else {
