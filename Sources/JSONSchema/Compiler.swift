@@ -1,52 +1,44 @@
 import JSONLD
 import OpenBadgesModel
 
-/// The compiled form: a flat table of nodes, subschemas and `$ref` targets by index (cycles are plain indices).
+/// The compiled form: a flat table of nodes, subschemas and `$ref` targets by number (cycles are plain numbers).
+///
+/// Evaluation reads every node through these arrays, laid out one node after another, rather than through one object
+/// per node: objects and their keyword arrays lie scattered over the heap, and a validation visits hundreds of nodes,
+/// most of them not in the cache. Nothing here is reference-counted per node, so two threads validating at once do
+/// not contend for counts either.
 struct Program: Sendable {
-    let nodes: [Node]
     let root: Int
     let rootID: String?
-    /// The nodes again, as references that reading does not retain: ``nodes`` keeps them alive as long as the
-    /// program, and a node read with a retain is an atomic count that two threads validating at once contend for.
-    let references: [Unmanaged<Node>]
-    /// Every node's keywords, one node after another, and where each node's begin (one more entry than there are
-    /// nodes). Evaluation reads a node's keywords here rather than from the node's own object and array: those are
-    /// scattered over the heap, and a validation visits hundreds of nodes, most of them not in the cache.
+    /// Every node's keywords, one node after another; node `n`'s are `keywords[keywordStarts[n]..<keywordStarts[n + 1]]`.
     let keywords: [Keyword]
     let keywordStarts: [Int32]
-    /// Each node's ``Node/constant``, contiguous: -1 for a schema object, 0 for `false`, 1 for `true`.
+    /// Each node's ``Node/constant``: -1 for a schema object, 0 for `false`, 1 for `true`.
     let constants: [Int8]
+    /// Each node's ``Node/pointer``, read only to report a violation.
+    let pointers: [String]
 
     init(nodes: [Node], root: Int, rootID: String?) {
-        self.nodes = nodes
         self.root = root
         self.rootID = rootID
-        references = nodes.map { Unmanaged.passUnretained($0) }
         keywords = nodes.flatMap(\.keywords)
         var starts: [Int32] = [0]
         starts.reserveCapacity(nodes.count + 1)
         for node in nodes { starts.append(starts[starts.count - 1] + Int32(node.keywords.count)) }
         keywordStarts = starts
         constants = nodes.map { $0.constant.map { $0 ? 1 : 0 } ?? -1 }
+        pointers = nodes.map(\.pointer)
     }
 }
 
-/// One schema at one place in the document. A class (immutable), so that evaluation takes a node with one retain
-/// rather than copying its fields.
-final class Node: Sendable {
+/// One schema at one place in the document, as the compiler builds it (``Program`` lays the nodes out flat).
+struct Node {
     /// JSON pointer of the schema in the document (escaped).
     let pointer: String
     /// `true`/`false` for boolean schemas, else nil.
     let constant: Bool?
     /// The compiled keywords, in the schema object's member order.
     let keywords: [Keyword]
-
-    /// A node at `pointer`: a boolean schema (`constant`) or the keywords of a schema object.
-    init(pointer: String, constant: Bool?, keywords: [Keyword]) {
-        self.pointer = pointer
-        self.constant = constant
-        self.keywords = keywords
-    }
 }
 
 /// JSON types as named by `type`.

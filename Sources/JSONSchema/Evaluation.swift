@@ -25,13 +25,11 @@ enum PathToken {
 /// A struct with mutating methods, not a class: its counters and paths change at every step, and a class's stored
 /// properties would pay a dynamic exclusivity check on each access.
 struct Evaluation {
-    let nodes: [Node]
-    /// ``Program/references``: the nodes, read without a retain (``nodes`` keeps them alive).
-    let references: [Unmanaged<Node>]
-    /// ``Program/keywords``, ``Program/keywordStarts`` and ``Program/constants``: what evaluation reads of every node.
+    /// ``Program/keywords``, ``Program/keywordStarts``, ``Program/constants`` and ``Program/pointers``: the nodes.
     let keywords: [Keyword]
     let keywordStarts: [Int32]
     let constants: [Int8]
+    let pointers: [String]
     let root: Int
     let limits: JSONSchemaLimits
     var steps = 0
@@ -45,11 +43,10 @@ struct Evaluation {
     var keywordPath: [PathToken] = []
 
     init(program: Program, limits: JSONSchemaLimits) {
-        nodes = program.nodes
-        references = program.references
         keywords = program.keywords
         keywordStarts = program.keywordStarts
         constants = program.constants
+        pointers = program.pointers
         root = program.root
         self.limits = limits
         // Room for the paths of a typical document, so that they do not grow step by step in every run.
@@ -81,7 +78,7 @@ struct Evaluation {
     var lastProbeFailure: (tokens: [PathToken], keyword: String, message: String)?
 
     /// Records a violation of `keyword` of `node` (when collecting).
-    mutating func fail(_ node: Node, _ keyword: String, _ message: @autoclosure () -> String, collect: Bool, instanceToken: PathToken? = nil) {
+    mutating func fail(_ node: Int, _ keyword: String, _ message: @autoclosure () -> String, collect: Bool, instanceToken: PathToken? = nil) {
         if !collect && captureProbe && !stopped {
             lastProbeFailure = (instancePath + (instanceToken.map { [$0] } ?? []), keyword, message())
         }
@@ -91,21 +88,21 @@ struct Evaluation {
         violations.append(
             JSONSchemaViolation(
                 instanceLocation: Self.pointer(ip), keywordLocation: Self.pointer(keywordPath + [.name(keyword)]),
-                schemaLocation: node.pointer + "/" + escapePointerToken(keyword), keyword: keyword, message: message(), isLimitExceeded: false))
+                schemaLocation: pointers[node] + "/" + escapePointerToken(keyword), keyword: keyword, message: message(), isLimitExceeded: false))
         if violations.count >= max(1, limits.maximumViolations) { stopped = true }
     }
 
     /// Stops evaluation because a limit was exceeded; always recorded, even inside `not`/`anyOf`/`oneOf` probes.
-    mutating func exceed(_ limit: String, _ message: String, node: Node) {
+    mutating func exceed(_ limit: String, _ message: String, node: Int) {
         guard !stopped else { return }
         violations.append(
             JSONSchemaViolation(
                 instanceLocation: Self.pointer(instancePath), keywordLocation: Self.pointer(keywordPath),
-                schemaLocation: node.pointer, keyword: limit, message: message, isLimitExceeded: true))
+                schemaLocation: pointers[node], keyword: limit, message: message, isLimitExceeded: true))
         stopped = true
     }
 
-    mutating func step(_ node: Node) -> Bool {
+    mutating func step(_ node: Int) -> Bool {
         steps += 1
         if steps > limits.maximumSteps {
             exceed("maximumSteps", "validation stopped after \(limits.maximumSteps) steps", node: node)
@@ -119,22 +116,17 @@ struct Evaluation {
     /// Applies node `n` to `instance`. `collect` records violations (and evaluates every keyword); without it the
     /// first failure answers false (a probe inside `anyOf`, `oneOf`, `not`, `if`, `contains`).
     /// After a call, callers check `stopped` before using a false answer (a limit must never turn into a pass).
-    mutating func eval(_ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
-        references[n]._withUnsafeGuaranteedRef { node in eval(node, n, instance, collect: collect) }
-    }
-
-    /// ``eval(_:_:collect:)`` on the node itself (`n`), which is read only to report a violation.
-    private mutating func eval(_ node: Node, _ n: Int, _ instance: JSONValue, collect: Bool) -> Bool {
+    mutating func eval(_ node: Int, _ instance: JSONValue, collect: Bool) -> Bool {
         if stopped || !step(node) { return false }
-        if constants[n] >= 0 {
-            let constant = constants[n] == 1
+        if constants[node] >= 0 {
+            let constant = constants[node] == 1
             if !constant {
                 if !collect && captureProbe && !stopped { lastProbeFailure = (instancePath, "false", "the schema false allows no value") }
                 guard collect, !stopped else { return false }
                 violations.append(
                     JSONSchemaViolation(
                         instanceLocation: Self.pointer(instancePath), keywordLocation: Self.pointer(keywordPath),
-                        schemaLocation: node.pointer, keyword: "false", message: "the schema false allows no value", isLimitExceeded: false))
+                        schemaLocation: pointers[node], keyword: "false", message: "the schema false allows no value", isLimitExceeded: false))
                 if violations.count >= max(1, limits.maximumViolations) { stopped = true }
             }
             return constant
@@ -146,7 +138,7 @@ struct Evaluation {
             return false
         }
         var valid = true
-        for k in Int(keywordStarts[n])..<Int(keywordStarts[n + 1]) {
+        for k in Int(keywordStarts[node])..<Int(keywordStarts[node + 1]) {
             if !step(node) { return false }
             if !check(k, node, instance, collect: collect) {
                 valid = false
@@ -171,7 +163,7 @@ struct Evaluation {
         return r
     }
 
-    mutating func matches(_ p: CompiledPattern, _ s: String, _ node: Node) -> Bool? {
+    mutating func matches(_ p: CompiledPattern, _ s: String, _ node: Int) -> Bool? {
         if !step(node) { return nil }
         guard s.utf16.count <= limits.maximumRegexInputLength else {
             exceed(
@@ -197,8 +189,8 @@ struct Evaluation {
         return matched
     }
 
-    /// Applies keyword `k` (of ``keywords``; one of `node`'s), switched on in place: not copied out first.
-    mutating func check(_ k: Int, _ node: Node, _ instance: JSONValue, collect: Bool) -> Bool {
+    /// Applies keyword `k` (of ``keywords``; one of node `node`'s), switched on in place: not copied out first.
+    mutating func check(_ k: Int, _ node: Int, _ instance: JSONValue, collect: Bool) -> Bool {
         switch keywords[k] {
         case .type(let set, let written):
             if Self.hasType(instance, set) { return true }
@@ -585,7 +577,7 @@ struct Evaluation {
 
     /// ``equal(_:_:)`` with its work counted as steps (one per value pair) and its nesting bounded; nil when a
     /// limit stopped it.
-    mutating func equal(_ a: JSONValue, _ b: JSONValue, _ node: Node, depth: Int = 0) -> Bool? {
+    mutating func equal(_ a: JSONValue, _ b: JSONValue, _ node: Int, depth: Int = 0) -> Bool? {
         if !step(node) { return nil }
         if depth > limits.maximumDepth {
             exceed("maximumDepth", "values nested more than \(limits.maximumDepth) deep compared", node: node)
