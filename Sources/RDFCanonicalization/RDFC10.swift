@@ -278,8 +278,7 @@ package struct RDFCanonicalizer: Sendable {
             // hashed twice.
             quads = dataset.quads
             var bnodeOrder: [String] = []
-            var quadsFor = self.quadsFor
-            quads.withUnsafeBufferPointer { quads in
+            dataset.quads.withUnsafeBufferPointer { quads in
                 for i in quads.indices where !repeated[i] {
                     func note(_ b: String) {
                         if let entry = quadsFor.index(forKey: b) {
@@ -294,7 +293,6 @@ package struct RDFCanonicalizer: Sendable {
                     if case .blankNode(let b)? = quads[i].graph { note(b) }
                 }
             }
-            self.quadsFor = quadsFor
             if bnodeOrder.count > options.maximumBlankNodes {
                 throw .tooManyBlankNodes(count: bnodeOrder.count, limit: options.maximumBlankNodes)
             }
