@@ -129,10 +129,10 @@ let package = Package(
         ),
 
         // Linked data (internal modules, not products): RDF model + RDFC-1.0, JSON-LD 1.1 expansion and toRdf, on
-        // OpenBadgesModel's JSONValue.
+        // OpenBadgesModel's JSONValue and string primitives.
         .target(
             name: "RDFCanonicalization",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["OpenBadgesModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(name: "JSONLD", dependencies: ["OpenBadgesModel", "RDFCanonicalization"], swiftSettings: strictSettings),

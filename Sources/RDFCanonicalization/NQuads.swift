@@ -1,3 +1,5 @@
+import OpenBadgesModel
+
 /// Error from ``NQuads/parse(_:)``.
 package struct NQuadsParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The 1-based line number.
@@ -56,9 +58,8 @@ package enum NQuads {
 
     /// Appends a literal's lexical form with the canonical N-Quads escapes, as UTF-8.
     static func escape(_ v: String, into out: inout [UInt8]) {
-        var v = v
         // Most lexical forms need no escape: appended whole.
-        let appended = v.withUTF8 { bytes in
+        let appended = v.withUTF8Bytes { bytes in
             guard !bytes.contains(where: needsEscape) else { return false }
             out.append(contentsOf: bytes)
             return true
@@ -294,14 +295,8 @@ package enum NQuads {
 }
 
 extension [UInt8] {
-    /// Appends the UTF-8 bytes of `text`: copied whole from a native string's storage, read in place (a copy of
-    /// the string, as `withUTF8` needs, would cost a retain and a release per term).
+    /// Appends the UTF-8 bytes of `text` (copied whole from a native string's storage, read in place).
     mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { appendScattered(text) }
+        text.withUTF8Bytes { append(contentsOf: $0) }
     }
-
-    /// Appends the UTF-8 bytes of a string that is not stored contiguously, out of line so that ``appendUTF8(_:)``
-    /// holds no copy of its string.
-    @inline(never)
-    private mutating func appendScattered(_ text: String) { append(contentsOf: text.utf8) }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import OpenBadgesModel
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -88,8 +89,7 @@ package enum RDFCHashAlgorithm: String, Sendable, Hashable {
 
     /// Lowercase hex digest of the UTF-8 bytes of `s`.
     package func hexDigest(_ s: String) -> String {
-        var s = s
-        return s.withUTF8 { buf in
+        s.withUTF8Bytes { buf in
             switch self {
             case .sha256: return hex(SHA256.hash(data: buf))
             case .sha384: return hex(SHA384.hash(data: buf))
@@ -126,10 +126,7 @@ private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
 
 /// Code point order (the order of UTF-8 bytes), comparing the bytes directly.
 package func codePointPrecedes(_ a: String, _ b: String) -> Bool {
-    // In place when both strings are contiguous (native strings are): no copies.
-    let fast: Bool?? = a.utf8.withContiguousStorageIfAvailable { x in b.utf8.withContiguousStorageIfAvailable { y in bytesPrecede(x, y) } }
-    if let fast, let fast { return fast }
-    return a.utf8.lexicographicallyPrecedes(b.utf8)
+    a.withUTF8Bytes { x in b.withUTF8Bytes { y in bytesPrecede(x, y) } }
 }
 
 /// Code point order of two UTF-8 texts: the order of their bytes.
