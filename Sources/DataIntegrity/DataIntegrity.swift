@@ -179,8 +179,7 @@ package enum DataIntegrity {
             canonProof = JCS.canonicalize(.object(config))
         }
         func hash(_ text: String) -> [UInt8] {
-            var text = text
-            return text.withUTF8 { digest == .sha384 ? Array(SHA384.hash(data: $0)) : Array(SHA256.hash(data: $0)) }
+            text.withUTF8Bytes { digest == .sha384 ? Array(SHA384.hash(data: $0)) : Array(SHA256.hash(data: $0)) }
         }
         let docHash = hash(canonDoc)
         let proofHash = hash(canonProof)

@@ -15,8 +15,7 @@ package enum Base58 {
 
     /// Decodes base58btc text, or nil when it has a character outside the alphabet or is too long.
     package static func decode(_ text: String) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { digits -> [UInt8]? in
+        text.withUTF8Bytes { digits -> [UInt8]? in
             guard digits.count <= maximumInputLength else { return nil }
             // The number in base 2^32, least significant limb first, taking five digits at a time (58^5 < 2^30, so
             // a limb times that plus a carry fits in 64 bits).

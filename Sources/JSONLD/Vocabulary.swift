@@ -108,8 +108,7 @@ extension JSONLDVocabulary: Equatable {
     ///
     /// Read in one pass over the UTF-8 bytes: it is read once per process, on the way to the first verification.
     package init(snapshot: String) {
-        var text = snapshot
-        text.withUTF8 { bytes in
+        snapshot.withUTF8Bytes { bytes in
             var fields: [String] = []
             var start = 0
             for end in 0...bytes.count {
