@@ -42,6 +42,13 @@ private func isKeywordStartingWithAt(_ s: String) -> Bool {
     return keywordsByLength[count].contains { $0 == string }
 }
 
+/// Whether an expanded node's member `iri` can stand for a member of plain JSON data: any IRI, and of the keywords
+/// only `@id` and `@type` (which `id` and `type` alias). The others (`@included`, `@reverse`, `@graph`, `@index`, …)
+/// are JSON-LD constructs, whatever alias brought them there. Compared by code points.
+package func isDataMember(_ iri: String) -> Bool {
+    iri.utf8.first != UInt8(ascii: "@") || iri.utf8.elementsEqual("@id".utf8) || iri.utf8.elementsEqual("@type".utf8)
+}
+
 /// `@` followed only by ASCII letters: reserved for future keywords, ignored with a warning.
 func hasKeywordForm(_ s: String) -> Bool {
     guard s.utf8.first == UInt8(ascii: "@"), s.unicodeScalars.count > 1 else { return false }

@@ -190,8 +190,7 @@ extension JSONLDProcessor {
         if let vocab = active.vocab { vocabulary.addVocabulary(vocab) }
         for (name, definition) in active.terms {
             // A keyword alias is not a name for data: only `id` and `type` (aliases of @id and @type) are kept.
-            guard let iri = definition.iri, !definition.reverse else { continue }
-            if iri.hasPrefix("@"), iri != "@id" && iri != "@type" { continue }
+            guard let iri = definition.iri, !definition.reverse, isDataMember(iri) else { continue }
             vocabulary.add(name: name, iri: iri)
         }
         // In term order, so that the same contexts always give the same vocabulary: a scoped context is processed on

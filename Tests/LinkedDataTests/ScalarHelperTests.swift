@@ -50,6 +50,15 @@ struct ScalarHelperTests {
         #expect(!isKeyword("\u{FF20}type"))  // a full-width commercial at
     }
 
+    /// Of an expanded node's members, only IRIs, `@id` and `@type` stand for plain JSON data; anything else that
+    /// starts with `@` does not, a combining mark after the `@` included (which `hasPrefix("@")` would not see).
+    @Test func dataMembersAreIRIsIdAndType() {
+        for iri in ["https://schema.org/name", "urn:uuid:1", "_:b0", "@id", "@type"] { #expect(isDataMember(iri), "\(iri)") }
+        for iri in ["@included", "@reverse", "@graph", "@index", "@value", "@", "@\u{301}x", "@id\u{301}", "@ID", "@types"] {
+            #expect(!isDataMember(iri), "\(iri)")
+        }
+    }
+
     @Test func compactIRISplitsAtTheFirstColon() {
         #expect("p:x".compactIRISplit()! == ("p", false))
         #expect("https://e/x".compactIRISplit()! == ("https", true))

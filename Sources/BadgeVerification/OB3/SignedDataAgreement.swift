@@ -74,9 +74,8 @@ struct SignedDataAgreement {
         // The node's members by position; `matched` marks those a JSON member stands for.
         let (iris, signedValues) = (node.keys, node.values)
         var matched = [Bool](repeating: false, count: iris.count)
-        // Only properties and the node's own @id and @type can stand for a JSON member: a keyword the expansion
-        // produced (@included, @reverse, @graph, @index, …) never does, whatever alias brought it there. Each name
-        // the vocabulary gives them, with the position of the first IRI it names, in the node's order; a name that
+        // Only data members (`isDataMember`: properties, the node's own @id and @type) can stand for a JSON member.
+        // Each name the vocabulary gives them, with the position of the first IRI it names, in the node's order; a name that
         // more IRIs have keeps its further positions apart (rare).
         // Names compare by code points, as JSON member names do.
         // (Mostly one name per IRI: room for as many as there are IRIs.)
@@ -84,7 +83,7 @@ struct SignedDataAgreement {
         var firstPositions: [Int] = []  // by name number
         firstPositions.reserveCapacity(iris.count)
         var furtherPositions: [Int: [Int]] = [:]  // by name number
-        for (position, candidate) in iris.enumerated() where !Self.isKeywordLike(candidate) || candidate == "@id" || candidate == "@type" {
+        for (position, candidate) in iris.enumerated() where isDataMember(candidate) {
             vocabulary.forEachName(of: candidate) { name in
                 let (number, inserted) = names.insert(name)
                 if inserted {
@@ -134,7 +133,7 @@ struct SignedDataAgreement {
             }
         }
         for (position, key) in iris.enumerated() where !matched[position] && !isProof(key) {
-            if Self.isKeywordLike(key), key != "@id", key != "@type" {
+            if !isDataMember(key) {
                 disagree(at: key, "the signed data holds \(key) here, a JSON-LD construct the JSON does not show as plain data")
                 continue
             }
