@@ -45,6 +45,7 @@ private func isKeywordStartingWithAt(_ s: String) -> Bool {
 /// Whether an expanded node's member `iri` can stand for a member of plain JSON data: any IRI, and of the keywords
 /// only `@id` and `@type` (which `id` and `type` alias). The others (`@included`, `@reverse`, `@graph`, `@index`, …)
 /// are JSON-LD constructs, whatever alias brought them there. Compared by code points.
+@inlinable
 package func isDataMember(_ iri: String) -> Bool {
     iri.utf8.first != UInt8(ascii: "@") || iri.utf8.elementsEqual("@id".utf8) || iri.utf8.elementsEqual("@type".utf8)
 }
